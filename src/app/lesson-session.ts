@@ -1,0 +1,206 @@
+/**
+ * The learner's session: the one place where progress changes and where the
+ * tracker hears about it. Plain TypeScript (no DOM), so its rules are tested in
+ * Node; the <lesson-app> element only forwards learner intents to it.
+ */
+import type { Lesson } from '../content/lesson.js';
+import { outcomeOf } from '../domain/completion.js';
+import { decodeProgress, encodeProgress, type DecodeResult } from '../domain/codec.js';
+import type { InteractionRecord } from '../domain/interaction.js';
+import { activityCases, quizOf, writtenQuestions } from '../domain/lesson-queries.js';
+import * as progress from '../domain/progress.js';
+import type { ProgressState } from '../domain/progress.js';
+import type { Outcome, Tracker, TrackerStart } from '../tracking/tracker.js';
+
+export type ResumeNote = DecodeResult extends infer R ? (R extends { ok: false; reason: infer X } ? X : never) : never;
+
+export interface SessionOptions {
+  readonly now?: () => number;
+}
+
+export class LessonSession {
+  private current: ProgressState;
+  private listeners = new Set<(state: ProgressState) => void>();
+  private lastOutcome = '';
+  private finished = false;
+  /** Reports run one after another so the LMS sees answers, state and status in order. */
+  private reporting: Promise<void> = Promise.resolve();
+  /** When each question or case was first shown, for latency. */
+  private shownAt = new Map<string, number>();
+  private readonly now: () => number;
+  /** Passing score in force: the LMS's mastery score if it gives one, else course/. */
+  passingScore: number;
+  /** Browse/review launches must not change the learner's record. */
+  mode: TrackerStart['mode'] = 'normal';
+  /** Why saved state could not be used, if it could not (shown as a calm notice). */
+  resumeProblem: ResumeNote | undefined;
+
+  constructor(
+    readonly lesson: Lesson,
+    readonly tracker: Tracker,
+    options: SessionOptions = {},
+  ) {
+    this.current = progress.initialProgress(lesson);
+    this.passingScore = lesson.settings.passingScore;
+    this.now = options.now ?? Date.now;
+  }
+
+  get state(): ProgressState {
+    return this.current;
+  }
+
+  get outcome(): Outcome {
+    return outcomeOf(this.lesson, this.current);
+  }
+
+  subscribe(listener: (state: ProgressState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Starts tracking and restores saved progress. `requestedPage` (from the URL) wins over the saved place. */
+  async start(requestedPage?: string): Promise<void> {
+    const started = await this.tracker.start();
+    this.mode = started.mode;
+    if (started.masteryScore !== undefined) this.passingScore = started.masteryScore;
+    const decoded = decodeProgress(this.lesson, started.savedState);
+    if (decoded.ok) this.current = decoded.state;
+    else if (decoded.reason !== 'empty') this.resumeProblem = decoded.reason;
+    const page = this.pageExists(requestedPage) ? requestedPage : this.pageExists(started.location) ? started.location : this.current.location;
+    this.lastOutcome = JSON.stringify(this.outcome);
+    this.update(progress.visit(this.current, page ?? this.current.location), []);
+  }
+
+  visit(pageId: string): void {
+    if (!this.pageExists(pageId)) return;
+    this.update(progress.visit(this.current, pageId), []);
+  }
+
+  /** A question became visible: latency is measured from here. */
+  shown(key: string): void {
+    if (!this.shownAt.has(key)) this.shownAt.set(key, this.now());
+  }
+
+  answerCase(activityId: string, caseId: string, optionId: string): void {
+    const found = activityCases(this.lesson).find((c) => c.block.id === activityId && c.item.id === caseId);
+    if (!found || found.key in this.current.choices || !found.block.options.some((o) => o.id === optionId)) return;
+    const record = this.interaction({
+      id: found.key,
+      activityId,
+      kind: 'choice',
+      question: found.item.text,
+      choices: found.block.options,
+      response: [optionId],
+      correct: [found.item.correct],
+      success: optionId === found.item.correct,
+      weighting: 0,
+      attempt: 0,
+    });
+    this.update(progress.answerCase(this.current, found.key, optionId), [record]);
+  }
+
+  submitWritten(activityId: string, questionId: string, text: string): void {
+    const found = writtenQuestions(this.lesson).find((w) => w.block.id === activityId && w.question.id === questionId);
+    if (!found) return;
+    const next = progress.submitWritten(this.current, found.key, text, this.lesson.settings.writtenAnswerMaxLength);
+    const answer = next.written[found.key];
+    if (next === this.current || answer === undefined) return;
+    const record = this.interaction({
+      id: found.key,
+      activityId,
+      kind: 'fill-in',
+      question: found.question.text,
+      choices: [],
+      response: [answer],
+      correct: [],
+      success: undefined,
+      weighting: 0,
+      attempt: 0,
+    });
+    this.update(next, [record]);
+  }
+
+  chooseQuizOption(questionId: string, optionId: string): void {
+    this.update(progress.chooseQuizOption(this.current, questionId, optionId), []);
+  }
+
+  goToQuestion(index: number): void {
+    const last = quizOf(this.lesson).questions.length - 1;
+    this.update(progress.goToQuestion(this.current, Math.max(0, Math.min(last, index))), []);
+  }
+
+  submitQuiz(): void {
+    const quiz = quizOf(this.lesson);
+    const next = progress.submitQuiz(this.current, this.lesson, this.passingScore);
+    if (next === this.current) return;
+    const attempt = next.quiz.attemptCount;
+    const records = quiz.questions.map((q) => {
+      const chosen = this.current.quiz.answers[q.id] ?? '';
+      return this.interaction({
+        id: `${quiz.id}.${q.id}`,
+        activityId: quiz.id,
+        kind: 'choice',
+        question: q.stem,
+        choices: q.options,
+        response: [chosen],
+        correct: [q.correct],
+        success: chosen === q.correct,
+        weighting: 1,
+        attempt,
+      });
+    });
+    for (const q of quiz.questions) this.shownAt.delete(`${quiz.id}.${q.id}`);
+    this.update(next, records);
+  }
+
+  retakeQuiz(): void {
+    this.update(progress.retakeQuiz(this.current), []);
+  }
+
+  /** The page is being hidden or left: hand everything pending to the tracker now. */
+  flush(): void {
+    this.tracker.flush();
+  }
+
+  async finish(): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    await this.reporting;
+    await this.tracker.finish();
+  }
+
+  private pageExists(id: string | undefined): id is string {
+    return id !== undefined && this.lesson.pages.some((p) => p.id === id);
+  }
+
+  private interaction(fields: Omit<InteractionRecord, 'latencyMs' | 'answeredAt'>): InteractionRecord {
+    const now = this.now();
+    const shown = this.shownAt.get(fields.id) ?? now;
+    return { ...fields, latencyMs: Math.max(0, now - shown), answeredAt: now };
+  }
+
+  private update(next: ProgressState, records: readonly InteractionRecord[]): void {
+    if (next === this.current && records.length === 0) return;
+    this.current = next;
+    for (const listener of this.listeners) listener(next);
+    if (this.mode !== 'normal') return; // browse/review: look, but leave the record as it is
+    this.reporting = this.reporting.then(() => this.report(records));
+  }
+
+  /** Resolves when everything reported so far has been handed to the tracker. */
+  settled(): Promise<void> {
+    return this.reporting;
+  }
+
+  /** Answers first, then the state that refers to them, then the outcome if it changed. */
+  private async report(records: readonly InteractionRecord[]): Promise<void> {
+    for (const record of records) await this.tracker.record(record);
+    await this.tracker.save(encodeProgress(this.lesson.id, this.current), this.current.location);
+    const outcome = this.outcome;
+    const key = JSON.stringify(outcome);
+    if (key !== this.lastOutcome) {
+      this.lastOutcome = key;
+      await this.tracker.conclude(outcome);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Vite plugin: turns course/ into the `virtual:lesson` module (validated and
+ * compiled at build time, so the browser gets plain data and no zod), emits
+ * each table's CSV file, and points `virtual:tracker` at the one adapter the
+ * target needs, so no package carries another standard's code.
+ */
+import { readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { loadCourse } from '../content/load-course.js';
+import type { Lesson } from '../content/lesson.js';
+import { TRACKER_MODULE, type Target } from './targets.js';
+
+const LESSON_ID = 'virtual:lesson';
+const TRACKER_ID = 'virtual:tracker';
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+export function coursePlugin(options: { courseDir: string; srcDir: string; target: Target }): Plugin {
+  let lesson: Lesson | undefined;
+  return {
+    name: 'course',
+    resolveId(id) {
+      if (id === LESSON_ID) return `\0${LESSON_ID}`;
+      if (id === TRACKER_ID) return resolve(options.srcDir, 'tracking', TRACKER_MODULE[options.target], 'index.ts');
+      return undefined;
+    },
+    async load(id) {
+      if (id !== `\0${LESSON_ID}`) return undefined;
+      for (const file of await listFiles(options.courseDir)) this.addWatchFile(file);
+      lesson = await loadCourse(options.courseDir);
+      return `export default ${JSON.stringify(lesson)};`;
+    },
+    generateBundle() {
+      if (!lesson) return;
+      for (const block of lesson.pages.flatMap((p) => p.blocks)) {
+        if (block.kind === 'table') this.emitFile({ type: 'asset', fileName: block.csvFileName, source: block.csv });
+      }
+    },
+    configureServer(server) {
+      // An edit in course/ reloads the page (and re-validates it) during `npm run dev`.
+      server.watcher.add(options.courseDir);
+      server.watcher.on('change', (file) => {
+        if (!file.startsWith(resolve(options.courseDir))) return;
+        const mod = server.moduleGraph.getModuleById(`\0${LESSON_ID}`);
+        if (mod) server.moduleGraph.invalidateModule(mod);
+        server.ws.send({ type: 'full-reload' });
+      });
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ActivityCase, Block } from '../../content/lesson.js';
+import { CaseAnswerEvent, QuestionShownEvent } from '../events.js';
+import { baseStyles } from '../shared/base-styles.js';
+import { rightIcon, wrongIcon } from '../shared/icons.js';
+import { renderLine } from '../shared/rich-text.js';
+import { ui } from '../strings.js';
+
+type ChoiceActivityBlock = Extract<Block, { kind: 'choice-activity' }>;
+
+/**
+ * Micro-activity with cases, each answered by choosing one of a shared set of
+ * options; feedback (right or not, the right answer, why) appears on checking.
+ *
+ * @fires lesson-case-answer - the learner checked an answer
+ * @fires lesson-question-shown - a case was rendered for the first time
+ */
+@customElement('lesson-choice-activity')
+export class LessonChoiceActivity extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      ol.cases {
+        list-style: none;
+        padding: 0;
+        max-width: none;
+      }
+      .actions {
+        margin-top: var(--space-2);
+      }
+      .hint {
+        color: var(--danger-text);
+        margin: var(--space-2) 0 0;
+      }
+    `,
+  ];
+
+  /** Picked but not yet checked, per case. */
+  @state() private picked: Record<string, string> = {};
+  /** Case whose "Check" was pressed without a choice. */
+  @state() private missing: string | undefined;
+
+  /** The activity from the lesson. */
+  @property({ attribute: false }) activity!: ChoiceActivityBlock;
+  /** Checked answers: case id → option id (from the learner's progress). */
+  @property({ attribute: false }) answers: Readonly<Record<string, string>> = {};
+  /** Read-only (review mode). */
+  @property({ type: Boolean }) readonly = false;
+
+  override firstUpdated() {
+    for (const c of this.activity.cases) this.dispatchEvent(new QuestionShownEvent(`${this.activity.id}.${c.id}`));
+  }
+
+  private handlePick(caseId: string, optionId: string) {
+    this.picked = { ...this.picked, [caseId]: optionId };
+    if (this.missing === caseId) this.missing = undefined;
+  }
+
+  private async handleCheck(caseId: string) {
+    const optionId = this.picked[caseId];
+    if (!optionId) {
+      this.missing = caseId;
+      return;
+    }
+    this.dispatchEvent(new CaseAnswerEvent(this.activity.id, caseId, optionId));
+    await this.updateComplete;
+    // Move focus to the feedback so keyboard and screen-reader users meet it next.
+    this.renderRoot.querySelector<HTMLElement>(`#feedback-${caseId}`)?.focus();
+  }
+
+  private renderFeedback(item: ActivityCase, answer: string) {
+    const right = answer === item.correct;
+    const correctText = this.activity.options.find((o) => o.id === item.correct)?.text ?? item.correct;
+    return html`<div class="feedback ${right ? 'right' : 'wrong'}" id="feedback-${item.id}" tabindex="-1">
+      <p class="verdict">${right ? rightIcon : wrongIcon}${right ? ui.correct : ui.incorrect} ${ui.theAnswerIs(correctText)}</p>
+      <p>${renderLine(item.why)}</p>
+    </div>`;
+  }
+
+  private renderCase(item: ActivityCase, index: number) {
+    const answer = this.answers[item.id];
+    const chosen = answer ?? this.picked[item.id];
+    const locked = answer !== undefined || this.readonly;
+    return html`<li>
+      <fieldset>
+        <legend>${index + 1}. ${item.text}</legend>
+        ${this.activity.options.map(
+          (option) => html`<label class="choice">
+            <input
+              type="radio"
+              name=${item.id}
+              .value=${option.id}
+              .checked=${chosen === option.id}
+              ?disabled=${locked}
+              @change=${() => this.handlePick(item.id, option.id)}
+            />
+            <span>${option.text}</span>
+          </label>`,
+        )}
+        ${answer === undefined
+          ? html`<div class="actions">
+              <button type="button" ?disabled=${this.readonly} @click=${() => this.handleCheck(item.id)}>${ui.check}</button>
+              ${this.missing === item.id ? html`<p class="hint" role="alert">${ui.chooseFirst}</p>` : nothing}
+            </div>`
+          : nothing}
+        <div aria-live="polite">${answer !== undefined ? this.renderFeedback(item, answer) : nothing}</div>
+      </fieldset>
+    </li>`;
+  }
+
+  override render() {
+    const { heading, prompt, note, cases } = this.activity;
+    return html`
+      <h3>${heading}</h3>
+      <p>${prompt}</p>
+      <p id="options-label">${ui.possibleAnswers}</p>
+      <ul aria-labelledby="options-label">
+        ${this.activity.options.map((o) => html`<li>${o.text}</li>`)}
+      </ul>
+      <ol class="cases">
+        ${cases.map((c, i) => this.renderCase(c, i))}
+      </ol>
+      <p>${renderLine(note)}</p>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lesson-choice-activity': LessonChoiceActivity;
+  }
+}

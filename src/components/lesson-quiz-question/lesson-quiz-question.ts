@@ -1,0 +1,64 @@
+import { css, html, LitElement } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { QuizQuestion } from '../../content/lesson.js';
+import { QuizChooseEvent } from '../events.js';
+import { baseStyles } from '../shared/base-styles.js';
+
+/**
+ * One multiple-choice quiz question: a fieldset whose legend is the stem, and
+ * one radio per option, lettered A–D as in the lesson's answer key.
+ *
+ * @fires lesson-quiz-choose - the learner picked an option
+ */
+@customElement('lesson-quiz-question')
+export class LessonQuizQuestion extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .letter {
+        font-weight: 700;
+        min-width: 1.5em;
+      }
+      .choice:hover {
+        background: var(--surface-2);
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) question!: QuizQuestion;
+  /** Option id chosen so far, if any. */
+  @property() chosen: string | undefined;
+  @property({ type: Boolean }) readonly = false;
+
+  override render() {
+    const q = this.question;
+    return html`<fieldset>
+      <legend id="stem">${q.stem}</legend>
+      ${q.options.map(
+        (option, i) => html`<label class="choice">
+          <input
+            type="radio"
+            name=${q.id}
+            .value=${option.id}
+            .checked=${this.chosen === option.id}
+            ?disabled=${this.readonly}
+            @change=${() => this.dispatchEvent(new QuizChooseEvent(q.id, option.id))}
+          />
+          <span class="letter" aria-hidden="true">${optionLetter(i)}.</span>
+          <span><span class="visually-hidden">${optionLetter(i)}. </span>${option.text}</span>
+        </label>`,
+      )}
+    </fieldset>`;
+  }
+}
+
+/** A, B, C, … as in the answer key. */
+export function optionLetter(index: number): string {
+  return String.fromCharCode(65 + index);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lesson-quiz-question': LessonQuizQuestion;
+  }
+}

@@ -1,0 +1,122 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { QuizProgress } from '../../domain/progress.js';
+import type { QuizBlock } from '../../domain/lesson-queries.js';
+import { QuestionShownEvent, QuizGoToEvent, QuizSubmitEvent } from '../events.js';
+import { baseStyles } from '../shared/base-styles.js';
+import { ui } from '../strings.js';
+import '../lesson-quiz-question/lesson-quiz-question.js';
+import '../lesson-quiz-results/lesson-quiz-results.js';
+
+/**
+ * The quiz, one question at a time with "n / total" progress, then the results.
+ * State (answers, position, attempts) comes from the learner's progress.
+ *
+ * @fires lesson-quiz-goto - the learner moved to another question
+ * @fires lesson-quiz-submit - the learner submitted the attempt
+ * @fires lesson-question-shown - a question was shown
+ */
+@customElement('lesson-quiz')
+export class LessonQuiz extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .position {
+        font-weight: 600;
+        color: var(--muted);
+        margin-bottom: var(--space-2);
+      }
+      .nav {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--space-2);
+      }
+      .hint {
+        color: var(--danger-text);
+      }
+    `,
+  ];
+
+  @state() private missing: string | undefined;
+
+  @property({ attribute: false }) quiz!: QuizBlock;
+  @property({ attribute: false }) progress!: QuizProgress;
+  @property({ type: Number }) passingScore = 0.8;
+  @property({ type: Boolean }) readonly = false;
+
+  override updated() {
+    if (!this.progress.showingResults) {
+      const q = this.quiz.questions[this.progress.index];
+      if (q) this.dispatchEvent(new QuestionShownEvent(`${this.quiz.id}.${q.id}`));
+    }
+  }
+
+  private async handleGoTo(index: number) {
+    this.missing = undefined;
+    this.dispatchEvent(new QuizGoToEvent(index));
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#position')?.focus();
+  }
+
+  private async handleSubmit() {
+    const unanswered = this.quiz.questions.map((q, i) => (q.id in this.progress.answers ? '' : String(i + 1))).filter(Boolean);
+    if (unanswered.length) {
+      this.missing = unanswered.join(', ');
+      return;
+    }
+    this.dispatchEvent(new QuizSubmitEvent());
+    await this.updateComplete;
+    const results = this.renderRoot.querySelector('lesson-quiz-results');
+    await results?.updateComplete;
+    results?.focus();
+  }
+
+  /** After a retake the first question gets focus. */
+  focusFirstQuestion() {
+    this.renderRoot.querySelector<HTMLElement>('#position')?.focus();
+  }
+
+  private renderResults() {
+    const attempt = this.progress.attempts[this.progress.attempts.length - 1];
+    if (!attempt) return nothing;
+    return html`<lesson-quiz-results
+      .questions=${this.quiz.questions}
+      .attempt=${attempt}
+      .attemptNumber=${this.progress.attemptCount}
+      .passingScore=${this.passingScore}
+      .bestScore=${this.progress.bestScore ?? 0}
+      ?passed=${this.progress.passed}
+      ?readonly=${this.readonly}
+    ></lesson-quiz-results>`;
+  }
+
+  private renderQuestion() {
+    const total = this.quiz.questions.length;
+    const index = this.progress.index;
+    const question = this.quiz.questions[index];
+    if (!question) return nothing;
+    const last = index === total - 1;
+    return html`
+      <p class="position" id="position" tabindex="-1" aria-label=${ui.questionProgress(index + 1, total)}>${ui.questionOf(index + 1, total)}</p>
+      <lesson-quiz-question .question=${question} .chosen=${this.progress.answers[question.id]} ?readonly=${this.readonly}></lesson-quiz-question>
+      <div class="nav">
+        ${index > 0 ? html`<button type="button" class="secondary" @click=${() => this.handleGoTo(index - 1)}>${ui.previousQuestion}</button>` : nothing}
+        ${last
+          ? html`<button type="button" ?disabled=${this.readonly} @click=${this.handleSubmit}>${ui.submitQuiz}</button>`
+          : html`<button type="button" @click=${() => this.handleGoTo(index + 1)}>${ui.nextQuestion}</button>`}
+      </div>
+      ${this.missing ? html`<p class="hint" role="alert">${ui.answerAll(this.missing)}</p>` : nothing}
+    `;
+  }
+
+  override render() {
+    return html`<h3>${this.quiz.heading}</h3>
+      ${this.progress.showingResults ? this.renderResults() : this.renderQuestion()}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lesson-quiz': LessonQuiz;
+  }
+}

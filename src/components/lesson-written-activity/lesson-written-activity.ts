@@ -1,0 +1,151 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { WrittenQuestion } from '../../content/lesson.js';
+import { QuestionShownEvent, WrittenAnswerEvent } from '../events.js';
+import { baseStyles } from '../shared/base-styles.js';
+import { renderLine } from '../shared/rich-text.js';
+import { ui } from '../strings.js';
+
+/**
+ * Questions answered in writing; the model answer is revealed once the learner
+ * has written and submitted their own. Used for micro-activity 2 and for the
+ * reflection questions (each reflection question under its own heading).
+ *
+ * @fires lesson-written-answer - the learner submitted an answer
+ * @fires lesson-question-shown - a question was rendered for the first time
+ */
+@customElement('lesson-written-activity')
+export class LessonWrittenActivity extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      ol.questions {
+        list-style: none;
+        padding: 0;
+        max-width: none;
+      }
+      label {
+        display: block;
+        font-weight: 600;
+        margin-bottom: var(--space-2);
+      }
+      textarea {
+        display: block;
+        width: 100%;
+        max-width: var(--measure);
+        min-height: 6rem;
+        font: inherit;
+        padding: var(--space-2);
+        border: 2px solid var(--border-strong);
+        border-radius: var(--radius);
+        background: var(--surface);
+        color: var(--text);
+      }
+      textarea[readonly] {
+        background: var(--surface-2);
+      }
+      .count {
+        font-size: 0.9rem;
+        color: var(--muted);
+        margin: var(--space-1) 0 var(--space-2);
+      }
+      .hint {
+        color: var(--danger-text);
+      }
+      .model h4 {
+        margin: 0 0 var(--space-1);
+        font-size: 1rem;
+      }
+      .item {
+        margin-bottom: var(--space-4);
+      }
+    `,
+  ];
+
+  /** Drafts typed but not yet submitted, per question. */
+  @state() private drafts: Record<string, string> = {};
+  @state() private missing: string | undefined;
+
+  /** Activity id, for the events. */
+  @property() activityId = '';
+  /** Heading above the questions ("Think about it"); with `perQuestionHeading` it is repeated above each question. */
+  @property() heading = '';
+  /** Instruction shown once under the heading. */
+  @property() prompt = '';
+  @property({ type: Boolean }) perQuestionHeading = false;
+  @property({ attribute: false }) questions: readonly WrittenQuestion[] = [];
+  /** Submitted answers: question id → text. */
+  @property({ attribute: false }) answers: Readonly<Record<string, string>> = {};
+  @property({ type: Number }) maxLength = 250;
+  @property({ type: Boolean }) readonly = false;
+
+  override firstUpdated() {
+    for (const q of this.questions) this.dispatchEvent(new QuestionShownEvent(`${this.activityId}.${q.id}`));
+  }
+
+  private handleInput(id: string, event: Event) {
+    this.drafts = { ...this.drafts, [id]: (event.target as HTMLTextAreaElement).value };
+    if (this.missing === id) this.missing = undefined;
+  }
+
+  private async handleSubmit(id: string) {
+    const text = (this.drafts[id] ?? '').trim();
+    if (!text) {
+      this.missing = id;
+      this.renderRoot.querySelector<HTMLTextAreaElement>(`#answer-${id}`)?.focus();
+      return;
+    }
+    this.dispatchEvent(new WrittenAnswerEvent(this.activityId, id, text));
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#model-${id}`)?.focus();
+  }
+
+  private renderQuestion(q: WrittenQuestion, index: number) {
+    const answer = this.answers[q.id];
+    const value = answer ?? this.drafts[q.id] ?? '';
+    const left = this.maxLength - Array.from(value).length;
+    const Heading = this.perQuestionHeading;
+    return html`<li class="item">
+      ${Heading ? html`<h3>${this.heading}</h3>` : nothing}
+      <label for="answer-${q.id}">${Heading ? '' : `${index + 1}. `}${q.text}</label>
+      <textarea
+        id="answer-${q.id}"
+        maxlength=${this.maxLength}
+        aria-describedby="count-${q.id}${this.missing === q.id ? ` hint-${q.id}` : ''}"
+        ?readonly=${answer !== undefined || this.readonly}
+        .value=${value}
+        @input=${(e: Event) => this.handleInput(q.id, e)}
+      ></textarea>
+      <p class="count" id="count-${q.id}">${ui.charactersLeft(left, this.maxLength)}</p>
+      ${answer === undefined
+        ? html`<button type="button" ?disabled=${this.readonly} @click=${() => this.handleSubmit(q.id)}>${ui.showModel}</button>
+            ${this.missing === q.id ? html`<p class="hint" id="hint-${q.id}" role="alert">${ui.writeFirst}</p>` : nothing}`
+        : nothing}
+      <div aria-live="polite">
+        ${answer !== undefined
+          ? html`<div class="feedback model" id="model-${q.id}" tabindex="-1">
+              <h4>${ui.modelAnswer}</h4>
+              <p>${renderLine(q.modelAnswer)}</p>
+            </div>`
+          : nothing}
+      </div>
+    </li>`;
+  }
+
+  override render() {
+    return html`
+      ${this.perQuestionHeading ? nothing : html`<h3>${this.heading}</h3>`}
+      ${this.prompt ? html`<p>${this.prompt}</p>` : nothing}
+      <ol class="questions">
+        ${this.questions.map((q, i) => this.renderQuestion(q, i))}
+      </ol>
+      <slot></slot>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lesson-written-activity': LessonWrittenActivity;
+  }
+}

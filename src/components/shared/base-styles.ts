@@ -1,0 +1,127 @@
+/**
+ * Styles every component shares. Colours come from the custom properties in
+ * src/styles/theme.css (light, dark and forced-colors), so components never
+ * hard-code a colour.
+ */
+import { css } from 'lit';
+
+export const baseStyles = css`
+  :host {
+    display: block;
+    color: var(--text);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  p,
+  ul,
+  ol {
+    margin: 0 0 var(--space-3);
+    max-width: var(--measure);
+  }
+  li + li {
+    margin-top: var(--space-1);
+  }
+  a {
+    color: var(--link);
+    text-underline-offset: 0.15em;
+  }
+  code {
+    font-family: var(--font-mono);
+    font-size: 0.95em;
+  }
+  :focus-visible {
+    outline: 3px solid var(--focus);
+    outline-offset: 2px;
+  }
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  button {
+    font: inherit;
+    min-height: 44px;
+    padding: 0.5rem 1rem;
+    border-radius: var(--radius);
+    border: 2px solid var(--accent);
+    background: var(--accent);
+    color: var(--on-accent);
+    cursor: pointer;
+  }
+  button.secondary {
+    background: transparent;
+    color: var(--accent-text);
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  fieldset {
+    border: 1px solid var(--border);
+    border-radius: var(--radius);
+    padding: var(--space-3);
+    margin: 0 0 var(--space-4);
+    min-width: 0;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0 var(--space-1);
+  }
+  .choice {
+    display: flex;
+    gap: var(--space-2);
+    align-items: flex-start;
+    padding: var(--space-2);
+    border-radius: var(--radius);
+    cursor: pointer;
+  }
+  .choice input {
+    margin-top: 0.3em;
+    width: 1.15rem;
+    height: 1.15rem;
+    flex: none;
+    accent-color: var(--accent);
+  }
+  .feedback {
+    border-left: 6px solid var(--border);
+    padding: var(--space-2) var(--space-3);
+    margin: var(--space-3) 0 0;
+    background: var(--surface-2);
+    border-radius: 0 var(--radius) var(--radius) 0;
+  }
+  .feedback.right {
+    border-left-color: var(--success);
+  }
+  .feedback.wrong {
+    border-left-color: var(--danger);
+  }
+  .verdict {
+    font-weight: 700;
+  }
+  .verdict svg {
+    width: 1.1em;
+    height: 1.1em;
+    vertical-align: -0.2em;
+    margin-right: 0.3em;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    button {
+      transition: background-color 120ms ease;
+    }
+  }
+`;

@@ -1,0 +1,187 @@
+/**
+ * The one truth about what course/ may contain (STYLE rule 1). Each schema
+ * validates an author's file and compiles its Markdown; types come from
+ * z.infer / z.output. Rules that span files (unique ids, one quiz, …) live in
+ * `lessonRules` so a mistake is reported with its file and path.
+ */
+import { z } from 'zod';
+import { compileRichLine, compileRichText, MarkdownError, type SourceMap } from './markdown.js';
+
+/**
+ * Ids are what LMSs and LRSs track. Lower-case kebab case keeps them valid as
+ * a SCORM 1.2 CMIIdentifier, a SCORM 2004 URI part and an IRI path segment.
+ */
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected an id of lower-case letters, digits and single hyphens (e.g. "root-user")')
+  .max(64, 'expected an id of at most 64 characters');
+
+/** Text shown as-is. Markup is refused because it would be shown literally. */
+export const PlainText = z
+  .string()
+  .trim()
+  .min(1, 'expected non-empty text')
+  .refine((s) => !/<\/?[a-z!][^>]*>/i.test(s), 'expected plain text without HTML tags');
+
+/**
+ * Question texts become SCORM 2004 cmi.interactions.n.description
+ * (localized_string_type, SPM 250, RTE 4.2.8) and xAPI descriptions.
+ */
+export const QuestionText = PlainText.pipe(z.string().max(250, 'expected at most 250 characters (SCORM 2004 interaction description limit, RTE 4.2.8)'));
+
+function markdownField<T>(compile: (text: string, sources: SourceMap) => T, sources: SourceMap) {
+  return z
+    .string()
+    .min(1, 'expected non-empty Markdown text')
+    .transform((text, ctx) => {
+      try {
+        return compile(text, sources);
+      } catch (error) {
+        if (!(error instanceof MarkdownError)) throw error;
+        ctx.addIssue({ code: 'custom', message: error.message });
+        return z.NEVER;
+      }
+    });
+}
+
+export const SourceSchema = z.object({ title: PlainText, url: z.url({ protocol: /^https$/, error: 'expected an https:// URL' }) });
+
+const MoveOn = z.enum(['Completed', 'Passed', 'CompletedAndPassed', 'CompletedOrPassed', 'NotApplicable']);
+
+export const CourseFile = z.strictObject({
+  id: Id,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version like 1.0.0'),
+  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'expected a language tag like en-US'),
+  title: PlainText.pipe(z.string().max(200, 'expected a title of at most 200 characters')),
+  description: PlainText.pipe(z.string().max(1000, 'expected a description of at most 1000 characters')),
+  durationMinutes: z.int().min(1).max(600),
+  level: PlainText,
+  lessonNumber: PlainText,
+  baseIri: z
+    .url({ protocol: /^https?$/, error: 'expected a fully qualified http(s) IRI' })
+    .refine((s) => !s.endsWith('/') && !s.includes('?') && !s.includes('#'), 'expected an IRI without a trailing slash, query or fragment'),
+  settings: z.strictObject({
+    passingScore: z.number().min(0, 'expected a passing score from 0 to 1').max(1, 'expected a passing score from 0 to 1 (0.8 = 80 %)'),
+    completion: z.strictObject({ requireAllPagesVisited: z.boolean(), requireQuizSubmitted: z.boolean() }),
+    moveOn: MoveOn,
+    // SCORM 1.2 fill-in responses are CMIString255 (RTE12 3.4.5): the whole answer must fit.
+    writtenAnswerMaxLength: z.int().min(20).max(255, 'expected at most 255 (SCORM 1.2 fill-in response limit)'),
+    keptQuizAttempts: z.int().min(1).max(10),
+  }),
+  sources: z.record(Id, SourceSchema),
+  pages: z.array(z.string().regex(/^[\w./-]+\.ya?ml$/, 'expected a path to a .yaml file inside course/')).min(1),
+});
+export type CourseFile = z.infer<typeof CourseFile>;
+
+/** A page file's schema depends on the course's sources (links are resolved). */
+export function pageFileSchema(sources: SourceMap) {
+  const Rich = markdownField(compileRichText, sources);
+  const Line = markdownField(compileRichLine, sources);
+  const Option = z.strictObject({ id: Id, text: PlainText.pipe(z.string().max(250)) });
+  const Written = z.strictObject({ id: Id, text: QuestionText, modelAnswer: Line });
+
+  const Block = z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('markdown'), text: Rich }),
+    z.strictObject({ kind: z.literal('takeaway'), items: z.array(Line).min(1) }),
+    z.strictObject({ kind: z.literal('memory-rule'), title: PlainText, items: z.array(Line).min(1) }),
+    z.strictObject({
+      kind: z.literal('table'),
+      id: Id,
+      caption: PlainText,
+      csvFileName: z.string().regex(/^[a-z0-9-]+\.csv$/, 'expected a file name like "identity-types.csv"'),
+      columns: z.array(PlainText).min(1),
+      rows: z.array(z.array(PlainText)).min(1),
+    }),
+    z.strictObject({
+      kind: z.literal('choice-activity'),
+      id: Id,
+      heading: PlainText,
+      prompt: PlainText,
+      note: Line,
+      options: z.array(Option).min(2).max(26),
+      cases: z.array(z.strictObject({ id: Id, text: QuestionText, correct: Id, why: Line })).min(1),
+    }),
+    z.strictObject({
+      kind: z.literal('written-activity'),
+      id: Id,
+      heading: PlainText,
+      prompt: PlainText,
+      note: Line,
+      questions: z.array(Written).min(1),
+    }),
+    z.strictObject({
+      kind: z.literal('quiz'),
+      id: Id,
+      heading: PlainText,
+      questions: z
+        .array(
+          z.strictObject({
+            id: Id,
+            answerKey: z.string().regex(/^A\d+$/, 'expected an answer-key label like "A1"'),
+            stem: QuestionText,
+            // SCORM 1.2 choice responses are single characters (RTE12 3.4.5): at most 26 options.
+            options: z.array(Option).min(2).max(26),
+            correct: Id,
+            explanation: Line,
+          }),
+        )
+        .min(1)
+        .max(50),
+    }),
+    z.strictObject({
+      kind: z.literal('reflection'),
+      id: Id,
+      heading: PlainText,
+      questions: z.array(Written.extend({ answerKey: z.string().regex(/^A\d+$/, 'expected an answer-key label like "A4"') })).min(1),
+    }),
+    z.strictObject({ kind: z.literal('answer-key') }),
+    z.strictObject({ kind: z.literal('next-lesson'), title: PlainText }),
+  ]);
+
+  return z
+    .strictObject({
+      id: Id,
+      number: z.int().min(1).optional(),
+      title: PlainText.pipe(z.string().max(200)),
+      blocks: z.array(Block).min(1),
+    })
+    .superRefine((page, ctx) => {
+      page.blocks.forEach((block, b) => {
+        const at = (...path: (string | number)[]) => ['blocks', b, ...path];
+        if (block.kind === 'table') {
+          block.rows.forEach((row, r) => {
+            if (row.length !== block.columns.length)
+              ctx.addIssue({ code: 'custom', path: at('rows', r), message: `expected ${block.columns.length} cells (one per column), found ${row.length}` });
+          });
+        }
+        if (block.kind === 'choice-activity') {
+          uniqueIds(block.options, at('options'), ctx);
+          uniqueIds(block.cases, at('cases'), ctx);
+          const ids = block.options.map((o) => o.id);
+          block.cases.forEach((c, i) => {
+            if (!ids.includes(c.correct))
+              ctx.addIssue({ code: 'custom', path: at('cases', i, 'correct'), message: `correct answer "${c.correct}" is not among the options; expected one of: ${ids.join(', ')}` });
+          });
+        }
+        if (block.kind === 'quiz') {
+          uniqueIds(block.questions, at('questions'), ctx);
+          block.questions.forEach((q, i) => {
+            uniqueIds(q.options, at('questions', i, 'options'), ctx);
+            const ids = q.options.map((o) => o.id);
+            if (!ids.includes(q.correct))
+              ctx.addIssue({ code: 'custom', path: at('questions', i, 'correct'), message: `correct answer "${q.correct}" is not among the options; expected one of: ${ids.join(', ')}` });
+          });
+        }
+        if (block.kind === 'written-activity' || block.kind === 'reflection') uniqueIds(block.questions, at('questions'), ctx);
+      });
+    });
+}
+
+function uniqueIds(items: readonly { id: string }[], path: (string | number)[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `duplicate id "${item.id}"; expected each id once` });
+    seen.add(item.id);
+  });
+}
+export type PageFile = z.output<ReturnType<typeof pageFileSchema>>;

@@ -1,0 +1,117 @@
+/**
+ * The learner's progress: one immutable value, changed only by the pure
+ * functions below. The app shell holds it, components receive slices of it,
+ * and the tracking layer persists its serialized form (./codec.ts).
+ */
+import type { Lesson } from '../content/lesson.js';
+import { quizOf } from './lesson-queries.js';
+import { meetsPassingScore, scoreQuiz } from './scoring.js';
+
+export interface QuizAttempt {
+  /** Question id → chosen option id. */
+  readonly answers: Readonly<Record<string, string>>;
+  readonly correct: number;
+  readonly total: number;
+}
+
+export interface QuizProgress {
+  /** Question on screen (0-based) while taking the quiz. */
+  readonly index: number;
+  /** Answers of the attempt in progress. */
+  readonly answers: Readonly<Record<string, string>>;
+  /** True while the results of the last attempt are shown. */
+  readonly showingResults: boolean;
+  /** Number of submitted attempts (may exceed the attempts kept below). */
+  readonly attemptCount: number;
+  /** The most recent submitted attempts, newest last. */
+  readonly attempts: readonly QuizAttempt[];
+  /** Best scaled score of all attempts, or undefined before the first. */
+  readonly bestScore: number | undefined;
+  /** Once passed, always passed: a later retake or relaunch never downgrades it. */
+  readonly passed: boolean;
+}
+
+export interface ProgressState {
+  /** Page the learner is on. */
+  readonly location: string;
+  /** Pages seen, in the order first seen. */
+  readonly visited: readonly string[];
+  /** Choice-activity answers: "<activity>.<case>" → option id. */
+  readonly choices: Readonly<Record<string, string>>;
+  /** Written answers: "<activity>.<question>" → text. */
+  readonly written: Readonly<Record<string, string>>;
+  readonly quiz: QuizProgress;
+}
+
+export function initialProgress(lesson: Lesson): ProgressState {
+  return {
+    location: lesson.pages[0]?.id ?? '',
+    visited: [],
+    choices: {},
+    written: {},
+    quiz: { index: 0, answers: {}, showingResults: false, attemptCount: 0, attempts: [], bestScore: undefined, passed: false },
+  };
+}
+
+export function visit(state: ProgressState, pageId: string): ProgressState {
+  const visited = state.visited.includes(pageId) ? state.visited : [...state.visited, pageId];
+  return state.location === pageId && visited === state.visited ? state : { ...state, location: pageId, visited };
+}
+
+/** A choice-activity answer is final once given (its feedback has been shown). */
+export function answerCase(state: ProgressState, key: string, optionId: string): ProgressState {
+  if (key in state.choices) return state;
+  return { ...state, choices: { ...state.choices, [key]: optionId } };
+}
+
+/** A written answer is final once submitted (the model answer has been revealed). */
+export function submitWritten(state: ProgressState, key: string, text: string, maxLength: number): ProgressState {
+  const clean = normalizeWritten(text, maxLength);
+  if (key in state.written || clean === '') return state;
+  return { ...state, written: { ...state.written, [key]: clean } };
+}
+
+/** Trim, drop control characters other than line breaks, cap at the course's limit. */
+export function normalizeWritten(text: string, maxLength: number): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ').trim();
+  const chars = Array.from(clean);
+  return chars.length <= maxLength ? clean : chars.slice(0, maxLength).join('').trimEnd();
+}
+
+export function chooseQuizOption(state: ProgressState, questionId: string, optionId: string): ProgressState {
+  if (state.quiz.showingResults) return state;
+  return { ...state, quiz: { ...state.quiz, answers: { ...state.quiz.answers, [questionId]: optionId } } };
+}
+
+export function goToQuestion(state: ProgressState, index: number): ProgressState {
+  return { ...state, quiz: { ...state.quiz, index } };
+}
+
+/** Score the attempt in progress; every question must have an answer. */
+export function submitQuiz(state: ProgressState, lesson: Lesson, passingScore: number): ProgressState {
+  const quiz = quizOf(lesson);
+  if (state.quiz.showingResults || quiz.questions.some((q) => !(q.id in state.quiz.answers))) return state;
+  const score = scoreQuiz(quiz, state.quiz.answers);
+  const attempt: QuizAttempt = { answers: state.quiz.answers, correct: score.correct, total: score.total };
+  const bestScore = Math.max(state.quiz.bestScore ?? 0, score.scaled);
+  return {
+    ...state,
+    quiz: {
+      ...state.quiz,
+      showingResults: true,
+      attemptCount: state.quiz.attemptCount + 1,
+      attempts: [...state.quiz.attempts, attempt].slice(-lesson.settings.keptQuizAttempts),
+      bestScore,
+      passed: state.quiz.passed || meetsPassingScore(score.scaled, passingScore),
+    },
+  };
+}
+
+export function retakeQuiz(state: ProgressState): ProgressState {
+  return { ...state, quiz: { ...state.quiz, index: 0, answers: {}, showingResults: false } };
+}
+
+export function lastAttempt(state: ProgressState): QuizAttempt | undefined {
+  return state.quiz.attempts[state.quiz.attempts.length - 1];
+}

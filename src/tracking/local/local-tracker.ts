@@ -1,0 +1,74 @@
+/**
+ * Standalone mode: no LMS was found (or the course was opened on its own).
+ * Progress is kept in this browser's localStorage so a reload resumes; answers
+ * are not sent anywhere. Storage may be unavailable (private mode, blocked
+ * cookies): then progress lives for this page only, and the learner is told.
+ */
+import type { InteractionRecord } from '../../domain/interaction.js';
+import type { ConnectionStatus, Outcome, Tracker, TrackerStart } from '../tracker.js';
+
+interface Stored {
+  readonly state: string;
+  readonly location: string;
+}
+
+export class LocalTracker implements Tracker {
+  readonly standard = 'web' as const;
+  private memory: Stored | undefined;
+
+  constructor(
+    private readonly storageKey: string,
+    private readonly storage: Storage | undefined = safeLocalStorage(),
+  ) {}
+
+  async start(): Promise<TrackerStart> {
+    const stored = this.read();
+    return { savedState: stored?.state, location: stored?.location, masteryScore: undefined, mode: 'normal', learnerName: undefined };
+  }
+
+  async record(_interaction: InteractionRecord): Promise<void> {
+    // Nothing to report to: the answer is part of the saved state already.
+  }
+
+  async save(state: string, location: string): Promise<void> {
+    this.memory = { state, location };
+    try {
+      this.storage?.setItem(this.storageKey, JSON.stringify(this.memory));
+    } catch {
+      // Quota or privacy settings: the in-memory copy still serves this page.
+    }
+  }
+
+  async conclude(_outcome: Outcome): Promise<void> {}
+
+  flush(): void {}
+
+  async finish(): Promise<void> {}
+
+  onStatus(listener: (status: ConnectionStatus) => void): () => void {
+    listener({ kind: 'standalone' });
+    return () => {};
+  }
+
+  private read(): Stored | undefined {
+    try {
+      const raw = this.storage?.getItem(this.storageKey);
+      const parsed: unknown = raw ? JSON.parse(raw) : undefined;
+      if (typeof parsed === 'object' && parsed !== null && 'state' in parsed && 'location' in parsed) {
+        const { state, location } = parsed;
+        if (typeof state === 'string' && typeof location === 'string') return { state, location };
+      }
+    } catch {
+      // Unreadable storage counts as no saved progress.
+    }
+    return this.memory;
+  }
+}
+
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,56 @@
+import type { InteractionRecord } from '../domain/interaction.js';
+
+/** Status facts the lesson reports; each adapter maps them onto its standard. */
+export interface Outcome {
+  /** Every required part done (see course settings). */
+  readonly completed: boolean;
+  /** undefined until the quiz has been submitted once. */
+  readonly passed: boolean | undefined;
+  /** Best quiz score so far, 0..1, or undefined before the first submission. */
+  readonly scaledScore: number | undefined;
+  /** Share of the lesson's pages visited, 0..1. */
+  readonly progress: number;
+}
+
+/** What the adapter found when it started. */
+export interface TrackerStart {
+  /** The serialized resume state the LMS/LRS holds, if any. */
+  readonly savedState: string | undefined;
+  /** The lesson location (page id) the LMS holds, if any. */
+  readonly location: string | undefined;
+  /** Passing score the LMS imposes (0..1), overriding course/ when present. */
+  readonly masteryScore: number | undefined;
+  /** Normal, or a mode where nothing may change the learner's record. */
+  readonly mode: 'normal' | 'browse' | 'review';
+  /** Learner name if the LMS tells it (for a greeting; never stored). */
+  readonly learnerName: string | undefined;
+}
+
+/** How the connection to the LMS/LRS is doing; shown to the learner calmly. */
+export type ConnectionStatus =
+  | { readonly kind: 'standalone' }
+  | { readonly kind: 'connected' }
+  | { readonly kind: 'retrying'; readonly detail: string }
+  | { readonly kind: 'unauthorized'; readonly detail: string };
+
+/**
+ * The single port between the lesson and any LMS/LRS (STYLE rule 6).
+ * Only the app shell talks to it. Every method must keep the learner's work
+ * when the LMS fails: adapters queue and retry, they never throw at the shell.
+ */
+export interface Tracker {
+  readonly standard: 'web' | 'scorm12' | 'scorm2004' | 'xapi' | 'cmi5';
+  start(): Promise<TrackerStart>;
+  /** Report one answer (exactly once, even across retries). */
+  record(interaction: InteractionRecord): Promise<void>;
+  /** Persist resume state and location; called after each meaningful event. */
+  save(state: string, location: string): Promise<void>;
+  /** Report completion, score and pass/fail. Never downgrades a pass. */
+  conclude(outcome: Outcome): Promise<void>;
+  /** Page is being hidden: flush everything that is pending, without waiting. */
+  flush(): void;
+  /** End the session (exactly once). */
+  finish(): Promise<void>;
+  /** Subscribe to connection changes; returns an unsubscribe function. */
+  onStatus(listener: (status: ConnectionStatus) => void): () => void;
+}
