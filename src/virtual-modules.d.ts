@@ -1,4 +1,5 @@
-/** Modules the build provides (see src/build/course-plugin.ts). */
+/** Modules and constants the build provides (see src/build/course-plugin.ts and vite-options.ts). */
+declare const __COURSE_TARGET__: string;
 declare module 'virtual:lesson' {
   import type { Lesson } from './content/lesson.js';
   const lesson: Lesson;

@@ -14,3 +14,6 @@ export const TRACKER_MODULE: Record<Target, string> = {
   xapi: 'xapi',
   cmi5: 'cmi5',
 };
+
+/** The packages `npm run build` makes by default. */
+export const BUILT_TARGETS: readonly Target[] = ['web', 'scorm12', 'scorm2004'];

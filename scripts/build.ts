@@ -1,0 +1,91 @@
+/**
+ * `npm run build`: validate course/ → one Vite build per package → manifests →
+ * zips, all in a staging folder that replaces dist/ only when everything
+ * succeeded (a broken content file leaves dist/ as it was).
+ *
+ *   npm run build                 every package
+ *   npm run build -- scorm12 web  only these
+ */
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { build } from 'vite';
+import { ContentError, loadCourse } from '../src/content/load-course.js';
+import { BUILT_TARGETS, isTarget, type Target } from '../src/build/targets.js';
+import { viteConfigFor } from '../src/build/vite-options.js';
+import { listTree, zipDirectory } from '../src/build/zip.js';
+import { PACKAGERS, zipName } from '../src/packaging/packagers.js';
+
+const root = process.cwd();
+const dist = resolve(root, 'dist');
+const started = performance.now();
+
+const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = requested.filter((t) => !isTarget(t));
+if (unknown.length) {
+  console.error(`Unknown package "${unknown.join('", "')}"; expected some of: ${BUILT_TARGETS.join(', ')}`);
+  process.exit(2);
+}
+const targets: Target[] = requested.length ? requested.filter(isTarget) : [...BUILT_TARGETS];
+
+let lesson;
+try {
+  lesson = await loadCourse(resolve(root, 'course'));
+} catch (error) {
+  if (error instanceof ContentError) {
+    console.error(error.message);
+    console.error('\nNothing was built; dist/ is unchanged.');
+    process.exit(1);
+  }
+  throw error;
+}
+console.log(`✓ course/ is valid: "${lesson.title}" v${lesson.version}, ${lesson.pages.length} pages`);
+
+const staging = join(dist, `.staging-${process.pid}`);
+await rm(staging, { recursive: true, force: true });
+await mkdir(staging, { recursive: true });
+try {
+  const outputs: string[] = [];
+  for (const target of targets) {
+    const outDir = join(staging, target);
+    await build({ ...viteConfigFor(target, outDir, root), configFile: false, logLevel: 'warn' });
+    const built = await listTree(outDir);
+    const extra = PACKAGERS[target]?.(lesson, built) ?? {};
+    for (const [name, text] of Object.entries(extra)) await writeFile(join(outDir, name), text);
+    const zip = zipName(lesson, target);
+    if (zip) {
+      const bytes = await zipDirectory(outDir);
+      await writeFile(join(staging, zip), bytes);
+      await rm(outDir, { recursive: true });
+      outputs.push(zip);
+      console.log(`✓ ${target}: dist/${zip} (${(bytes.length / 1024).toFixed(1)} KiB, ${built.length + Object.keys(extra).length} files)`);
+    } else {
+      outputs.push(target);
+      console.log(`✓ ${target}: dist/${target}/ (${built.length} files)`);
+    }
+  }
+  // Everything built: swap the new outputs into dist/.
+  for (const name of outputs) {
+    await rm(join(dist, name), { recursive: true, force: true });
+    await rename(join(staging, name), join(dist, name));
+  }
+} finally {
+  await rm(staging, { recursive: true, force: true });
+}
+
+if (targets.includes('scorm12')) await checkRepoManifest();
+console.log(`Built in ${((performance.now() - started) / 1000).toFixed(1)} s → ${dist}`);
+
+/** The repo's top-level imsmanifest.xml is the shipped SCORM 1.2 manifest; say so when it is stale. */
+async function checkRepoManifest() {
+  const { unzipSync, strFromU8 } = await import('fflate');
+  const zip = unzipSync(await readFile(join(dist, zipName(lesson, 'scorm12') ?? '')));
+  const shipped = strFromU8(zip['imsmanifest.xml'] ?? new Uint8Array());
+  const inRepo = await readFile(join(root, 'imsmanifest.xml'), 'utf8').catch(() => '');
+  if (process.argv.includes('--update-manifest')) {
+    await writeFile(join(root, 'imsmanifest.xml'), shipped);
+    console.log('✓ imsmanifest.xml (repo root) updated from the SCORM 1.2 package');
+  } else if (shipped !== inRepo) {
+    console.warn('! imsmanifest.xml at the repo root differs from the SCORM 1.2 package: run `npm run build -- --update-manifest` and commit it.');
+  }
+}

@@ -1,0 +1,34 @@
+/** The Vite configuration of one package build; shared by vite.config.ts (dev) and scripts/build.ts. */
+import { resolve } from 'node:path';
+import type { InlineConfig } from 'vite';
+import { coursePlugin } from './course-plugin.js';
+import type { Target } from './targets.js';
+
+export function viteConfigFor(target: Target, outDir: string, root = process.cwd()): InlineConfig {
+  return {
+    root,
+    // Relative URLs: packages are served from whatever folder the LMS unpacks them into.
+    base: './',
+    plugins: [coursePlugin({ courseDir: resolve(root, 'course'), srcDir: resolve(root, 'src'), target })],
+    define: { __COURSE_TARGET__: JSON.stringify(target) },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      modulePreload: false,
+      cssCodeSplit: false,
+      assetsInlineLimit: 0,
+      reportCompressedSize: false,
+      rollupOptions: {
+        output: {
+          // Fixed names: the manifest lists them and stays identical across rebuilds.
+          entryFileNames: 'assets/course.js',
+          chunkFileNames: 'assets/[name].js',
+          assetFileNames: 'assets/[name][extname]',
+        },
+      },
+    },
+    server: { host: '127.0.0.1' },
+    preview: { host: '127.0.0.1' },
+  };
+}
