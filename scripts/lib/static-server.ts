@@ -1,7 +1,8 @@
 /**
  * A small static file server on 127.0.0.1 (sirv does the file serving), used by
- * `npm start` and by the browser tests. Extra headers (e.g. a
- * Content-Security-Policy) can be added to every response.
+ * `npm start` and by the browser tests. Several folders can be mounted under
+ * URL prefixes, and extra headers (e.g. a Content-Security-Policy) added to
+ * every response.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,17 +14,27 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** URL prefix ("/" or "/packages") → folder. Longest prefix wins. */
+export type Mounts = Readonly<Record<string, string>>;
+
 export async function startStaticServer(
-  root: string,
+  mounts: Mounts,
   options: { port?: number; headers?: Record<string, string> } = {},
 ): Promise<StaticServer> {
-  const serve = sirv(root, { dev: true, etag: true, dotfiles: false });
+  const handlers = Object.entries(mounts)
+    .map(([prefix, dir]) => ({ prefix: prefix.replace(/\/$/, ''), serve: sirv(dir, { dev: true, etag: true, dotfiles: false }) }))
+    .sort((a, b) => b.prefix.length - a.prefix.length);
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);
-    serve(req, res, () => {
+    const url = req.url ?? '/';
+    const match = handlers.find((h) => h.prefix === '' || url === h.prefix || url.startsWith(`${h.prefix}/`));
+    const notFound = () => {
       res.statusCode = 404;
       res.end('Not found');
-    });
+    };
+    if (!match) return notFound();
+    req.url = url.slice(match.prefix.length) || '/';
+    match.serve(req, res, notFound);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -33,6 +44,10 @@ export async function startStaticServer(
   return {
     url: `http://127.0.0.1:${port}`,
     server,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

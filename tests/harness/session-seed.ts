@@ -18,6 +18,8 @@ const FIRST_LAUNCH: Readonly<Record<ScormVersion, FlatCmi>> = {
     'cmi.core.credit': 'credit',
     'cmi.core.lesson_mode': 'normal',
     'cmi.core.entry': 'ab-initio',
+    // RTE 3.4 cmi.core.total_time: starts at zero.
+    'cmi.core.total_time': '0000:00:00.00',
   },
   '2004': {
     'cmi.learner_id': 'learner-0001',
@@ -25,6 +27,8 @@ const FIRST_LAUNCH: Readonly<Record<ScormVersion, FlatCmi>> = {
     'cmi.credit': 'credit',
     'cmi.mode': 'normal',
     'cmi.entry': 'ab-initio',
+    // RTE 4.2.24 cmi.total_time: starts at PT0H0M0S.
+    'cmi.total_time': 'PT0H0M0S',
   },
 };
 
@@ -71,9 +75,9 @@ export function launchData(version: ScormVersion, seed: FlatCmi | undefined): Fl
 function nextSession12(previous: FlatCmi): FlatCmi {
   const exit = previous['cmi.core.exit'];
   if (exit === undefined) return previous;
-  const { 'cmi.core.exit': _exit, 'cmi.core.session_time': session = '', ...kept } = previous;
+  const session = previous['cmi.core.session_time'] ?? '';
   return {
-    ...kept,
+    ...withoutSessionValues(previous, ['cmi.core.exit', 'cmi.core.session_time']),
     'cmi.core.entry': exit === 'suspend' ? 'resume' : '',
     'cmi.core.total_time': toCmiTimespan(timespanMs(previous['cmi.core.total_time'] ?? '') + timespanMs(session)),
   };
@@ -98,12 +102,19 @@ function nextSession2004(previous: FlatCmi): FlatCmi {
     }
     return { ...kept, 'cmi.entry': 'ab-initio' };
   }
-  const { 'cmi.exit': _exit, 'cmi.session_time': session = '', ...kept } = previous;
+  const session = previous['cmi.session_time'] ?? '';
   return {
-    ...kept,
+    ...withoutSessionValues(previous, ['cmi.exit', 'cmi.session_time']),
     'cmi.entry': 'resume',
     'cmi.total_time': toIsoDuration(durationMs(previous['cmi.total_time'] ?? '') + durationMs(session)),
   };
+}
+
+/** The data without the write-only, per-session elements. */
+function withoutSessionValues(previous: FlatCmi, perSession: readonly string[]): FlatCmi {
+  const kept = { ...previous };
+  for (const element of perSession) delete kept[element];
+  return kept;
 }
 
 /** SCORM 1.2 CMITimespan `HHHH:MM:SS.SS` in ms; 0 when empty or malformed. */

@@ -115,6 +115,8 @@ interface Profile {
   readonly after: Readonly<Record<Method, number>>;
   readonly failure: Readonly<Record<Method, number>>;
   readonly invalidArgument: number;
+  /** Code for Initialize while a session is running. */
+  readonly alreadyInitialized: number;
   /** Delegate errors that are normal answers, not course mistakes. */
   readonly benignGetErrors: readonly number[];
   readonly section: string;
@@ -139,6 +141,7 @@ const PROFILES: Readonly<Record<ScormVersion, Profile>> = {
     after: { initialize: SCORM12_ERRORS.general, terminate: 301, getValue: 301, setValue: 301, commit: 301 },
     failure: { initialize: 101, terminate: 101, getValue: 101, setValue: 101, commit: 101 },
     invalidArgument: SCORM12_ERRORS.invalidArgument,
+    alreadyInitialized: SCORM12_ERRORS.general,
     benignGetErrors: [],
     section: 'SCORM 1.2 RTE 3.3',
   },
@@ -177,6 +180,7 @@ const PROFILES: Readonly<Record<ScormVersion, Profile>> = {
       commit: SCORM2004_ERRORS.generalCommit,
     },
     invalidArgument: SCORM2004_ERRORS.generalArgument,
+    alreadyInitialized: SCORM2004_ERRORS.alreadyInitialized,
     // RTE 4.1: GetValue on an element the SCO has not set yet (cmi.location on
     // a first launch) answers 403 "value not initialized"; reading before
     // writing is normal resume logic, so it is logged but not a violation.
@@ -236,8 +240,13 @@ class StrictSession implements StrictHost {
   private initialize(parameter: unknown): string {
     const method = 'initialize';
     if (this.state !== 'not-initialized') {
-      const rule = this.state === 'running' ? 'Initialize called twice' : 'Initialize called after Terminate';
-      return this.reject(method, { rule, section: this.profile.section, errorCode: this.profile.after.initialize }, 'false');
+      const running = this.state === 'running';
+      const breach = {
+        rule: `${this.profile.names.initialize} called ${running ? 'twice' : `after ${this.profile.names.terminate}`}`,
+        section: this.profile.section,
+        errorCode: running ? this.profile.alreadyInitialized : this.profile.after.initialize,
+      };
+      return this.reject(method, breach, 'false');
     }
     return (
       this.checkEmptyParameter(method, parameter) ??
@@ -327,7 +336,7 @@ class StrictSession implements StrictHost {
     if (this.state === 'running') return undefined;
     const before = this.state === 'not-initialized';
     const breach = {
-      rule: `${this.profile.names[method]} called ${before ? 'before Initialize' : 'after Terminate'}`,
+      rule: `${this.profile.names[method]} called ${before ? `before ${this.profile.names.initialize}` : `after ${this.profile.names.terminate}`}`,
       section: this.profile.section,
       errorCode: before ? this.profile.before[method] : this.profile.after[method],
     };

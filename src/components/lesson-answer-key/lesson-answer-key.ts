@@ -24,15 +24,18 @@ export class LessonAnswerKey extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      dl {
-        max-width: var(--measure);
+      .key {
+        list-style: none;
+        padding: 0;
       }
-      dt {
-        font-weight: 700;
-        margin-top: var(--space-3);
+      .key li {
+        margin-bottom: var(--space-3);
       }
-      dd {
-        margin: var(--space-1) 0 0;
+      .key p {
+        margin: 0;
+      }
+      .question {
+        font-weight: 600;
       }
       .locked {
         color: var(--muted);
@@ -68,14 +71,18 @@ export class LessonAnswerKey extends LitElement {
   }
 
   override render() {
-    return html`<dl>
+    // Each answer reads as in the lesson ("A7: B. …"), under the question it answers.
+    return html`<ul class="key">
       ${this.entries().map(
-        (e) => html`<dt>${e.label}: <span class="visually-hidden">${e.question}</span></dt>
-          <dd>
+        (e) => html`<li>
+          <p class="question">${e.question}</p>
+          <p>
+            ${e.label}:
             ${e.open ? html`${e.letter ? `${e.letter}. ` : ''}${renderLine(e.answer)}` : html`<span class="locked">${e.lockedText}</span>`}
-          </dd>`,
+          </p>
+        </li>`,
       )}
-    </dl>`;
+    </ul>`;
   }
 }
 

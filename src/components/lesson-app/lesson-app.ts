@@ -186,7 +186,7 @@ export class LessonApp extends LitElement {
     this.addEventListener(QuizChooseEvent.type, (e) => this.session.chooseQuizOption(e.questionId, e.optionId));
     this.addEventListener(QuizGoToEvent.type, (e) => this.session.goToQuestion(e.index));
     this.addEventListener(QuizSubmitEvent.type, () => this.session.submitQuiz());
-    this.addEventListener(QuizRetakeEvent.type, () => this.handleRetake());
+    this.addEventListener(QuizRetakeEvent.type, () => this.session.retakeQuiz());
     window.addEventListener('hashchange', this.handleHashChange);
     document.addEventListener('visibilitychange', this.handleVisibility);
     window.addEventListener('pagehide', this.handlePageHide);
@@ -227,15 +227,6 @@ export class LessonApp extends LitElement {
   private syncHash() {
     const id = this.session.state.location;
     if (pageFromHash(location.hash) !== id) history.replaceState(null, '', `#/${id}`);
-  }
-
-  private async handleRetake() {
-    this.session.retakeQuiz();
-    await this.updateComplete;
-    await this.pageElement?.updateComplete;
-    const quiz = this.pageElement?.renderRoot.querySelector('lesson-quiz');
-    await quiz?.updateComplete;
-    quiz?.focusFirstQuestion();
   }
 
   private handleSkip(event: Event) {

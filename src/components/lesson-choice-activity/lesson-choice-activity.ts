@@ -40,6 +40,8 @@ export class LessonChoiceActivity extends LitElement {
   @state() private picked: Record<string, string> = {};
   /** Case whose "Check" was pressed without a choice. */
   @state() private missing: string | undefined;
+  /** Case just checked: its feedback takes focus once the new answer arrives from the host. */
+  private focusFeedbackOf: string | undefined;
 
   /** The activity from the lesson. */
   @property({ attribute: false }) activity!: ChoiceActivityBlock;
@@ -57,16 +59,23 @@ export class LessonChoiceActivity extends LitElement {
     if (this.missing === caseId) this.missing = undefined;
   }
 
-  private async handleCheck(caseId: string) {
+  override updated() {
+    // Move focus to the feedback so keyboard and screen-reader users meet it next.
+    const feedback = this.focusFeedbackOf && this.renderRoot.querySelector<HTMLElement>(`#feedback-${this.focusFeedbackOf}`);
+    if (feedback) {
+      this.focusFeedbackOf = undefined;
+      feedback.focus();
+    }
+  }
+
+  private handleCheck(caseId: string) {
     const optionId = this.picked[caseId];
     if (!optionId) {
       this.missing = caseId;
       return;
     }
+    this.focusFeedbackOf = caseId;
     this.dispatchEvent(new CaseAnswerEvent(this.activity.id, caseId, optionId));
-    await this.updateComplete;
-    // Move focus to the feedback so keyboard and screen-reader users meet it next.
-    this.renderRoot.querySelector<HTMLElement>(`#feedback-${caseId}`)?.focus();
   }
 
   private renderFeedback(item: ActivityCase, answer: string) {

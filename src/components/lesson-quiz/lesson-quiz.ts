@@ -38,48 +38,58 @@ export class LessonQuiz extends LitElement {
   ];
 
   @state() private missing: string | undefined;
+  /** What takes focus after the host's next update: the results, or the question position. */
+  private focusNext: 'results' | 'position' | undefined;
 
   @property({ attribute: false }) quiz!: QuizBlock;
   @property({ attribute: false }) progress!: QuizProgress;
   @property({ type: Number }) passingScore = 0.8;
   @property({ type: Boolean }) readonly = false;
 
-  override updated() {
+  override async updated() {
     if (!this.progress.showingResults) {
       const q = this.quiz.questions[this.progress.index];
       if (q) this.dispatchEvent(new QuestionShownEvent(`${this.quiz.id}.${q.id}`));
     }
+    const results = this.renderRoot.querySelector('lesson-quiz-results');
+    if (this.focusNext === 'results' && results) {
+      this.focusNext = undefined;
+      await results.updateComplete;
+      results.focus();
+    }
+    const position = this.renderRoot.querySelector<HTMLElement>('#position');
+    if (this.focusNext === 'position' && position) {
+      this.focusNext = undefined;
+      position.focus();
+    }
   }
 
-  private async handleGoTo(index: number) {
+  private handleGoTo(index: number) {
     this.missing = undefined;
+    this.focusNext = 'position';
     this.dispatchEvent(new QuizGoToEvent(index));
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#position')?.focus();
   }
 
-  private async handleSubmit() {
+  private handleSubmit() {
     const unanswered = this.quiz.questions.map((q, i) => (q.id in this.progress.answers ? '' : String(i + 1))).filter(Boolean);
     if (unanswered.length) {
       this.missing = unanswered.join(', ');
       return;
     }
+    this.focusNext = 'results';
     this.dispatchEvent(new QuizSubmitEvent());
-    await this.updateComplete;
-    const results = this.renderRoot.querySelector('lesson-quiz-results');
-    await results?.updateComplete;
-    results?.focus();
   }
 
-  /** After a retake the first question gets focus. */
-  focusFirstQuestion() {
-    this.renderRoot.querySelector<HTMLElement>('#position')?.focus();
+  /** The learner asked for a retake: the first question takes focus once it is shown. */
+  private handleRetake() {
+    this.focusNext = 'position';
   }
 
   private renderResults() {
     const attempt = this.progress.attempts[this.progress.attempts.length - 1];
     if (!attempt) return nothing;
     return html`<lesson-quiz-results
+      @lesson-quiz-retake=${this.handleRetake}
       .questions=${this.quiz.questions}
       .attempt=${attempt}
       .attemptNumber=${this.progress.attemptCount}

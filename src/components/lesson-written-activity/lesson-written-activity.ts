@@ -65,6 +65,8 @@ export class LessonWrittenActivity extends LitElement {
   /** Drafts typed but not yet submitted, per question. */
   @state() private drafts: Record<string, string> = {};
   @state() private missing: string | undefined;
+  /** Question just submitted: its model answer takes focus once the host confirms the answer. */
+  private focusModelOf: string | undefined;
 
   /** Activity id, for the events. */
   @property() activityId = '';
@@ -88,16 +90,23 @@ export class LessonWrittenActivity extends LitElement {
     if (this.missing === id) this.missing = undefined;
   }
 
-  private async handleSubmit(id: string) {
+  override updated() {
+    const model = this.focusModelOf && this.renderRoot.querySelector<HTMLElement>(`#model-${this.focusModelOf}`);
+    if (model) {
+      this.focusModelOf = undefined;
+      model.focus();
+    }
+  }
+
+  private handleSubmit(id: string) {
     const text = (this.drafts[id] ?? '').trim();
     if (!text) {
       this.missing = id;
       this.renderRoot.querySelector<HTMLTextAreaElement>(`#answer-${id}`)?.focus();
       return;
     }
+    this.focusModelOf = id;
     this.dispatchEvent(new WrittenAnswerEvent(this.activityId, id, text));
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#model-${id}`)?.focus();
   }
 
   private renderQuestion(q: WrittenQuestion, index: number) {
