@@ -3,24 +3,29 @@
  * zips, all in a staging folder that replaces dist/ only when everything
  * succeeded (a broken content file leaves dist/ as it was).
  *
- *   npm run build                 every package
- *   npm run build -- scorm12 web  only these
+ *   npm run build                    every package
+ *   npm run build -- scorm12 web     only these
+ *   npm run build -- --out DIR       into DIR instead of dist/
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'vite';
 import { ContentError, loadCourse } from '../src/content/load-course.js';
+import type { Lesson } from '../src/content/lesson.js';
 import { BUILT_TARGETS, isTarget, type Target } from '../src/build/targets.js';
 import { viteConfigFor } from '../src/build/vite-options.js';
 import { listTree, zipDirectory } from '../src/build/zip.js';
 import { PACKAGERS, zipName } from '../src/packaging/packagers.js';
 
+// Packages are always production builds, whatever the calling environment says (vitest sets NODE_ENV=test).
+process.env.NODE_ENV = 'production';
 const root = process.cwd();
-const dist = resolve(root, 'dist');
+const outArg = process.argv.indexOf('--out');
+const dist = resolve(root, outArg > 0 ? (process.argv[outArg + 1] ?? 'dist') : 'dist');
 const started = performance.now();
 
-const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const requested = process.argv.slice(2).filter((a, i, all) => !a.startsWith('-') && all[i - 1] !== '--out');
 const unknown = requested.filter((t) => !isTarget(t));
 if (unknown.length) {
   console.error(`Unknown package "${unknown.join('", "')}"; expected some of: ${BUILT_TARGETS.join(', ')}`);
@@ -28,7 +33,7 @@ if (unknown.length) {
 }
 const targets: Target[] = requested.length ? requested.filter(isTarget) : [...BUILT_TARGETS];
 
-let lesson;
+let lesson: Lesson;
 try {
   lesson = await loadCourse(resolve(root, 'course'));
 } catch (error) {
@@ -48,7 +53,7 @@ try {
   const outputs: string[] = [];
   for (const target of targets) {
     const outDir = join(staging, target);
-    await build({ ...viteConfigFor(target, outDir, root), configFile: false, logLevel: 'warn' });
+    await build({ ...viteConfigFor(target, outDir, root), configFile: false, logLevel: 'warn', mode: 'production' });
     const built = await listTree(outDir);
     const extra = PACKAGERS[target]?.(lesson, built) ?? {};
     for (const [name, text] of Object.entries(extra)) await writeFile(join(outDir, name), text);
@@ -73,7 +78,7 @@ try {
   await rm(staging, { recursive: true, force: true });
 }
 
-if (targets.includes('scorm12')) await checkRepoManifest();
+if (targets.includes('scorm12') && outArg < 0) await checkRepoManifest();
 console.log(`Built in ${((performance.now() - started) / 1000).toFixed(1)} s → ${dist}`);
 
 /** The repo's top-level imsmanifest.xml is the shipped SCORM 1.2 manifest; say so when it is stale. */
@@ -86,6 +91,8 @@ async function checkRepoManifest() {
     await writeFile(join(root, 'imsmanifest.xml'), shipped);
     console.log('✓ imsmanifest.xml (repo root) updated from the SCORM 1.2 package');
   } else if (shipped !== inRepo) {
-    console.warn('! imsmanifest.xml at the repo root differs from the SCORM 1.2 package: run `npm run build -- --update-manifest` and commit it.');
+    console.warn(
+      '! imsmanifest.xml at the repo root differs from the SCORM 1.2 package: run `npm run build -- --update-manifest` and commit it.',
+    );
   }
 }

@@ -66,7 +66,11 @@ export class LessonSession {
     const decoded = decodeProgress(this.lesson, started.savedState);
     if (decoded.ok) this.current = decoded.state;
     else if (decoded.reason !== 'empty') this.resumeProblem = decoded.reason;
-    const page = this.pageExists(requestedPage) ? requestedPage : this.pageExists(started.location) ? started.location : this.current.location;
+    const page = this.pageExists(requestedPage)
+      ? requestedPage
+      : this.pageExists(started.location)
+        ? started.location
+        : this.current.location;
     this.lastOutcome = JSON.stringify(this.outcome);
     this.update(progress.visit(this.current, page ?? this.current.location), []);
   }

@@ -52,8 +52,10 @@ export const ui = {
   notConnected: 'Not connected to an LMS: your progress is saved in this browser only.',
   noStorage: 'Your progress cannot be saved in this browser; it is kept while this page stays open.',
   connected: 'Connected to your learning system. Progress is saved as you go.',
-  retrying: 'Your learning system is not answering right now. Your answers are kept and will be sent again automatically; you can keep working.',
-  unauthorized: 'Your learning system refused the connection. Your answers are kept on this device; please relaunch the course from your learning system.',
+  retrying:
+    'Your learning system is not answering right now. Your answers are kept and will be sent again automatically; you can keep working.',
+  unauthorized:
+    'Your learning system refused the connection. Your answers are kept on this device; please relaunch the course from your learning system.',
   resumeProblem: 'Your saved progress could not be read, so the lesson starts from the beginning.',
   reviewMode: 'Review mode: you can look through the lesson; nothing you do changes your record.',
   loading: 'Loading the lesson…',

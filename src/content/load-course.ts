@@ -72,25 +72,41 @@ function lessonProblems(pages: readonly { file: string; page: PageFile }[]): Con
   let quizzes = 0;
   for (const { file, page } of pages) {
     const seenIn = pageIds.get(page.id);
-    if (seenIn) problems.push({ file, path: 'id', message: `duplicate page id "${page.id}" (also in ${seenIn}); expected each page id once` });
+    if (seenIn)
+      problems.push({ file, path: 'id', message: `duplicate page id "${page.id}" (also in ${seenIn}); expected each page id once` });
     pageIds.set(page.id, file);
     page.blocks.forEach((block, b) => {
       if ('id' in block) {
         const other = blockIds.get(block.id);
-        if (other) problems.push({ file, path: `blocks[${b}].id`, message: `duplicate id "${block.id}" (also in ${other}); expected each activity, quiz and table id once` });
+        if (other)
+          problems.push({
+            file,
+            path: `blocks[${b}].id`,
+            message: `duplicate id "${block.id}" (also in ${other}); expected each activity, quiz and table id once`,
+          });
         blockIds.set(block.id, file);
       }
       if (block.kind === 'quiz') quizzes += 1;
       if (block.kind === 'quiz' || block.kind === 'reflection') {
         block.questions.forEach((q, i) => {
           const other = answerKeys.get(q.answerKey);
-          if (other) problems.push({ file, path: `blocks[${b}].questions[${i}].answerKey`, message: `answer-key label "${q.answerKey}" is used twice (also in ${other}); expected each once` });
+          if (other)
+            problems.push({
+              file,
+              path: `blocks[${b}].questions[${i}].answerKey`,
+              message: `answer-key label "${q.answerKey}" is used twice (also in ${other}); expected each once`,
+            });
           answerKeys.set(q.answerKey, file);
         });
       }
     });
   }
-  if (quizzes !== 1) problems.push({ file: pages[0]?.file ?? 'course.yaml', path: '', message: `expected exactly one quiz block in the lesson, found ${quizzes}` });
+  if (quizzes !== 1)
+    problems.push({
+      file: pages[0]?.file ?? 'course.yaml',
+      path: '',
+      message: `expected exactly one quiz block in the lesson, found ${quizzes}`,
+    });
   return problems;
 }
 

@@ -56,7 +56,9 @@ function inline(nodes: readonly PhrasingContent[], sources: SourceMap): Inline[]
       case 'html':
         throw new MarkdownError(`HTML is not allowed in lesson text (found ${JSON.stringify(node.value)}); write plain Markdown`);
       default:
-        throw new MarkdownError(`unsupported Markdown "${node.type}"; expected text, **strong**, *emphasis*, \`code\` or [links](source:id)`);
+        throw new MarkdownError(
+          `unsupported Markdown "${node.type}"; expected text, **strong**, *emphasis*, \`code\` or [links](source:id)`,
+        );
     }
   });
 }
@@ -79,7 +81,9 @@ function block(node: RootContent, sources: SourceMap): RichBlock {
     case 'html':
       throw new MarkdownError(`HTML is not allowed in lesson text (found ${JSON.stringify(node.value)}); write plain Markdown`);
     default:
-      throw new MarkdownError(`unsupported Markdown "${node.type}"; expected paragraphs and lists (titles come from the page's "title" field)`);
+      throw new MarkdownError(
+        `unsupported Markdown "${node.type}"; expected paragraphs and lists (titles come from the page's "title" field)`,
+      );
   }
 }
 

@@ -27,7 +27,9 @@ export const PlainText = z
  * Question texts become SCORM 2004 cmi.interactions.n.description
  * (localized_string_type, SPM 250, RTE 4.2.8) and xAPI descriptions.
  */
-export const QuestionText = PlainText.pipe(z.string().max(250, 'expected at most 250 characters (SCORM 2004 interaction description limit, RTE 4.2.8)'));
+export const QuestionText = PlainText.pipe(
+  z.string().max(250, 'expected at most 250 characters (SCORM 2004 interaction description limit, RTE 4.2.8)'),
+);
 
 function markdownField<T>(compile: (text: string, sources: SourceMap) => T, sources: SourceMap) {
   return z
@@ -151,7 +153,11 @@ export function pageFileSchema(sources: SourceMap) {
         if (block.kind === 'table') {
           block.rows.forEach((row, r) => {
             if (row.length !== block.columns.length)
-              ctx.addIssue({ code: 'custom', path: at('rows', r), message: `expected ${block.columns.length} cells (one per column), found ${row.length}` });
+              ctx.addIssue({
+                code: 'custom',
+                path: at('rows', r),
+                message: `expected ${block.columns.length} cells (one per column), found ${row.length}`,
+              });
           });
         }
         if (block.kind === 'choice-activity') {
@@ -160,7 +166,11 @@ export function pageFileSchema(sources: SourceMap) {
           const ids = block.options.map((o) => o.id);
           block.cases.forEach((c, i) => {
             if (!ids.includes(c.correct))
-              ctx.addIssue({ code: 'custom', path: at('cases', i, 'correct'), message: `correct answer "${c.correct}" is not among the options; expected one of: ${ids.join(', ')}` });
+              ctx.addIssue({
+                code: 'custom',
+                path: at('cases', i, 'correct'),
+                message: `correct answer "${c.correct}" is not among the options; expected one of: ${ids.join(', ')}`,
+              });
           });
         }
         if (block.kind === 'quiz') {
@@ -169,7 +179,11 @@ export function pageFileSchema(sources: SourceMap) {
             uniqueIds(q.options, at('questions', i, 'options'), ctx);
             const ids = q.options.map((o) => o.id);
             if (!ids.includes(q.correct))
-              ctx.addIssue({ code: 'custom', path: at('questions', i, 'correct'), message: `correct answer "${q.correct}" is not among the options; expected one of: ${ids.join(', ')}` });
+              ctx.addIssue({
+                code: 'custom',
+                path: at('questions', i, 'correct'),
+                message: `correct answer "${q.correct}" is not among the options; expected one of: ${ids.join(', ')}`,
+              });
           });
         }
         if (block.kind === 'written-activity' || block.kind === 'reflection') uniqueIds(block.questions, at('questions'), ctx);
@@ -180,7 +194,8 @@ export function pageFileSchema(sources: SourceMap) {
 function uniqueIds(items: readonly { id: string }[], path: (string | number)[], ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   items.forEach((item, i) => {
-    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `duplicate id "${item.id}"; expected each id once` });
+    if (seen.has(item.id))
+      ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `duplicate id "${item.id}"; expected each id once` });
     seen.add(item.id);
   });
 }

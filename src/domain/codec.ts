@@ -101,7 +101,12 @@ export function decodeProgress(lesson: Lesson, encoded: string | undefined): Dec
 }
 
 /** Keep only what the current lesson still has: ids of pages, cases, questions and options. */
-function sanitize(lesson: Lesson, packed: Record<string, unknown>, q: Record<string, unknown>, texts: Record<string, string>): ProgressState {
+function sanitize(
+  lesson: Lesson,
+  packed: Record<string, unknown>,
+  q: Record<string, unknown>,
+  texts: Record<string, string>,
+): ProgressState {
   const fresh = initialProgress(lesson);
   const pageIds = new Set(lesson.pages.map((p) => p.id));
   const cases = new Map(activityCases(lesson).map(({ block, key }) => [key, new Set(block.options.map((o) => o.id))]));

@@ -73,8 +73,10 @@ export function submitWritten(state: ProgressState, key: string, text: string, m
 
 /** Trim, drop control characters other than line breaks, cap at the course's limit. */
 export function normalizeWritten(text: string, maxLength: number): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ').trim();
+  const clean = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ')
+    .trim();
   const chars = Array.from(clean);
   return chars.length <= maxLength ? clean : chars.slice(0, maxLength).join('').trimEnd();
 }

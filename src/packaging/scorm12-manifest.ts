@@ -46,7 +46,12 @@ export function scorm12Manifest(lesson: Lesson, files: readonly string[]): strin
     // retake. The SCO reports passed/failed itself, from its best score, so every LMS shows the same.
 
     const resources = manifest.ele('resources');
-    const resource = resources.ele('resource', { identifier: ids.resource, type: 'webcontent', 'adlcp:scormtype': 'sco', href: 'index.html' });
+    const resource = resources.ele('resource', {
+      identifier: ids.resource,
+      type: 'webcontent',
+      'adlcp:scormtype': 'sco',
+      href: 'index.html',
+    });
     for (const file of files) resource.ele('file', { href: file });
   });
 }

@@ -65,7 +65,12 @@ export function scorm2004Manifest(lesson: Lesson, files: readonly string[]): str
     organization.ele('imsss:sequencing').ele('imsss:controlMode', { choice: 'true', flow: 'true' });
 
     const resources = manifest.ele('resources');
-    const resource = resources.ele('resource', { identifier: ids.resource, type: 'webcontent', 'adlcp:scormType': 'sco', href: 'index.html' });
+    const resource = resources.ele('resource', {
+      identifier: ids.resource,
+      type: 'webcontent',
+      'adlcp:scormType': 'sco',
+      href: 'index.html',
+    });
     for (const file of files) resource.ele('file', { href: file });
   });
 }

@@ -80,7 +80,8 @@ export class CoursePage {
           const style = getComputedStyle(node);
           if (style.display === 'none' || node.classList.contains('visually-hidden')) return;
           if (node.shadowRoot) walk(node.shadowRoot);
-          if (['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'TD', 'TH', 'DT', 'DD', 'LEGEND', 'LABEL', 'PRE', 'CAPTION', 'TR'].includes(node.tagName)) parts.push('\n');
+          if (['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'TD', 'TH', 'DT', 'DD', 'LEGEND', 'LABEL', 'PRE', 'CAPTION', 'TR'].includes(node.tagName))
+            parts.push('\n');
         }
         for (const child of Array.from(node.childNodes)) walk(child);
       };

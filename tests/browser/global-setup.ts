@@ -18,7 +18,11 @@ export default async function globalSetup() {
   }
   await rm(PACKAGES_DIR, { recursive: true, force: true });
   for (const zip of (await readdir(dist)).filter((f) => f.endsWith('.zip'))) {
-    const target = zip.replace(/\.zip$/, '').split('-').pop() ?? zip;
+    const target =
+      zip
+        .replace(/\.zip$/, '')
+        .split('-')
+        .pop() ?? zip;
     const files = unzipSync(await readFile(join(dist, zip)));
     for (const [name, bytes] of Object.entries(files)) {
       if (name.endsWith('/')) continue;

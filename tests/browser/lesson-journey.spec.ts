@@ -51,10 +51,16 @@ test('a learner reads every page, does both activities and the reflections, and 
       }
     }
     if (title === 'Micro-activity 2: Explain it in your own words') {
-      const item = await course.writeAnswer(/Why does AWS prefer roles/, 'Temporary credentials expire, so a leaked key is useful only briefly.');
+      const item = await course.writeAnswer(
+        /Why does AWS prefer roles/,
+        'Temporary credentials expire, so a leaked key is useful only briefly.',
+      );
       await expect(item.getByRole('heading', { name: 'Model answer' })).toBeVisible();
       await expect(item).toContainText('reduce long-term credential exposure');
-      await course.writeAnswer(/Why is the root user different/, 'Root is the account owner identity; an admin user is still governed within IAM.');
+      await course.writeAnswer(
+        /Why is the root user different/,
+        'Root is the account owner identity; an admin user is still governed within IAM.',
+      );
       await course.writeAnswer(/Why are IAM users still present/, 'Some workloads and third-party tools cannot use roles or federation.');
       await expect(course.main.getByRole('heading', { name: 'Model answer' })).toHaveCount(3);
     }
@@ -68,16 +74,28 @@ test('a learner reads every page, does both activities and the reflections, and 
     }
     if (title === 'Reflection questions') {
       await expect(course.main.getByRole('heading', { name: 'Think about it' })).toHaveCount(5);
-      await course.writeAnswer('Why does AWS recommend avoiding routine use of the root user?', 'It has complete access; use it only when a task needs it.');
-      await course.writeAnswer('What is the difference between an IAM user and an IAM role?', 'A user has long-term credentials; a role gives temporary ones.');
+      await course.writeAnswer(
+        'Why does AWS recommend avoiding routine use of the root user?',
+        'It has complete access; use it only when a task needs it.',
+      );
+      await course.writeAnswer(
+        'What is the difference between an IAM user and an IAM role?',
+        'A user has long-term credentials; a role gives temporary ones.',
+      );
       await course.writeAnswer('Name one case where AWS says IAM users may still be used.', 'A third-party client that cannot use roles.');
       await course.writeAnswer(/A team has an application on EC2/, 'An IAM role attached to the instance.');
-      await course.writeAnswer('What is the simplest memory rule for root user, IAM user, and IAM role?', 'root = rare, user = named long-term, role = temporary.');
+      await course.writeAnswer(
+        'What is the simplest memory rule for root user, IAM user, and IAM role?',
+        'root = rare, user = named long-term, role = temporary.',
+      );
       await expect(course.main).toContainText('An IAM role attached to the EC2 workload is the strongest first pattern');
     }
     if (title === 'Answer key') {
-      for (const label of ['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9', 'A10']) await expect(course.main.getByText(`${label}:`, { exact: false }).first()).toBeVisible();
-      await expect(course.main).toContainText('A7: B. AWS explicitly says an IAM user with administrator permissions is not the same thing as the root user.');
+      for (const label of ['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9', 'A10'])
+        await expect(course.main.getByText(`${label}:`, { exact: false }).first()).toBeVisible();
+      await expect(course.main).toContainText(
+        'A7: B. AWS explicitly says an IAM user with administrator permissions is not the same thing as the root user.',
+      );
       await expect(course.main).toContainText('A10: root = rare, user = named long-term identity, role = temporary access pattern.');
       await expect(course.main).toContainText('Next lesson: Lesson 5.7: Security Services Recognition Review');
       await expect(course.main.getByText('Shown after')).toHaveCount(0);
@@ -147,7 +165,9 @@ test('reloading returns to the same page with every answer kept', async ({ page,
   await expect(course.pageHeading()).toHaveText('Micro-activity 1: Choose the identity pattern');
   await expect(course.main).toContainText('Correct. The best answer is: root user.');
   await course.goToPage('Micro-activity 2: Explain it in your own words');
-  await expect(course.main.getByRole('textbox', { name: /Why does AWS prefer roles/ })).toHaveValue('Because "temporary" keys expire: 100% safer = less exposure.');
+  await expect(course.main.getByRole('textbox', { name: /Why does AWS prefer roles/ })).toHaveValue(
+    'Because "temporary" keys expire: 100% safer = less exposure.',
+  );
   // Opening the lesson without a page in the URL resumes where the learner was.
   await page.goto(`${site.url}/web/`);
   await expect(course.pageHeading()).toHaveText('Micro-activity 2: Explain it in your own words');

@@ -26,7 +26,8 @@ async function scoResults(frame: Frame): Promise<ScoResult[]> {
 }
 
 /** "returned/errorCode" per call, compact enough to compare a whole script at once. */
-const outcomes = (results: readonly ScoResult[]): string[] => results.map((r) => `${r.method} ${r.args[0] ?? ''} → ${r.returned}/${r.errorCode}`);
+const outcomes = (results: readonly ScoResult[]): string[] =>
+  results.map((r) => `${r.method} ${r.args[0] ?? ''} → ${r.returned}/${r.errorCode}`);
 
 test.describe('SCORM 1.2 strict host', () => {
   test('stores valid values and refuses over-long suspend_data, a bad timespan and a bad status', async ({ lms }) => {
@@ -259,7 +260,11 @@ test.describe('SCORM 2004 strict host', () => {
     expect((await scoResults(resumed)).map((r) => r.returned)).toEqual(['true', 'resume', 'progress-v1', 'PT10M']);
 
     await scoResults(await lms.launch({ version: '2004', coursePath: fakeSco('API_1484_11', suspendAndLeave('normal')) }));
-    const restarted = await lms.launch({ version: '2004', seed: (await lms.snapshot()).data, coursePath: fakeSco('API_1484_11', readBack) });
+    const restarted = await lms.launch({
+      version: '2004',
+      seed: (await lms.snapshot()).data,
+      coursePath: fakeSco('API_1484_11', readBack),
+    });
     expect((await scoResults(restarted)).map((r) => r.returned)).toEqual(['true', 'ab-initio', '', 'PT0H0M0S']);
   });
 });
@@ -311,7 +316,9 @@ test.describe('fault injection', () => {
     await scoResults(await lms.launch({ version: '1.2', coursePath: fakeSco('API', [['LMSInitialize', '']]) }));
     await lms.setFaults({ commit: { errorCode: 101 } });
 
-    const returned = await page.evaluate(() => (window as Window & typeof globalThis & { API: { LMSCommit(p: string): string } }).API.LMSCommit(''));
+    const returned = await page.evaluate(() =>
+      (window as Window & typeof globalThis & { API: { LMSCommit(p: string): string } }).API.LMSCommit(''),
+    );
 
     expect(returned).toBe('false');
     expect((await lms.snapshot()).commits).toBe(0);

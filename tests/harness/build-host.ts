@@ -70,7 +70,9 @@ async function newestMtime(path: string): Promise<number> {
   if (!info.isDirectory()) return info.mtimeMs;
   const entries = await readdir(path, { recursive: true, withFileTypes: true });
   const times = await Promise.all(
-    entries.filter((entry) => entry.isFile() && /\.(ts|html)$/.test(entry.name)).map(async (entry) => (await stat(join(entry.parentPath, entry.name))).mtimeMs),
+    entries
+      .filter((entry) => entry.isFile() && /\.(ts|html)$/.test(entry.name))
+      .map(async (entry) => (await stat(join(entry.parentPath, entry.name))).mtimeMs),
   );
   return Math.max(info.mtimeMs, ...times);
 }

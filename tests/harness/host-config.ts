@@ -13,7 +13,11 @@ export function parseHostConfig(raw: unknown): StrictHostOptions {
   if (!isRecord(raw)) throw new TypeError(`${CONFIG_GLOBAL} must be an object`);
   const { version, seed, faults } = raw;
   if (version !== '1.2' && version !== '2004') throw new TypeError(`${CONFIG_GLOBAL}.version must be "1.2" or "2004"`);
-  return { version, seed: seed === undefined ? undefined : parseSeed(seed), faults: faults === undefined ? undefined : parseFaults(faults) };
+  return {
+    version,
+    seed: seed === undefined ? undefined : parseSeed(seed),
+    faults: faults === undefined ? undefined : parseFaults(faults),
+  };
 }
 
 function parseSeed(raw: unknown): FlatCmi {

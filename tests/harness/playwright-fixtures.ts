@@ -50,7 +50,10 @@ export interface StrictLms {
 const HOST_PATH = '/__strict-host.html';
 
 export const test = base.extend<{ lms: StrictLms }, { staticMounts: Mounts; server: StaticServer }>({
-  staticMounts: [{ '/harness': HARNESS_DIST, '/fixtures': HARNESS_FIXTURES }, { option: true, scope: 'worker' }],
+  staticMounts: [
+    { '/harness': HARNESS_DIST, '/fixtures': HARNESS_FIXTURES },
+    { option: true, scope: 'worker' },
+  ],
   server: [
     async ({ staticMounts }, use) => {
       await ensureHostBuilt();
@@ -77,7 +80,12 @@ function strictLms(page: Page, origin: string): StrictLms {
       await page.unroute(hostUrl);
       await page.route(hostUrl, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
       await page.goto(hostUrl);
-      const frame = await page.locator('#course').contentFrame().locator(':root').elementHandle().then((root) => root?.ownerFrame());
+      const frame = await page
+        .locator('#course')
+        .contentFrame()
+        .locator(':root')
+        .elementHandle()
+        .then((root) => root?.ownerFrame());
       if (!frame) throw new Error(`The course frame did not load (${coursePath})`);
       await frame.waitForLoadState('load');
       return frame;
@@ -85,7 +93,14 @@ function strictLms(page: Page, origin: string): StrictLms {
     snapshot: () =>
       page.evaluate(() => {
         const lms = (window as HostWindow).__lms;
-        return { log: lms.log, violations: lms.violations, commits: lms.commits, state: lms.state, data: lms.data(), committed: lms.committedData() };
+        return {
+          log: lms.log,
+          violations: lms.violations,
+          commits: lms.commits,
+          state: lms.state,
+          data: lms.data(),
+          committed: lms.committedData(),
+        };
       }),
     setFaults: (faults) =>
       page.evaluate((next) => {

@@ -39,9 +39,7 @@ export function check12Feedback(type: string | undefined, value: string): Proble
       return /^[01tf]$/.test(value) ? undefined : 'true-false takes one of 0, 1, t, f';
     case 'choice':
     case 'sequencing':
-      return value === '' || singles.test(unbraced(value))
-        ? undefined
-        : `${type} takes single characters a-z or 0-9 separated by commas`;
+      return value === '' || singles.test(unbraced(value)) ? undefined : `${type} takes single characters a-z or 0-9 separated by commas`;
     case 'likert':
       return /^[a-z0-9]?$/.test(value) ? undefined : 'likert takes a single character a-z or 0-9';
     case 'matching':
@@ -90,7 +88,8 @@ function checkIdList(value: string, max: number, unique: boolean, what: string):
   const ids = items(value);
   if (ids.length > max) return `${what} holds at most ${max} identifiers`;
   const bad = ids.find((id) => !isShortIdentifier(id));
-  if (bad !== undefined) return `"${bad}" is not a short_identifier_type (a URI reference of 1-${SCORM2004.shortIdentifier} characters; empty items and a trailing [,] are not allowed)`;
+  if (bad !== undefined)
+    return `"${bad}" is not a short_identifier_type (a URI reference of 1-${SCORM2004.shortIdentifier} characters; empty items and a trailing [,] are not allowed)`;
   if (unique && new Set(ids).size !== ids.length) return `${what} must not repeat an identifier`;
   return undefined;
 }

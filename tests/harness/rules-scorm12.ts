@@ -94,7 +94,10 @@ const ro: ElementRule = { access: 'read-only' };
 const ELEMENTS: Readonly<Record<string, ElementRule>> = {
   'cmi.core.student_id': ro,
   'cmi.core.student_name': ro,
-  'cmi.core.lesson_location': { access: 'read-write', check: maxLength(SCORM12.lessonLocation, '3.4 cmi.core.lesson_location (CMIString255)') },
+  'cmi.core.lesson_location': {
+    access: 'read-write',
+    check: maxLength(SCORM12.lessonLocation, '3.4 cmi.core.lesson_location (CMIString255)'),
+  },
   'cmi.core.credit': ro,
   'cmi.core.lesson_status': {
     access: 'read-write',
@@ -129,10 +132,16 @@ const ELEMENTS: Readonly<Record<string, ElementRule>> = {
   'cmi.interactions.n.objectives.n.id': { access: 'write-only', check: identifier('3.4 cmi.interactions.n.objectives.n.id') },
   'cmi.interactions.n.time': {
     access: 'write-only',
-    check: (value) => (isCmiTime(value) ? undefined : bad('must be a CMITime HH:MM:SS[.SS] on a 24-hour clock', '3.4.5 CMITime; 3.4 cmi.interactions.n.time')),
+    check: (value) =>
+      isCmiTime(value)
+        ? undefined
+        : bad('must be a CMITime HH:MM:SS[.SS] on a 24-hour clock', '3.4.5 CMITime; 3.4 cmi.interactions.n.time'),
   },
   'cmi.interactions.n.type': { access: 'write-only', check: vocabulary(INTERACTION_TYPES, '3.4 cmi.interactions.n.type') },
-  'cmi.interactions.n.correct_responses.n.pattern': { access: 'write-only', check: feedback('3.4 cmi.interactions.n.correct_responses.n.pattern') },
+  'cmi.interactions.n.correct_responses.n.pattern': {
+    access: 'write-only',
+    check: feedback('3.4 cmi.interactions.n.correct_responses.n.pattern'),
+  },
   'cmi.interactions.n.weighting': {
     access: 'write-only',
     check: (value) => (isCmiDecimal(value) ? undefined : bad('must be a CMIDecimal', '3.4.5 CMIDecimal; 3.4 cmi.interactions.n.weighting')),

@@ -98,14 +98,15 @@ const duration =
   (value) =>
     isIsoDuration(value)
       ? undefined
-      : breach('must be an ISO 8601 duration like PT1H5M30.25S (not "P" or "PT", at most 2 decimals)', `4.1 timeinterval(second,10,2); ${section}`);
+      : breach(
+          'must be an ISO 8601 duration like PT1H5M30.25S (not "P" or "PT", at most 2 decimals)',
+          `4.1 timeinterval(second,10,2); ${section}`,
+        );
 
 const timestamp =
   (section: string): Check =>
   (value) =>
-    isIsoTimestamp(value)
-      ? undefined
-      : breach('must be YYYY-MM-DDThh:mm:ss.s[TZD], year 1970-2038', `4.1 time(second,10,0); ${section}`);
+    isIsoTimestamp(value) ? undefined : breach('must be YYYY-MM-DDThh:mm:ss.s[TZD], year 1970-2038', `4.1 time(second,10,0); ${section}`);
 
 /** RTE 4.2.8: every interaction field but id needs the id set first; responses need the type too. */
 const interaction =
@@ -113,10 +114,18 @@ const interaction =
   (value, target) => {
     const n = target.indexes[0];
     if (!target.held.get(`cmi.interactions.${n}.id`)) {
-      return breach(`cmi.interactions.${n}.id must be set before ${target.element}`, '4.2.8 cmi.interactions.n.id', SCORM2004_ERRORS.dependencyNotEstablished);
+      return breach(
+        `cmi.interactions.${n}.id must be set before ${target.element}`,
+        '4.2.8 cmi.interactions.n.id',
+        SCORM2004_ERRORS.dependencyNotEstablished,
+      );
     }
     if (needsType && !target.held.get(`cmi.interactions.${n}.type`)) {
-      return breach(`cmi.interactions.${n}.type must be set before ${target.element}`, '4.2.8 cmi.interactions.n.type', SCORM2004_ERRORS.dependencyNotEstablished);
+      return breach(
+        `cmi.interactions.${n}.type must be set before ${target.element}`,
+        '4.2.8 cmi.interactions.n.type',
+        SCORM2004_ERRORS.dependencyNotEstablished,
+      );
     }
     return check(value, target);
   };
@@ -127,7 +136,11 @@ const objective =
   (value, target) =>
     target.held.get(`cmi.objectives.${target.indexes[0]}.id`)
       ? check(value, target)
-      : breach(`cmi.objectives.${target.indexes[0]}.id must be set before ${target.element}`, '4.2.16 cmi.objectives.n.id', SCORM2004_ERRORS.dependencyNotEstablished);
+      : breach(
+          `cmi.objectives.${target.indexes[0]}.id must be set before ${target.element}`,
+          '4.2.16 cmi.objectives.n.id',
+          SCORM2004_ERRORS.dependencyNotEstablished,
+        );
 
 const response =
   (isPattern: boolean, section: string): Check =>
@@ -135,7 +148,8 @@ const response =
     const type = held.get(`cmi.interactions.${indexes[0]}.type`) ?? '';
     if (isPattern) {
       const limit = CORRECT_RESPONSES_LIMIT[type] ?? 1;
-      if ((indexes[1] ?? 0) >= limit) return breach(`a ${type} interaction has at most ${limit} correct_responses`, section, SCORM2004_ERRORS.generalSet);
+      if ((indexes[1] ?? 0) >= limit)
+        return breach(`a ${type} interaction has at most ${limit} correct_responses`, section, SCORM2004_ERRORS.generalSet);
     }
     const problem = check2004Response(type, value, isPattern);
     return problem ? breach(`${type}: ${problem}`, section) : undefined;
@@ -143,7 +157,18 @@ const response =
 
 const COMPLETION = ['completed', 'incomplete', 'not attempted', 'unknown'];
 const SUCCESS = ['passed', 'failed', 'unknown'];
-const INTERACTION_TYPES = ['true-false', 'choice', 'fill-in', 'long-fill-in', 'matching', 'performance', 'sequencing', 'likert', 'numeric', 'other'];
+const INTERACTION_TYPES = [
+  'true-false',
+  'choice',
+  'fill-in',
+  'long-fill-in',
+  'matching',
+  'performance',
+  'sequencing',
+  'likert',
+  'numeric',
+  'other',
+];
 const RESULTS = ['correct', 'incorrect', 'unanticipated', 'neutral'];
 const NAV_REQUESTS = ['continue', 'previous', 'exit', 'exitAll', 'abandon', 'abandonAll', 'suspendAll', '_none_'];
 
@@ -167,7 +192,9 @@ const ELEMENTS: Readonly<Record<string, ElementRule>> = {
   'cmi.interactions.n.type': rw(interaction(vocabulary(INTERACTION_TYPES, '4.2.8 cmi.interactions.n.type'), false)),
   'cmi.interactions.n.objectives.n.id': rw(interaction(longIdentifier('4.2.8 cmi.interactions.n.objectives.n.id'), false)),
   'cmi.interactions.n.timestamp': rw(interaction(timestamp('4.2.8 cmi.interactions.n.timestamp'), false)),
-  'cmi.interactions.n.correct_responses.n.pattern': rw(interaction(response(true, '4.2.8 cmi.interactions.n.correct_responses.n.pattern'), true)),
+  'cmi.interactions.n.correct_responses.n.pattern': rw(
+    interaction(response(true, '4.2.8 cmi.interactions.n.correct_responses.n.pattern'), true),
+  ),
   'cmi.interactions.n.weighting': rw(interaction(real('4.2.8 cmi.interactions.n.weighting'), false)),
   'cmi.interactions.n.learner_response': rw(interaction(response(false, '4.2.8 cmi.interactions.n.learner_response'), true)),
   'cmi.interactions.n.result': rw(
@@ -186,7 +213,9 @@ const ELEMENTS: Readonly<Record<string, ElementRule>> = {
   'cmi.learner_name': ro,
   'cmi.learner_preference.audio_level': rw(real('4.2.12 cmi.learner_preference.audio_level', 0)),
   'cmi.learner_preference.language': rw((value) =>
-    value === '' || isLanguageTag(value) ? undefined : breach('must be an RFC 3066 language tag or ""', '4.2.12 cmi.learner_preference.language'),
+    value === '' || isLanguageTag(value)
+      ? undefined
+      : breach('must be an RFC 3066 language tag or ""', '4.2.12 cmi.learner_preference.language'),
   ),
   'cmi.learner_preference.delivery_speed': rw(real('4.2.12 cmi.learner_preference.delivery_speed', 0)),
   'cmi.learner_preference.audio_captioning': rw(vocabulary(['-1', '0', '1'], '4.2.12 cmi.learner_preference.audio_captioning')),
@@ -194,7 +223,9 @@ const ELEMENTS: Readonly<Record<string, ElementRule>> = {
   'cmi.max_time_allowed': ro,
   'cmi.mode': ro,
   'cmi.objectives.n.id': rw(longIdentifier('4.2.16 cmi.objectives.n.id')),
-  'cmi.objectives.n.score.scaled': rw(objective(real('4.2.16 cmi.objectives.n.score.scaled', SCORM2004.scaledScoreMin, SCORM2004.scaledScoreMax))),
+  'cmi.objectives.n.score.scaled': rw(
+    objective(real('4.2.16 cmi.objectives.n.score.scaled', SCORM2004.scaledScoreMin, SCORM2004.scaledScoreMax)),
+  ),
   'cmi.objectives.n.score.raw': rw(objective(real('4.2.16 cmi.objectives.n.score.raw'))),
   'cmi.objectives.n.score.min': rw(objective(real('4.2.16 cmi.objectives.n.score.min'))),
   'cmi.objectives.n.score.max': rw(objective(real('4.2.16 cmi.objectives.n.score.max'))),
@@ -218,7 +249,10 @@ const ELEMENTS: Readonly<Record<string, ElementRule>> = {
   'adl.nav.request': rw((value) =>
     NAV_REQUESTS.includes(value) || /^\{target=[^}]+\}(choice|jump)$/.test(value)
       ? undefined
-      : breach('must be a navigation request such as "continue", "exitAll" or "{target=ID}choice"', '4.4 adl.nav.request (navigation data model)'),
+      : breach(
+          'must be a navigation request such as "continue", "exitAll" or "{target=ID}choice"',
+          '4.4 adl.nav.request (navigation data model)',
+        ),
   ),
 };
 
@@ -237,7 +271,11 @@ function beyondSpm(element: string): Breach | undefined {
     const index = Number(parts[i]);
     const spm = COLLECTION_SPM.find(([pattern]) => pattern.test(collection));
     if (spm && /^\d+$/.test(parts[i] ?? '') && index >= spm[1]) {
-      return breach(`${collection} holds at most ${spm[1]} records (SPM); index ${index} is beyond it`, spm[2], SCORM2004_ERRORS.generalSet);
+      return breach(
+        `${collection} holds at most ${spm[1]} records (SPM); index ${index} is beyond it`,
+        spm[2],
+        SCORM2004_ERRORS.generalSet,
+      );
     }
   }
   return undefined;
@@ -258,7 +296,11 @@ export const scorm2004Rules: RuleSet = {
     if (rule.access === 'read-only') return breach(`${element} is read-only`, `4.2 ${pattern}`, SCORM2004_ERRORS.readOnly);
     const gap = firstGap(element, held);
     if (gap) {
-      return breach(`${gap[0]}.${gap[1]} skips an index: the next record is ${gap[0]}.${held.count(gap[0])}`, `4.2 ${gap[0]}`, SCORM2004_ERRORS.generalSet);
+      return breach(
+        `${gap[0]}.${gap[1]} skips an index: the next record is ${gap[0]}.${held.count(gap[0])}`,
+        `4.2 ${gap[0]}`,
+        SCORM2004_ERRORS.generalSet,
+      );
     }
     return beyondSpm(element) ?? rule.check?.(value, { element, indexes, held });
   },

@@ -46,7 +46,9 @@ export async function startStaticServer(mounts: Mounts): Promise<StaticServer> {
     void (async () => {
       const file = await locate(table, new URL(request.url ?? '/', 'http://localhost').pathname);
       if (!file || (request.method !== 'GET' && request.method !== 'HEAD')) {
-        response.writeHead(file ? 405 : 404, { 'content-type': 'text/plain; charset=utf-8' }).end(file ? 'Method not allowed' : 'Not found');
+        response
+          .writeHead(file ? 405 : 404, { 'content-type': 'text/plain; charset=utf-8' })
+          .end(file ? 'Method not allowed' : 'Not found');
         return;
       }
       response.writeHead(200, {

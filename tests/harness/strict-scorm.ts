@@ -251,9 +251,13 @@ class StrictSession implements StrictHost {
     return (
       this.checkEmptyParameter(method, parameter) ??
       this.injectFault(method, this.faults.initialize, 'false') ??
-      this.delegate(method, () => this.runtime.initialize(), () => {
-        this.state = 'running';
-      })
+      this.delegate(
+        method,
+        () => this.runtime.initialize(),
+        () => {
+          this.state = 'running';
+        },
+      )
     );
   }
 
@@ -263,11 +267,15 @@ class StrictSession implements StrictHost {
       this.checkState(method, 'false') ??
       this.checkEmptyParameter(method, parameter) ??
       this.injectFault(method, this.faults.terminate, 'false') ??
-      this.delegate(method, () => this.runtime.terminate(), () => {
-        this.state = 'terminated';
-        // RTE: Terminate persists everything the SCO set, like a Commit.
-        this.committed = this.runtime.snapshot();
-      })
+      this.delegate(
+        method,
+        () => this.runtime.terminate(),
+        () => {
+          this.state = 'terminated';
+          // RTE: Terminate persists everything the SCO set, like a Commit.
+          this.committed = this.runtime.snapshot();
+        },
+      )
     );
   }
 
@@ -277,10 +285,14 @@ class StrictSession implements StrictHost {
       this.checkState(method, 'false') ??
       this.checkEmptyParameter(method, parameter) ??
       this.injectFault(method, this.faults.commit, 'false') ??
-      this.delegate(method, () => this.runtime.commit(), () => {
-        this.commits += 1;
-        this.committed = this.runtime.snapshot();
-      })
+      this.delegate(
+        method,
+        () => this.runtime.commit(),
+        () => {
+          this.commits += 1;
+          this.committed = this.runtime.snapshot();
+        },
+      )
     );
   }
 
@@ -292,7 +304,12 @@ class StrictSession implements StrictHost {
       this.checkState(method, '', name) ??
       this.injectFault(method, this.faultFor(this.faults.getValue, name), '', name) ??
       (breach ? this.reject(method, breach, '', name) : undefined) ??
-      this.delegate(method, () => this.runtime.getValue(name), () => {}, name)
+      this.delegate(
+        method,
+        () => this.runtime.getValue(name),
+        () => {},
+        name,
+      )
     );
   }
 
@@ -312,7 +329,13 @@ class StrictSession implements StrictHost {
       this.checkState(method, 'false', name, value) ??
       this.injectFault(method, this.faultFor(this.faults.setValue, name), 'false', name, value) ??
       (breach ? this.reject(method, breach, 'false', name, value) : undefined) ??
-      this.delegate(method, () => this.runtime.setValue(name, value), () => this.held.set(name, value), name, value)
+      this.delegate(
+        method,
+        () => this.runtime.setValue(name, value),
+        () => this.held.set(name, value),
+        name,
+        value,
+      )
     );
   }
 
@@ -392,10 +415,23 @@ class StrictSession implements StrictHost {
       return this.record(this.profile.names[method], returned, errorCode, 'ok', element, value);
     }
     const failed = method === 'getValue' ? '' : 'false';
-    return this.reject(method, { rule: `the LMS runtime refused the call: ${message}`, section: this.profile.section, errorCode }, failed, element, value);
+    return this.reject(
+      method,
+      { rule: `the LMS runtime refused the call: ${message}`, section: this.profile.section, errorCode },
+      failed,
+      element,
+      value,
+    );
   }
 
-  private record(method: string, returned: string, errorCode: number, outcome: CallRecord['outcome'], element?: string, value?: string): string {
+  private record(
+    method: string,
+    returned: string,
+    errorCode: number,
+    outcome: CallRecord['outcome'],
+    element?: string,
+    value?: string,
+  ): string {
     this.log.push({ method, element, value, returned, errorCode, at: Date.now(), outcome });
     return returned;
   }

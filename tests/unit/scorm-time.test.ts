@@ -127,17 +127,31 @@ describe('time validators (vectors from the ADL Sample RTE and Moodle regexes)',
   it.each(['00:00:00', '23:59:59', '12:30:00.5'])('accepts CMITime %s', (v) => expect(isCmiTime(v)).toBe(true));
   it.each(['24:00:00', '7:08:09', '12:30'])('rejects CMITime %s', (v) => expect(isCmiTime(v)).toBe(false));
 
-  it.each(['PT0S', 'PT1H5M30.25S', 'P1D', 'P1Y2M3DT4H5M6.7S', 'PT0H0M0S'])('accepts duration %s', (v) => expect(isIsoDuration(v)).toBe(true));
+  it.each(['PT0S', 'PT1H5M30.25S', 'P1D', 'P1Y2M3DT4H5M6.7S', 'PT0H0M0S'])('accepts duration %s', (v) =>
+    expect(isIsoDuration(v)).toBe(true),
+  );
   it.each(['P', 'PT', 'P1DT', 'P1W', 'PT1.234S', 'PT-1S', '1H', 'PT1.5H', ''])('rejects duration %s', (v) =>
     expect(isIsoDuration(v)).toBe(false),
   );
 
-  it.each(['2024', '2024-02', '2024-02-29', '2024-02-29T10', '2024-02-29T10:05', '2024-02-29T10:05:09', '2024-02-29T10:05:09.5Z', '2038-12-31T23:59:59.99+01:00'])(
-    'accepts timestamp %s',
-    (v) => expect(isIsoTimestamp(v)).toBe(true),
-  );
-  it.each(['1969-12-31', '2039-01-01', '2023-02-29', '2024-13-01', '2024-01-01T24:00', '2024-01-01T10:00:00Z', '2024-01-01T10:00:00.123Z', '2024-01-01 10:00'])(
-    'rejects timestamp %s',
-    (v) => expect(isIsoTimestamp(v)).toBe(false),
-  );
+  it.each([
+    '2024',
+    '2024-02',
+    '2024-02-29',
+    '2024-02-29T10',
+    '2024-02-29T10:05',
+    '2024-02-29T10:05:09',
+    '2024-02-29T10:05:09.5Z',
+    '2038-12-31T23:59:59.99+01:00',
+  ])('accepts timestamp %s', (v) => expect(isIsoTimestamp(v)).toBe(true));
+  it.each([
+    '1969-12-31',
+    '2039-01-01',
+    '2023-02-29',
+    '2024-13-01',
+    '2024-01-01T24:00',
+    '2024-01-01T10:00:00Z',
+    '2024-01-01T10:00:00.123Z',
+    '2024-01-01 10:00',
+  ])('rejects timestamp %s', (v) => expect(isIsoTimestamp(v)).toBe(false));
 });

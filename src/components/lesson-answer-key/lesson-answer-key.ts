@@ -74,13 +74,14 @@ export class LessonAnswerKey extends LitElement {
     // Each answer reads as in the lesson ("A7: B. …"), under the question it answers.
     return html`<ul class="key">
       ${this.entries().map(
-        (e) => html`<li>
-          <p class="question">${e.question}</p>
-          <p>
-            ${e.label}:
-            ${e.open ? html`${e.letter ? `${e.letter}. ` : ''}${renderLine(e.answer)}` : html`<span class="locked">${e.lockedText}</span>`}
-          </p>
-        </li>`,
+        (e) =>
+          html`<li>
+            <p class="question">${e.question}</p>
+            <p>
+              ${e.label}:
+              ${e.open ? html`${e.letter ? `${e.letter}. ` : ''}${renderLine(e.answer)}` : html`<span class="locked">${e.lockedText}</span>`}
+            </p>
+          </li>`,
       )}
     </ul>`;
   }

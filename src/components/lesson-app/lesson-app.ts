@@ -278,7 +278,13 @@ export class LessonApp extends LitElement {
       </header>
       <div class="layout">
         <div>
-          <button type="button" class="toc-toggle secondary" aria-expanded=${this.tocOpen ? 'true' : 'false'} aria-controls="toc" @click=${() => (this.tocOpen = !this.tocOpen)}>
+          <button
+            type="button"
+            class="toc-toggle secondary"
+            aria-expanded=${this.tocOpen ? 'true' : 'false'}
+            aria-controls="toc"
+            @click=${() => (this.tocOpen = !this.tocOpen)}
+          >
             ${ui.contents}${progress ? ` (${ui.progressValue(progress.visited.length, lesson.pages.length)})` : ''}
           </button>
           <div class="toc" id="toc" ?hidden=${!this.tocOpen}>
@@ -287,8 +293,9 @@ export class LessonApp extends LitElement {
         </div>
         <main id="main">
           <lesson-notice .message=${notice.message} .tone=${notice.tone}></lesson-notice>
-          ${page && progress
-            ? html`${keyed(
+          ${
+            page && progress
+              ? html`${keyed(
                   page.id,
                   html`<lesson-page
                     .lesson=${lesson}
@@ -299,7 +306,8 @@ export class LessonApp extends LitElement {
                   ></lesson-page>`,
                 )}
                 ${this.renderPager(index)}`
-            : html`<p>${ui.loading}</p>`}
+              : html`<p>${ui.loading}</p>`
+          }
         </main>
       </div>
     `;

@@ -95,24 +95,27 @@ export class LessonChoiceActivity extends LitElement {
       <fieldset>
         <legend>${index + 1}. ${item.text}</legend>
         ${this.activity.options.map(
-          (option) => html`<label class="choice">
-            <input
-              type="radio"
-              name=${item.id}
-              .value=${option.id}
-              .checked=${chosen === option.id}
-              ?disabled=${locked}
-              @change=${() => this.handlePick(item.id, option.id)}
-            />
-            <span>${option.text}</span>
-          </label>`,
+          (option) =>
+            html`<label class="choice">
+              <input
+                type="radio"
+                name=${item.id}
+                .value=${option.id}
+                .checked=${chosen === option.id}
+                ?disabled=${locked}
+                @change=${() => this.handlePick(item.id, option.id)}
+              />
+              <span>${option.text}</span>
+            </label>`,
         )}
-        ${answer === undefined
-          ? html`<div class="actions">
-              <button type="button" ?disabled=${this.readonly} @click=${() => this.handleCheck(item.id)}>${ui.check}</button>
-              ${this.missing === item.id ? html`<p class="hint" role="alert">${ui.chooseFirst}</p>` : nothing}
-            </div>`
-          : nothing}
+        ${
+          answer === undefined
+            ? html`<div class="actions">
+                <button type="button" ?disabled=${this.readonly} @click=${() => this.handleCheck(item.id)}>${ui.check}</button>
+                ${this.missing === item.id ? html`<p class="hint" role="alert">${ui.chooseFirst}</p>` : nothing}
+              </div>`
+            : nothing
+        }
         <div aria-live="polite">${answer !== undefined ? this.renderFeedback(item, answer) : nothing}</div>
       </fieldset>
     </li>`;

@@ -91,18 +91,23 @@ export class LessonPage extends LitElement {
       case 'written-activity':
       case 'reflection':
         return html`<lesson-written-activity
-          .activityId=${block.id}
-          .heading=${block.heading}
-          .prompt=${block.kind === 'written-activity' ? block.prompt : ''}
-          ?perQuestionHeading=${block.kind === 'reflection'}
-          .questions=${block.questions}
-          .answers=${answersOf(this.progress.written, block.id)}
-          .maxLength=${this.lesson.settings.writtenAnswerMaxLength}
-          ?readonly=${this.readonly}
-        ></lesson-written-activity>
+            .activityId=${block.id}
+            .heading=${block.heading}
+            .prompt=${block.kind === 'written-activity' ? block.prompt : ''}
+            ?perQuestionHeading=${block.kind === 'reflection'}
+            .questions=${block.questions}
+            .answers=${answersOf(this.progress.written, block.id)}
+            .maxLength=${this.lesson.settings.writtenAnswerMaxLength}
+            ?readonly=${this.readonly}
+          ></lesson-written-activity>
           ${block.kind === 'written-activity' ? html`<p>${renderLine(block.note)}</p>` : nothing}`;
       case 'quiz':
-        return html`<lesson-quiz .quiz=${block} .progress=${this.progress.quiz} .passingScore=${this.passingScore} ?readonly=${this.readonly}></lesson-quiz>`;
+        return html`<lesson-quiz
+          .quiz=${block}
+          .progress=${this.progress.quiz}
+          .passingScore=${this.passingScore}
+          ?readonly=${this.readonly}
+        ></lesson-quiz>`;
       case 'answer-key': {
         const reflections = blocksOf(this.lesson, 'reflection');
         return html`<lesson-answer-key

@@ -35,18 +35,19 @@ export class LessonQuizQuestion extends LitElement {
     return html`<fieldset>
       <legend id="stem">${q.stem}</legend>
       ${q.options.map(
-        (option, i) => html`<label class="choice">
-          <input
-            type="radio"
-            name=${q.id}
-            .value=${option.id}
-            .checked=${this.chosen === option.id}
-            ?disabled=${this.readonly}
-            @change=${() => this.dispatchEvent(new QuizChooseEvent(q.id, option.id))}
-          />
-          <span class="letter" aria-hidden="true">${optionLetter(i)}.</span>
-          <span><span class="visually-hidden">${optionLetter(i)}. </span>${option.text}</span>
-        </label>`,
+        (option, i) =>
+          html`<label class="choice">
+            <input
+              type="radio"
+              name=${q.id}
+              .value=${option.id}
+              .checked=${this.chosen === option.id}
+              ?disabled=${this.readonly}
+              @change=${() => this.dispatchEvent(new QuizChooseEvent(q.id, option.id))}
+            />
+            <span class="letter" aria-hidden="true">${optionLetter(i)}.</span>
+            <span><span class="visually-hidden">${optionLetter(i)}. </span>${option.text}</span>
+          </label>`,
       )}
     </fieldset>`;
   }

@@ -107,13 +107,21 @@ export class LessonQuiz extends LitElement {
     if (!question) return nothing;
     const last = index === total - 1;
     return html`
-      <p class="position" id="position" tabindex="-1" aria-label=${ui.questionProgress(index + 1, total)}>${ui.questionOf(index + 1, total)}</p>
-      <lesson-quiz-question .question=${question} .chosen=${this.progress.answers[question.id]} ?readonly=${this.readonly}></lesson-quiz-question>
+      <p class="position" id="position" tabindex="-1" aria-label=${ui.questionProgress(index + 1, total)}>
+        ${ui.questionOf(index + 1, total)}
+      </p>
+      <lesson-quiz-question
+        .question=${question}
+        .chosen=${this.progress.answers[question.id]}
+        ?readonly=${this.readonly}
+      ></lesson-quiz-question>
       <div class="nav">
         ${index > 0 ? html`<button type="button" class="secondary" @click=${() => this.handleGoTo(index - 1)}>${ui.previousQuestion}</button>` : nothing}
-        ${last
-          ? html`<button type="button" ?disabled=${this.readonly} @click=${this.handleSubmit}>${ui.submitQuiz}</button>`
-          : html`<button type="button" @click=${() => this.handleGoTo(index + 1)}>${ui.nextQuestion}</button>`}
+        ${
+          last
+            ? html`<button type="button" ?disabled=${this.readonly} @click=${this.handleSubmit}>${ui.submitQuiz}</button>`
+            : html`<button type="button" @click=${() => this.handleGoTo(index + 1)}>${ui.nextQuestion}</button>`
+        }
       </div>
       ${this.missing ? html`<p class="hint" role="alert">${ui.answerAll(this.missing)}</p>` : nothing}
     `;

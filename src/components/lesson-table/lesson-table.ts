@@ -65,7 +65,9 @@ export class LessonTable extends LitElement {
     return html`
       <div class="scroll" role="region" aria-label=${caption} tabindex="0">
         <table>
-          <caption>${caption}</caption>
+          <caption>
+            ${caption}
+          </caption>
           <thead>
             <tr>
               ${columns.map((c) => html`<th scope="col">${c}</th>`)}
@@ -73,10 +75,11 @@ export class LessonTable extends LitElement {
           </thead>
           <tbody>
             ${rows.map(
-              ([head, ...cells]) => html`<tr>
-                <th scope="row">${head}</th>
-                ${cells.map((c) => html`<td>${c}</td>`)}
-              </tr>`,
+              ([head, ...cells]) =>
+                html`<tr>
+                  <th scope="row">${head}</th>
+                  ${cells.map((c) => html`<td>${c}</td>`)}
+                </tr>`,
             )}
           </tbody>
         </table>

@@ -126,25 +126,28 @@ export class LessonWrittenActivity extends LitElement {
         @input=${(e: Event) => this.handleInput(q.id, e)}
       ></textarea>
       <p class="count" id="count-${q.id}">${ui.charactersLeft(left, this.maxLength)}</p>
-      ${answer === undefined
-        ? html`<button type="button" ?disabled=${this.readonly} @click=${() => this.handleSubmit(q.id)}>${ui.showModel}</button>
-            ${this.missing === q.id ? html`<p class="hint" id="hint-${q.id}" role="alert">${ui.writeFirst}</p>` : nothing}`
-        : nothing}
+      ${
+        answer === undefined
+          ? html`<button type="button" ?disabled=${this.readonly} @click=${() => this.handleSubmit(q.id)}>${ui.showModel}</button>
+              ${this.missing === q.id ? html`<p class="hint" id="hint-${q.id}" role="alert">${ui.writeFirst}</p>` : nothing}`
+          : nothing
+      }
       <div aria-live="polite">
-        ${answer !== undefined
-          ? html`<div class="feedback model" id="model-${q.id}" tabindex="-1">
-              <h4>${ui.modelAnswer}</h4>
-              <p>${renderLine(q.modelAnswer)}</p>
-            </div>`
-          : nothing}
+        ${
+          answer !== undefined
+            ? html`<div class="feedback model" id="model-${q.id}" tabindex="-1">
+                <h4>${ui.modelAnswer}</h4>
+                <p>${renderLine(q.modelAnswer)}</p>
+              </div>`
+            : nothing
+        }
       </div>
     </li>`;
   }
 
   override render() {
     return html`
-      ${this.perQuestionHeading ? nothing : html`<h3>${this.heading}</h3>`}
-      ${this.prompt ? html`<p>${this.prompt}</p>` : nothing}
+      ${this.perQuestionHeading ? nothing : html`<h3>${this.heading}</h3>`} ${this.prompt ? html`<p>${this.prompt}</p>` : nothing}
       <ol class="questions">
         ${this.questions.map((q, i) => this.renderQuestion(q, i))}
       </ol>

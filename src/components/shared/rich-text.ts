@@ -19,7 +19,11 @@ function inline(node: Inline): TemplateResult | string {
       return html`<code>${node.v}</code>`;
     case 'link':
       // Cited pages open in a new tab so the learner never leaves the LMS's frame.
-      return html`<a href=${node.href} target="_blank" rel="noopener noreferrer" aria-label=${`${ui.sourceLink(node.title)} (${ui.opensNewTab})`}
+      return html`<a
+        href=${node.href}
+        target="_blank"
+        rel="noopener noreferrer"
+        aria-label=${`${ui.sourceLink(node.title)} (${ui.opensNewTab})`}
         >${node.c.map(inline)}</a
       >`;
   }

@@ -49,11 +49,7 @@ export interface ScormCalls {
 const succeeded = (r: string | boolean) => r === true || r === 'true';
 
 /** Wraps every call with the error check the spec asks for: GetLastError, then string and diagnostic. */
-function checked(
-  lastError: () => string | number,
-  errorString: (code: string) => string,
-  diagnostic: (code: string) => string,
-) {
+function checked(lastError: () => string | number, errorString: (code: string) => string, diagnostic: (code: string) => string) {
   const error = (): LmsError => {
     const code = String(safely(lastError, '101'));
     return { code, message: String(safely(() => errorString(code), '')), diagnostic: String(safely(() => diagnostic(code), '')) };
@@ -88,7 +84,11 @@ function safely<T>(call: () => T, fallback: T): T {
 }
 
 export function scorm12Calls(api: Scorm12Api): ScormCalls {
-  const c = checked(() => api.LMSGetLastError(), (x) => api.LMSGetErrorString(x), (x) => api.LMSGetDiagnostic(x));
+  const c = checked(
+    () => api.LMSGetLastError(),
+    (x) => api.LMSGetErrorString(x),
+    (x) => api.LMSGetDiagnostic(x),
+  );
   return {
     initialize: () => c.bool(() => api.LMSInitialize('')),
     terminate: () => c.bool(() => api.LMSFinish('')),
@@ -99,7 +99,11 @@ export function scorm12Calls(api: Scorm12Api): ScormCalls {
 }
 
 export function scorm2004Calls(api: Scorm2004Api): ScormCalls {
-  const c = checked(() => api.GetLastError(), (x) => api.GetErrorString(x), (x) => api.GetDiagnostic(x));
+  const c = checked(
+    () => api.GetLastError(),
+    (x) => api.GetErrorString(x),
+    (x) => api.GetDiagnostic(x),
+  );
   return {
     initialize: () => c.bool(() => api.Initialize('')),
     terminate: () => c.bool(() => api.Terminate('')),

@@ -34,11 +34,7 @@ export function toCmiIdentifier(raw: string): string {
  * @throws RangeError for an empty id.
  */
 export function toScorm2004InteractionId(raw: string): string {
-  return fitWithHash(
-    percentEncode(nonEmpty(raw), isUnreservedChar),
-    INTERACTION_URN_PREFIX,
-    SCORM2004.longIdentifier,
-  );
+  return fitWithHash(percentEncode(nonEmpty(raw), isUnreservedChar), INTERACTION_URN_PREFIX, SCORM2004.longIdentifier);
 }
 
 /**

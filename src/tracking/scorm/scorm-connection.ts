@@ -170,7 +170,10 @@ export class ScormConnection {
 
   private report(error: LmsError, element?: string): void {
     const where = element ? ` (${element})` : '';
-    this.setStatus({ kind: 'retrying', detail: `LMS error ${error.code}${where}: ${error.message}${error.diagnostic ? ` – ${error.diagnostic}` : ''}` });
+    this.setStatus({
+      kind: 'retrying',
+      detail: `LMS error ${error.code}${where}: ${error.message}${error.diagnostic ? ` – ${error.diagnostic}` : ''}`,
+    });
   }
 
   private recovered(): void {

@@ -75,9 +75,7 @@ export function toCmiTime(date: Date): string {
  * is the longest an LMS must keep; longer durations are clamped there.
  */
 export function toIsoDuration(ms: number): string {
-  const { hours, minutes, seconds, centiseconds } = split(
-    toCentiseconds(ms, SCORM2004.durationMaxCentiseconds),
-  );
+  const { hours, minutes, seconds, centiseconds } = split(toCentiseconds(ms, SCORM2004.durationMaxCentiseconds));
   let out = 'PT';
   if (hours > 0) out += `${hours}H`;
   if (minutes > 0) out += `${minutes}M`;
@@ -148,9 +146,7 @@ export function isIsoDuration(value: string): boolean {
  */
 export function isIsoTimestamp(value: string): boolean {
   const match =
-    /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2})(?::(\d{2})(?::(\d{2})(?:\.\d{1,2}(?:Z|[+-](\d{2})(?::?(\d{2}))?)?)?)?)?)?)?)?$/.exec(
-      value,
-    );
+    /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2})(?::(\d{2})(?::(\d{2})(?:\.\d{1,2}(?:Z|[+-](\d{2})(?::?(\d{2}))?)?)?)?)?)?)?)?$/.exec(value);
   if (!match) return false;
   const [, year, month, day, hour, minute, second, zoneHours, zoneMinutes] = match;
   const y = Number(year);

@@ -2,7 +2,7 @@
  * The SCORM 2004 4th Edition data model (RTE 4.2), in one place: completion
  * and success are separate, the score is scaled, time is ISO 8601.
  */
-import type { InteractionRecord } from '../../domain/interaction.js';
+import type { InteractionKind, InteractionRecord } from '../../domain/interaction.js';
 import { toPercent } from '../../domain/scoring.js';
 import { toScorm2004InteractionId } from '../scorm/identifiers.js';
 import { SCORM2004 } from '../scorm/limits.js';
@@ -157,7 +157,7 @@ export class Scorm2004Tracker implements Tracker {
    * Written answers are fill-in when the whole value fits fill-in's 250
    * characters (RTE 4.2.8), long-fill-in otherwise, so no answer is ever cut.
    */
-  private typeOf(i: InteractionRecord) {
+  private typeOf(i: InteractionRecord): InteractionKind {
     const type = scorm2004InteractionType(i.kind);
     if (type !== 'fill-in') return type;
     const formatted = scorm2004Response({ ...i, kind: 'long-fill-in' }, this.language);

@@ -49,7 +49,10 @@ export class CourseCopy {
   async replace(file: string, search: string, replacement: string): Promise<void> {
     const text = await readFile(this.path(file), 'utf8');
     if (!text.includes(search)) throw new Error(`${file} does not contain ${JSON.stringify(search)}`);
-    await writeFile(this.path(file), text.replace(search, () => replacement));
+    await writeFile(
+      this.path(file),
+      text.replace(search, () => replacement),
+    );
   }
 
   async remove(file: string): Promise<void> {

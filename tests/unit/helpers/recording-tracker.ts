@@ -14,7 +14,13 @@ export type TrackerCall =
   | { readonly method: 'flush' }
   | { readonly method: 'finish' };
 
-const NOTHING_SAVED: TrackerStart = { savedState: undefined, location: undefined, masteryScore: undefined, mode: 'normal', learnerName: undefined };
+const NOTHING_SAVED: TrackerStart = {
+  savedState: undefined,
+  location: undefined,
+  masteryScore: undefined,
+  mode: 'normal',
+  learnerName: undefined,
+};
 
 export class RecordingTracker implements Tracker {
   readonly standard = 'web' as const;

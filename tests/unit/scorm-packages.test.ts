@@ -1,0 +1,74 @@
+/**
+ * The SCORM packages as an LMS receives them: manifest at the root, valid
+ * against the official XSDs, listing exactly the shipped files, with stable
+ * identifiers and the metadata admins see.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COURSE_ID, readZip, zipPath, zipText } from './helpers/packages.js';
+import { SCHEMAS, xmllint } from './helpers/standards.js';
+
+const targets = ['scorm12', 'scorm2004'] as const;
+
+function manifestFiles(manifest: string): string[] {
+  return [...manifest.matchAll(/<file href="([^"]+)"\/>/g)].map((m) => m[1] ?? '').sort();
+}
+
+describe.each(targets)('the %s package', (target) => {
+  const files = readZip(target);
+  const manifest = zipText(files, 'imsmanifest.xml');
+
+  it('has imsmanifest.xml at the root, valid against the official XSDs (xmllint)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
+    const file = join(dir, 'imsmanifest.xml');
+    writeFileSync(file, manifest);
+    const { status, errors } = xmllint(file, SCHEMAS[target]);
+    expect(errors).toBe('');
+    expect(status).toBe(0);
+  });
+
+  it('lists every shipped file, with the exact case, and ships every listed file', () => {
+    const shipped = Object.keys(files)
+      .filter((f) => !f.endsWith('/') && f !== 'imsmanifest.xml')
+      .sort();
+    expect(manifestFiles(manifest)).toEqual(shipped);
+    expect(shipped).toContain('index.html');
+    expect(manifest).toContain('href="index.html"');
+  });
+
+  it('uses identifiers derived from the course id only, so re-uploads keep LMS tracking', () => {
+    expect(manifest).toContain(`identifier="${COURSE_ID}-manifest"`);
+    expect(manifest).toContain(`<organizations default="${COURSE_ID}-org">`);
+    expect(manifest).toContain(`<item identifier="${COURSE_ID}-item" identifierref="${COURSE_ID}-sco"`);
+  });
+
+  it('carries title, description, version and the 15-minute learning time in its metadata', () => {
+    expect(manifest).toContain('Root User, IAM Users, IAM Roles, and Access Patterns Review');
+    expect(manifest).toContain('Review of the differences between AWS root user, IAM users, and IAM roles');
+    expect(manifest).toContain('version="1.0.0"');
+    expect(manifest).toMatch(target === 'scorm12' ? /<imsmd:datetime>00:15:00<\/imsmd:datetime>/ : /<lom:duration>PT15M<\/lom:duration>/);
+  });
+
+  it('carries no mastery score that could override the course’s own pass/fail', () => {
+    expect(manifest).not.toContain('masteryscore');
+    expect(manifest).not.toContain('minNormalizedMeasure');
+  });
+});
+
+describe('the repository', () => {
+  it('keeps imsmanifest.xml identical to the one the SCORM 1.2 package ships', () => {
+    const inRepo = readFileSync(join(process.cwd(), 'imsmanifest.xml'), 'utf8');
+    expect(inRepo).toBe(zipText(readZip('scorm12'), 'imsmanifest.xml'));
+  });
+
+  it('rebuilds byte-identical packages from unchanged content', () => {
+    const out = mkdtempSync(join(tmpdir(), 'rebuild-'));
+    execFileSync('npx', ['tsx', 'scripts/build.ts', 'scorm12', 'scorm2004', '--out', out], { stdio: 'pipe' });
+    for (const target of targets) {
+      expect(readFileSync(join(out, `${COURSE_ID}-${target}.zip`)).equals(readFileSync(zipPath(target)))).toBe(true);
+    }
+  }, 60_000);
+});
