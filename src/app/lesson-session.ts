@@ -34,6 +34,10 @@ export class LessonSession {
   mode: TrackerStart['mode'] = 'normal';
   /** Why saved state could not be used, if it could not (shown as a calm notice). */
   resumeProblem: ResumeNote | undefined;
+  /** Why the LMS/LRS launch failed, if it did (the lesson then runs standalone). */
+  launchProblem: string | undefined;
+  /** Where "Exit" goes, when the LMS gave a return address. */
+  exitUrl: string | undefined;
 
   constructor(
     readonly lesson: Lesson,
@@ -62,6 +66,8 @@ export class LessonSession {
   async start(requestedPage?: string): Promise<void> {
     const started = await this.tracker.start();
     this.mode = started.mode;
+    this.launchProblem = started.launchProblem;
+    this.exitUrl = started.exitUrl;
     if (started.masteryScore !== undefined) this.passingScore = started.masteryScore;
     const decoded = decodeProgress(this.lesson, started.savedState);
     if (decoded.ok) this.current = decoded.state;
@@ -185,10 +191,11 @@ export class LessonSession {
 
   private update(next: ProgressState, records: readonly InteractionRecord[]): void {
     if (next === this.current && records.length === 0) return;
+    const newPages = next.visited.filter((id) => !this.current.visited.includes(id));
     this.current = next;
     for (const listener of this.listeners) listener(next);
     if (this.mode !== 'normal') return; // browse/review: look, but leave the record as it is
-    this.reporting = this.reporting.then(() => this.report(records));
+    this.reporting = this.reporting.then(() => this.report(records, newPages));
   }
 
   /** Resolves when everything reported so far has been handed to the tracker. */
@@ -197,7 +204,8 @@ export class LessonSession {
   }
 
   /** Answers first, then the state that refers to them, then the outcome if it changed. */
-  private async report(records: readonly InteractionRecord[]): Promise<void> {
+  private async report(records: readonly InteractionRecord[], newPages: readonly string[]): Promise<void> {
+    for (const page of newPages) await this.tracker.visit(page);
     for (const record of records) await this.tracker.record(record);
     await this.tracker.save(encodeProgress(this.lesson.id, this.current), this.current.location);
     const outcome = this.outcome;

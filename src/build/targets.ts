@@ -16,4 +16,4 @@ export const TRACKER_MODULE: Record<Target, string> = {
 };
 
 /** The packages `npm run build` makes by default. */
-export const BUILT_TARGETS: readonly Target[] = ['web', 'scorm12', 'scorm2004'];
+export const BUILT_TARGETS: readonly Target[] = ['web', 'scorm12', 'scorm2004', 'xapi', 'cmi5'];

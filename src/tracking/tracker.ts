@@ -24,6 +24,10 @@ export interface TrackerStart {
   readonly mode: 'normal' | 'browse' | 'review';
   /** Learner name if the LMS tells it (for a greeting; never stored). */
   readonly learnerName: string | undefined;
+  /** Where "Exit" goes when the LMS gave a return address (cmi5 returnURL); undefined hides the button. */
+  readonly exitUrl?: string;
+  /** Why the launch could not connect to an LMS/LRS although it was asked to, if so (shown calmly). */
+  readonly launchProblem?: string;
 }
 
 /** How the connection to the LMS/LRS is doing; shown to the learner calmly. */
@@ -41,6 +45,8 @@ export type ConnectionStatus =
 export interface Tracker {
   readonly standard: 'web' | 'scorm12' | 'scorm2004' | 'xapi' | 'cmi5';
   start(): Promise<TrackerStart>;
+  /** The learner opened a page for the first time (xAPI "experienced"). */
+  visit(pageId: string): Promise<void>;
   /** Report one answer (exactly once, even across retries). */
   record(interaction: InteractionRecord): Promise<void>;
   /** Persist resume state and location; called after each meaningful event. */

@@ -79,15 +79,10 @@ function strictLms(page: Page, origin: string): StrictLms {
       const html = hostPageHtml({ version, courseUrl: coursePath, seed, faults });
       await page.unroute(hostUrl);
       await page.route(hostUrl, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+      // goto waits for the host page's load event, which waits for its iframe.
       await page.goto(hostUrl);
-      const frame = await page
-        .locator('#course')
-        .contentFrame()
-        .locator(':root')
-        .elementHandle()
-        .then((root) => root?.ownerFrame());
+      const frame = await (await page.locator('#course').elementHandle())?.contentFrame();
       if (!frame) throw new Error(`The course frame did not load (${coursePath})`);
-      await frame.waitForLoadState('load');
       return frame;
     },
     snapshot: () =>

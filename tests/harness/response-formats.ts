@@ -12,6 +12,14 @@ import { SCORM12, SCORM2004 } from '../../src/tracking/scorm/limits.js';
 
 export type Problem = string | undefined;
 
+/**
+ * SPEC NOTE (interoperability, stricter than the spec): the specifications
+ * allow line breaks in strings, but LMS validators written with `.` in
+ * regular expressions (scorm-again among them) refuse the whole value.
+ */
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+const LINE_BREAK_PROBLEM = 'contains a line break, which LMSs validating with "." (scorm-again) refuse';
+
 // SCORM 1.2 --------------------------------------------------------------
 
 /** SCORM 1.2 RTE 3.4.5 CMIDecimal: a signed decimal number. */
@@ -34,6 +42,7 @@ function unbraced(value: string): string {
  */
 export function check12Feedback(type: string | undefined, value: string): Problem {
   if (value.length > SCORM12.string255) return `CMIFeedback is at most ${SCORM12.string255} characters`;
+  if (LINE_BREAK.test(value)) return LINE_BREAK_PROBLEM;
   switch (type) {
     case 'true-false':
       return /^[01tf]$/.test(value) ? undefined : 'true-false takes one of 0, 1, t, f';
@@ -67,13 +76,19 @@ export function isLanguageTag(value: string): boolean {
  * SCORM 2004 RTE 4.1 localized_string_type: optional `{lang=<tag>}`, then
  * text; at most `max` characters.
  * SPEC NOTE: whether the SPM counts the delimiter is not spelled out; this
- * test LMS counts it (the stricter reading).
+ * test LMS counts it (the stricter reading). Text that itself starts with
+ * `{` after the delimiter is refused, as scorm-again does: it reads like a
+ * second delimiter.
  */
 export function checkLocalizedString(value: string, max: number): Problem {
+  let text = value;
   if (value.startsWith('{lang=')) {
-    const tag = /^\{lang=([^}]*)\}/.exec(value)?.[1];
-    if (tag === undefined || !isLanguageTag(tag)) return 'the {lang=…} delimiter needs an RFC 3066 language tag and a closing "}"';
+    const delimiter = /^\{lang=([^}]*)\}/.exec(value);
+    if (!delimiter || !isLanguageTag(delimiter[1] ?? '')) return 'the {lang=…} delimiter needs an RFC 3066 language tag and a closing "}"';
+    text = value.slice(delimiter[0].length);
   }
+  if (text.startsWith('{')) return 'the text starts with "{", which reads as a delimiter';
+  if (LINE_BREAK.test(value)) return LINE_BREAK_PROBLEM;
   return value.length > max ? `longer than ${max} characters (${value.length})` : undefined;
 }
 

@@ -113,9 +113,12 @@ describe('toShortIdentifier (SCORM 2004 short_identifier_type)', () => {
 });
 
 describe('URI validators (vectors from ADL conformance test script DMI.properties)', () => {
-  it.each(['INT1', 'MYID01', '1', 'urn:adl:lmsTest/OBJ01', 'uri.uri.uri.abcd', 'http://example.org/a?b=c#d', 'a%20b'])('accepts %s', (value) => {
-    expect(isUriReference(value)).toBe(true);
-  });
+  it.each(['INT1', 'MYID01', '1', 'urn:adl:lmsTest/OBJ01', 'uri.uri.uri.abcd', 'http://example.org/a?b=c#d', 'a%20b'])(
+    'accepts %s',
+    (value) => {
+      expect(isUriReference(value)).toBe(true);
+    },
+  );
 
   it.each(['', 'urn:', 'urn:adl:lms Test/OBJ01', 'urn:x', 'a b', 'a[b]', 'x{y}', '1:2', 'a%2', 'a%zz', 'a#b#c', 'café', 'http:'])(
     'rejects %j',

@@ -115,9 +115,24 @@ describe('SCORM 2004 responses', () => {
     expect(check2004Response('fill-in', value, false)).toBeUndefined();
   });
 
-  it('adds the language delimiter so text starting with "{" is never read as one', () => {
+  it('writes the language delimiter, and a space before text starting with "{" so it never reads as one', () => {
     const value = scorm2004Response(answer({ kind: 'fill-in', choices: [], response: ['{lang=fr}bonjour'], correct: [] }), 'en-GB');
-    expect(value).toBe('{lang=en-GB}{lang=fr}bonjour');
+    expect(value).toBe('{lang=en-GB} {lang=fr}bonjour');
+    expect(check2004Response('fill-in', value, false)).toBeUndefined();
+    expect(scorm2004Description('{b} braces first')).toBe('{lang=en} {b} braces first');
+  });
+
+  it('puts multi-line answers and questions on one line, so no LMS refuses them', () => {
+    const text = 'First point.\r\n\n  Second point.\u2028Third.';
+    const fillIn = scorm2004Response(answer({ kind: 'fill-in', choices: [], response: [text], correct: [] }));
+    const longFillIn = scorm2004Response(answer({ kind: 'long-fill-in', choices: [], response: [text], correct: [] }));
+    expect(fillIn).toBe('{lang=en}First point. Second point. Third.');
+    expect(longFillIn).toBe(fillIn);
+    expect(check2004Response('long-fill-in', longFillIn, false)).toBeUndefined();
+    expect(scorm2004Description('Line one\nline two')).toBe('{lang=en}Line one line two');
+    expect(scorm12Response(answer({ kind: 'fill-in', choices: [], response: [text], correct: [] }))).toBe(
+      'First point. Second point. Third.',
+    );
   });
 
   it('cuts fill-in to 250 characters in all, on a character boundary', () => {

@@ -230,6 +230,14 @@ describe('SCORM 2004 rules', () => {
     expect(api.SetValue('cmi.interactions.0.description', `{lang=en}${'d'.repeat(241)}`)).toBe('true');
   });
 
+  it('explains why a line break in a written answer is refused', () => {
+    const { host, api } = started2004();
+    api.SetValue('cmi.interactions.0.id', 'q1');
+    api.SetValue('cmi.interactions.0.type', 'long-fill-in');
+    expect(api.SetValue('cmi.interactions.0.learner_response', '{lang=en}line one\nline two')).toBe('false');
+    expect(host.violations[0]?.rule).toContain('line break');
+  });
+
   it('treats reading a value not set yet (403) as normal, not a violation', () => {
     const { host, api } = started2004();
     expect(api.GetValue('cmi.location')).toBe('');
@@ -298,11 +306,19 @@ describe('launch data', () => {
   });
 
   it('1.2: any other exit gives entry "" and keeps the data', () => {
-    expect(launchData('1.2', { 'cmi.core.exit': '', 'cmi.suspend_data': 'abc' })).toMatchObject({ 'cmi.core.entry': '', 'cmi.suspend_data': 'abc' });
+    expect(launchData('1.2', { 'cmi.core.exit': '', 'cmi.suspend_data': 'abc' })).toMatchObject({
+      'cmi.core.entry': '',
+      'cmi.suspend_data': 'abc',
+    });
   });
 
   it('2004: a non-suspend exit starts a new attempt that keeps only learner and package values', () => {
-    const next = launchData('2004', { 'cmi.exit': 'normal', 'cmi.suspend_data': 'abc', 'cmi.learner_id': 'l-7', 'cmi.score.scaled': '0.9' });
+    const next = launchData('2004', {
+      'cmi.exit': 'normal',
+      'cmi.suspend_data': 'abc',
+      'cmi.learner_id': 'l-7',
+      'cmi.score.scaled': '0.9',
+    });
     expect(next).toMatchObject({ 'cmi.entry': 'ab-initio', 'cmi.learner_id': 'l-7' });
     expect(next).not.toHaveProperty('cmi.suspend_data');
     expect(next).not.toHaveProperty('cmi.score.scaled');

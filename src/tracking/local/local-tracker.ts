@@ -6,6 +6,7 @@
  */
 import type { InteractionRecord } from '../../domain/interaction.js';
 import type { ConnectionStatus, Outcome, Tracker, TrackerStart } from '../tracker.js';
+import { storageOf } from './storage.js';
 
 interface Stored {
   readonly state: string;
@@ -18,13 +19,24 @@ export class LocalTracker implements Tracker {
 
   constructor(
     private readonly storageKey: string,
-    private readonly storage: Storage | undefined = safeLocalStorage(),
+    /** Why an LMS/LRS launch was refused, when this standalone mode is a fallback. */
+    private readonly launchProblem?: string,
+    private readonly storage: Storage | undefined = storageOf('localStorage'),
   ) {}
 
   async start(): Promise<TrackerStart> {
     const stored = this.read();
-    return { savedState: stored?.state, location: stored?.location, masteryScore: undefined, mode: 'normal', learnerName: undefined };
+    return {
+      savedState: stored?.state,
+      location: stored?.location,
+      masteryScore: undefined,
+      mode: 'normal',
+      learnerName: undefined,
+      launchProblem: this.launchProblem,
+    };
   }
+
+  async visit(_pageId: string): Promise<void> {}
 
   async record(_interaction: InteractionRecord): Promise<void> {
     // Nothing to report to: the answer is part of the saved state already.
@@ -62,13 +74,5 @@ export class LocalTracker implements Tracker {
       // Unreadable storage counts as no saved progress.
     }
     return this.memory;
-  }
-}
-
-function safeLocalStorage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
   }
 }

@@ -32,14 +32,14 @@ export function scorm12InteractionType(kind: InteractionKind): Scorm12Interactio
  *   1st → `a` … 26th → `z`, 27th → `0` … 36th → `9`. 1.2 cannot carry the
  *   option ids themselves; positions are stable because options are content.
  *   Sorted by position and de-duplicated, so click order never changes the value.
- * - fill-in / long-fill-in: the text as CMIString255, cut to 255 without
- *   splitting a character.
+ * - fill-in / long-fill-in: the text as CMIString255, on one line (see
+ *   `oneLine`), cut to 255 without splitting a character.
  *
  * @throws RangeError when a picked id is not an option or there are more than 36 options.
  */
 export function scorm12Response(facts: ResponseFacts): string {
   if (facts.kind === 'choice') return scorm12ChoiceTokens(facts.choices, facts.response);
-  return truncateText(facts.response[0] ?? '', SCORM12.string255);
+  return truncateText(oneLine(facts.response[0] ?? ''), SCORM12.string255);
 }
 
 /**
@@ -84,13 +84,11 @@ export function scorm2004InteractionType(kind: InteractionKind): Scorm2004Intera
  *
  * - choice: the option ids as short identifiers joined by `[,]`, in option
  *   order, without duplicates (e.g. `iam-role[,]root-user`); at most 36.
- * - fill-in: one item `{lang=xx}text`, at most 250 characters in all. The
- *   explicit language delimiter means a text that itself starts with `{` is
- *   never read as a delimiter (RTE 4.1 reserved delimiters). Inside fill-in,
- *   `[,]` separates items, so a learner's literal `[,]` is written as `[ ,]`:
- *   a visible, lossless-to-read change that keeps the answer one item.
- *   SPEC NOTE: whether the 250 counts the `{lang=…}` delimiter is not spelled
- *   out; we count it, which is safe under either reading.
+ * - fill-in: one item `{lang=xx}text` (see `localized`), at most 250
+ *   characters in all. Inside fill-in `[,]` separates items, so a learner's
+ *   literal `[,]` is written as `[ ,]`: a visible change that keeps the
+ *   answer one item. SPEC NOTE: whether the 250 counts the `{lang=…}`
+ *   delimiter is not spelled out; we count it, which is safe either way.
  * - long-fill-in: `{lang=xx}text`, at most 4000 characters in all; `[,]` is
  *   not a separator there and stays as typed.
  *
@@ -140,9 +138,26 @@ function scorm2004ChoiceIds(choices: readonly InteractionChoice[], ids: readonly
   return positions.map((position) => toShortIdentifier(choices[position]?.id ?? '')).join('[,]');
 }
 
+/**
+ * RTE 4.1 localized_string_type: an explicit `{lang=xx}` delimiter, then the
+ * text on one line. A text that itself begins with `{` gets a space in front,
+ * so neither the spec's delimiter parsing nor LMSs that refuse a `{` there
+ * (scorm-again) can mistake it for a second delimiter.
+ */
 function localized(text: string, lang: string, maxLength: number): string {
   const delimiter = `{lang=${lang}}`;
-  return delimiter + truncateText(text, maxLength - delimiter.length);
+  const line = oneLine(text);
+  return delimiter + truncateText(line.startsWith('{') ? ` ${line}` : line, maxLength - delimiter.length);
+}
+
+/**
+ * Line breaks become spaces. SPEC NOTE: characterstring allows them, but
+ * LMSs whose validators use `.` in regular expressions (scorm-again, the
+ * runtime of several LMSs and of our test LMS) refuse any value containing
+ * one, which would lose the whole answer.
+ */
+function oneLine(text: string): string {
+  return text.replace(/[ \t]*(?:(?:\r\n|[\r\n\u2028\u2029])[ \t]*)+/g, ' ');
 }
 
 // Shared ------------------------------------------------------------------

@@ -56,6 +56,10 @@ export class Scorm12Tracker implements Tracker {
     };
   }
 
+  async visit(_pageId: string): Promise<void> {
+    // The location and suspend_data carry what was seen.
+  }
+
   async record(i: InteractionRecord): Promise<void> {
     const n = `cmi.interactions.${this.nextInteraction}`;
     this.nextInteraction += 1;

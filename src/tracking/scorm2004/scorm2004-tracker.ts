@@ -72,6 +72,10 @@ export class Scorm2004Tracker implements Tracker {
     };
   }
 
+  async visit(_pageId: string): Promise<void> {
+    // The location and suspend_data carry what was seen.
+  }
+
   async record(i: InteractionRecord): Promise<void> {
     if (this.nextInteraction >= SCORM2004.interactions) return; // RTE 4.2.8: SPM 250; the status still reaches the LMS.
     const n = `cmi.interactions.${this.nextInteraction}`;

@@ -218,7 +218,11 @@ IAM role,Assumable identity with temporary credentials\r
       }
     `]}render(){return O`<div role="status" aria-live="polite">
       ${this.message?O`<p class="notice ${this.tone}">${this.message}</p>`:A}
-    </div>`}};V([I()],wn.prototype,`message`,void 0),V([I()],wn.prototype,`tone`,void 0),wn=V([F(`lesson-notice`)],wn);function U(e){switch(e.t){case`text`:return e.v;case`strong`:return O`<strong>${e.c.map(U)}</strong>`;case`em`:return O`<em>${e.c.map(U)}</em>`;case`code`:return O`<code>${e.v}</code>`;case`link`:return O`<a href=${e.href} target="_blank" rel="noopener noreferrer" aria-label=${`${B.sourceLink(e.title)} (${B.opensNewTab})`}
+    </div>`}};V([I()],wn.prototype,`message`,void 0),V([I()],wn.prototype,`tone`,void 0),wn=V([F(`lesson-notice`)],wn);function U(e){switch(e.t){case`text`:return e.v;case`strong`:return O`<strong>${e.c.map(U)}</strong>`;case`em`:return O`<em>${e.c.map(U)}</em>`;case`code`:return O`<code>${e.v}</code>`;case`link`:return O`<a
+        href=${e.href}
+        target="_blank"
+        rel="noopener noreferrer"
+        aria-label=${`${B.sourceLink(e.title)} (${B.opensNewTab})`}
         >${e.c.map(U)}</a
       >`}}function W(e){return O`${e.map(U)}`}function Tn(e){return O`${e.map(e=>{switch(e.t){case`p`:return O`<p>${W(e.c)}</p>`;case`ul`:return O`<ul>
           ${e.items.map(e=>O`<li>${W(e)}</li>`)}
@@ -267,7 +271,9 @@ IAM role,Assumable identity with temporary credentials\r
     `]}render(){let{caption:e,columns:t,rows:n,csv:r,csvFileName:i}=this.table;return O`
       <div class="scroll" role="region" aria-label=${e} tabindex="0">
         <table>
-          <caption>${e}</caption>
+          <caption>
+            ${e}
+          </caption>
           <thead>
             <tr>
               ${t.map(e=>O`<th scope="col">${e}</th>`)}
@@ -275,9 +281,9 @@ IAM role,Assumable identity with temporary credentials\r
           </thead>
           <tbody>
             ${n.map(([e,...t])=>O`<tr>
-                <th scope="row">${e}</th>
-                ${t.map(e=>O`<td>${e}</td>`)}
-              </tr>`)}
+                  <th scope="row">${e}</th>
+                  ${t.map(e=>O`<td>${e}</td>`)}
+                </tr>`)}
           </tbody>
         </table>
       </div>
@@ -308,20 +314,20 @@ IAM role,Assumable identity with temporary credentials\r
       <fieldset>
         <legend>${t+1}. ${e.text}</legend>
         ${this.activity.options.map(t=>O`<label class="choice">
-            <input
-              type="radio"
-              name=${e.id}
-              .value=${t.id}
-              .checked=${r===t.id}
-              ?disabled=${i}
-              @change=${()=>this.handlePick(e.id,t.id)}
-            />
-            <span>${t.text}</span>
-          </label>`)}
+              <input
+                type="radio"
+                name=${e.id}
+                .value=${t.id}
+                .checked=${r===t.id}
+                ?disabled=${i}
+                @change=${()=>this.handlePick(e.id,t.id)}
+              />
+              <span>${t.text}</span>
+            </label>`)}
         ${n===void 0?O`<div class="actions">
-              <button type="button" ?disabled=${this.readonly} @click=${()=>this.handleCheck(e.id)}>${B.check}</button>
-              ${this.missing===e.id?O`<p class="hint" role="alert">${B.chooseFirst}</p>`:A}
-            </div>`:A}
+                <button type="button" ?disabled=${this.readonly} @click=${()=>this.handleCheck(e.id)}>${B.check}</button>
+                ${this.missing===e.id?O`<p class="hint" role="alert">${B.chooseFirst}</p>`:A}
+              </div>`:A}
         <div aria-live="polite">${n===void 0?A:this.renderFeedback(e,n)}</div>
       </fieldset>
     </li>`}render(){let{heading:e,prompt:t,note:n,cases:r}=this.activity;return O`
@@ -389,16 +395,15 @@ IAM role,Assumable identity with temporary credentials\r
       ></textarea>
       <p class="count" id="count-${e.id}">${B.charactersLeft(i,this.maxLength)}</p>
       ${n===void 0?O`<button type="button" ?disabled=${this.readonly} @click=${()=>this.handleSubmit(e.id)}>${B.showModel}</button>
-            ${this.missing===e.id?O`<p class="hint" id="hint-${e.id}" role="alert">${B.writeFirst}</p>`:A}`:A}
+              ${this.missing===e.id?O`<p class="hint" id="hint-${e.id}" role="alert">${B.writeFirst}</p>`:A}`:A}
       <div aria-live="polite">
         ${n===void 0?A:O`<div class="feedback model" id="model-${e.id}" tabindex="-1">
-              <h4>${B.modelAnswer}</h4>
-              <p>${W(e.modelAnswer)}</p>
-            </div>`}
+                <h4>${B.modelAnswer}</h4>
+                <p>${W(e.modelAnswer)}</p>
+              </div>`}
       </div>
     </li>`}render(){return O`
-      ${this.perQuestionHeading?A:O`<h3>${this.heading}</h3>`}
-      ${this.prompt?O`<p>${this.prompt}</p>`:A}
+      ${this.perQuestionHeading?A:O`<h3>${this.heading}</h3>`} ${this.prompt?O`<p>${this.prompt}</p>`:A}
       <ol class="questions">
         ${this.questions.map((e,t)=>this.renderQuestion(e,t))}
       </ol>
@@ -414,17 +419,17 @@ IAM role,Assumable identity with temporary credentials\r
     `]}render(){let e=this.question;return O`<fieldset>
       <legend id="stem">${e.stem}</legend>
       ${e.options.map((t,n)=>O`<label class="choice">
-          <input
-            type="radio"
-            name=${e.id}
-            .value=${t.id}
-            .checked=${this.chosen===t.id}
-            ?disabled=${this.readonly}
-            @change=${()=>this.dispatchEvent(new gn(e.id,t.id))}
-          />
-          <span class="letter" aria-hidden="true">${J(n)}.</span>
-          <span><span class="visually-hidden">${J(n)}. </span>${t.text}</span>
-        </label>`)}
+            <input
+              type="radio"
+              name=${e.id}
+              .value=${t.id}
+              .checked=${this.chosen===t.id}
+              ?disabled=${this.readonly}
+              @change=${()=>this.dispatchEvent(new gn(e.id,t.id))}
+            />
+            <span class="letter" aria-hidden="true">${J(n)}.</span>
+            <span><span class="visually-hidden">${J(n)}. </span>${t.text}</span>
+          </label>`)}
     </fieldset>`}};V([I({attribute:!1})],q.prototype,`question`,void 0),V([I()],q.prototype,`chosen`,void 0),V([I({type:Boolean})],q.prototype,`readonly`,void 0),q=V([F(`lesson-quiz-question`)],q);function J(e){return String.fromCharCode(65+e)}var Y=class extends P{constructor(...e){super(...e),this.questions=[],this.attemptNumber=1,this.passingScore=.8,this.bestScore=0,this.passed=!1,this.readonly=!1}static{this.styles=[z,v`
       .summary {
         font-size: 1.1rem;
@@ -492,8 +497,14 @@ IAM role,Assumable identity with temporary credentials\r
       ?passed=${this.progress.passed}
       ?readonly=${this.readonly}
     ></lesson-quiz-results>`:A}renderQuestion(){let e=this.quiz.questions.length,t=this.progress.index,n=this.quiz.questions[t];if(!n)return A;let r=t===e-1;return O`
-      <p class="position" id="position" tabindex="-1" aria-label=${B.questionProgress(t+1,e)}>${B.questionOf(t+1,e)}</p>
-      <lesson-quiz-question .question=${n} .chosen=${this.progress.answers[n.id]} ?readonly=${this.readonly}></lesson-quiz-question>
+      <p class="position" id="position" tabindex="-1" aria-label=${B.questionProgress(t+1,e)}>
+        ${B.questionOf(t+1,e)}
+      </p>
+      <lesson-quiz-question
+        .question=${n}
+        .chosen=${this.progress.answers[n.id]}
+        ?readonly=${this.readonly}
+      ></lesson-quiz-question>
       <div class="nav">
         ${t>0?O`<button type="button" class="secondary" @click=${()=>this.handleGoTo(t-1)}>${B.previousQuestion}</button>`:A}
         ${r?O`<button type="button" ?disabled=${this.readonly} @click=${this.handleSubmit}>${B.submitQuiz}</button>`:O`<button type="button" @click=${()=>this.handleGoTo(t+1)}>${B.nextQuestion}</button>`}
@@ -520,12 +531,12 @@ IAM role,Assumable identity with temporary credentials\r
       }
     `]}entries(){let e=this.quizQuestions.map(e=>({label:e.answerKey,question:e.stem,letter:J(e.options.findIndex(t=>t.id===e.correct)),answer:e.explanation,open:this.quizSubmitted,lockedText:B.answerKeyLocked})),t=this.reflections.map(e=>({label:e.answerKey??``,question:e.text,answer:e.modelAnswer,open:this.answeredReflections.includes(e.id),lockedText:B.reflectionLocked})),n=e=>Number(e.label.slice(1));return[...e,...t].sort((e,t)=>n(e)-n(t))}render(){return O`<ul class="key">
       ${this.entries().map(e=>O`<li>
-          <p class="question">${e.question}</p>
-          <p>
-            ${e.label}:
-            ${e.open?O`${e.letter?`${e.letter}. `:``}${W(e.answer)}`:O`<span class="locked">${e.lockedText}</span>`}
-          </p>
-        </li>`)}
+            <p class="question">${e.question}</p>
+            <p>
+              ${e.label}:
+              ${e.open?O`${e.letter?`${e.letter}. `:``}${W(e.answer)}`:O`<span class="locked">${e.lockedText}</span>`}
+            </p>
+          </li>`)}
     </ul>`}};V([I({attribute:!1})],Z.prototype,`quizQuestions`,void 0),V([I({attribute:!1})],Z.prototype,`reflections`,void 0),V([I({type:Boolean})],Z.prototype,`quizSubmitted`,void 0),V([I({attribute:!1})],Z.prototype,`answeredReflections`,void 0),Z=V([F(`lesson-answer-key`)],Z);function kn(e,t){let n=`${t}.`;return Object.fromEntries(Object.entries(e).flatMap(([e,t])=>e.startsWith(n)?[[e.slice(n.length),t]]:[]))}var Q=class extends P{constructor(...e){super(...e),this.passingScore=.8,this.readonly=!1}static{this.styles=[z,v`
       h2 {
         font-size: clamp(1.4rem, 1.1rem + 1.2vw, 1.9rem);
@@ -566,16 +577,21 @@ IAM role,Assumable identity with temporary credentials\r
           .answers=${kn(this.progress.choices,e.id)}
           ?readonly=${this.readonly}
         ></lesson-choice-activity>`;case`written-activity`:case`reflection`:return O`<lesson-written-activity
-          .activityId=${e.id}
-          .heading=${e.heading}
-          .prompt=${e.kind===`written-activity`?e.prompt:``}
-          ?perQuestionHeading=${e.kind===`reflection`}
-          .questions=${e.questions}
-          .answers=${kn(this.progress.written,e.id)}
-          .maxLength=${this.lesson.settings.writtenAnswerMaxLength}
+            .activityId=${e.id}
+            .heading=${e.heading}
+            .prompt=${e.kind===`written-activity`?e.prompt:``}
+            ?perQuestionHeading=${e.kind===`reflection`}
+            .questions=${e.questions}
+            .answers=${kn(this.progress.written,e.id)}
+            .maxLength=${this.lesson.settings.writtenAnswerMaxLength}
+            ?readonly=${this.readonly}
+          ></lesson-written-activity>
+          ${e.kind===`written-activity`?O`<p>${W(e.note)}</p>`:A}`;case`quiz`:return O`<lesson-quiz
+          .quiz=${e}
+          .progress=${this.progress.quiz}
+          .passingScore=${this.passingScore}
           ?readonly=${this.readonly}
-        ></lesson-written-activity>
-          ${e.kind===`written-activity`?O`<p>${W(e.note)}</p>`:A}`;case`quiz`:return O`<lesson-quiz .quiz=${e} .progress=${this.progress.quiz} .passingScore=${this.passingScore} ?readonly=${this.readonly}></lesson-quiz>`;case`answer-key`:{let e=h(this.lesson,`reflection`);return O`<lesson-answer-key
+        ></lesson-quiz>`;case`answer-key`:{let e=h(this.lesson,`reflection`);return O`<lesson-answer-key
           .quizQuestions=${g(this.lesson).questions}
           .reflections=${e.flatMap(e=>e.questions)}
           ?quizSubmitted=${this.progress.quiz.attemptCount>0}
@@ -714,7 +730,13 @@ IAM role,Assumable identity with temporary credentials\r
       </header>
       <div class="layout">
         <div>
-          <button type="button" class="toc-toggle secondary" aria-expanded=${this.tocOpen?`true`:`false`} aria-controls="toc" @click=${()=>this.tocOpen=!this.tocOpen}>
+          <button
+            type="button"
+            class="toc-toggle secondary"
+            aria-expanded=${this.tocOpen?`true`:`false`}
+            aria-controls="toc"
+            @click=${()=>this.tocOpen=!this.tocOpen}
+          >
             ${B.contents}${t?` (${B.progressValue(t.visited.length,e.pages.length)})`:``}
           </button>
           <div class="toc" id="toc" ?hidden=${!this.tocOpen}>

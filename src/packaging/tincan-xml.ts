@@ -1,0 +1,18 @@
+/**
+ * tincan.xml for the xAPI package (Rustici "Tin Can" package descriptor,
+ * namespace http://projecttincan.com/tincan.xsd; see the standards' XAPI-NOTES §4).
+ * The activity id is the lesson IRI the course uses when no activity_id is given.
+ */
+import type { Lesson } from '../content/lesson.js';
+import { activityIris } from './identifiers.js';
+import { xmlDocument } from './xml.js';
+
+export function tincanXml(lesson: Lesson): string {
+  return xmlDocument((doc) => {
+    const activities = doc.ele('http://projecttincan.com/tincan.xsd', 'tincan').ele('activities');
+    const activity = activities.ele('activity', { id: activityIris(lesson).lesson, type: 'http://adlnet.gov/expapi/activities/lesson' });
+    activity.ele('name', { lang: lesson.language }).txt(lesson.title);
+    activity.ele('description', { lang: lesson.language }).txt(lesson.description);
+    activity.ele('launch', { lang: lesson.language }).txt('index.html');
+  });
+}
