@@ -3,14 +3,15 @@
  * Locators use roles and visible text (Playwright pierces shadow roots), the
  * way a learner or a screen reader finds things.
  */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Frame, type Locator, type Page } from '@playwright/test';
 
 export const CASE_ANSWERS = ['root user', 'IAM role', 'IAM role', 'IAM user', 'federated or role-based human access'] as const;
 /** Option letters of the correct quiz answers (answer key A1, A2, A3, A5, A7). */
 export const CORRECT_QUIZ = ['B', 'C', 'C', 'C', 'B'] as const;
 
 export class CoursePage {
-  constructor(readonly page: Page) {}
+  /** A page (standalone build) or the course's frame inside an LMS host page. */
+  constructor(readonly page: Page | Frame) {}
 
   get main(): Locator {
     return this.page.getByRole('main');
@@ -53,6 +54,44 @@ export class CoursePage {
     const item = this.main.getByRole('listitem').filter({ has: this.page.getByRole('textbox', { name: question }) });
     await item.getByRole('button', { name: 'Submit and show the model answer' }).click();
     return item;
+  }
+
+  /** Visits every page in order with "Next", from wherever the learner is. */
+  async visitAllPages() {
+    await this.goToPage('Learning outcomes');
+    const next = this.main.getByRole('link', { name: /^Next: / });
+    while (await next.count()) {
+      const before = await this.pageHeading().textContent();
+      await next.click();
+      await expect(this.pageHeading()).not.toHaveText(before ?? '');
+    }
+  }
+
+  /** Does both micro-activities and the reflections (answers correct where there is a right answer). */
+  async doActivitiesAndReflections() {
+    await this.goToPage('Micro-activity 1: Choose the identity pattern');
+    for (const [c, answer] of CASE_ANSWERS.entries()) await this.answerCase(c, answer);
+    await this.goToPage('Micro-activity 2: Explain it in your own words');
+    for (const q of [/Why does AWS prefer roles/, /Why is the root user different/, /Why are IAM users still present/]) {
+      await this.writeAnswer(q, 'Roles give temporary credentials, so "long-term" keys are not exposed.');
+    }
+    await this.goToPage('Reflection questions');
+    for (const box of await this.main.getByRole('textbox').all()) {
+      const name = (await box.getAttribute('id')) ?? '';
+      await box.fill(`My answer to ${name}.`);
+      await this.main
+        .getByRole('listitem')
+        .filter({ has: this.page.locator(`#${name}`) })
+        .getByRole('button')
+        .click();
+    }
+    await expect(this.main.getByRole('heading', { name: 'Model answer' })).toHaveCount(5);
+  }
+
+  async openQuiz() {
+    await this.goToPage('Quiz 5.6');
+    const retake = this.main.getByRole('button', { name: 'Take the quiz again' });
+    if (await retake.count()) await retake.click();
   }
 
   /** Answers the quiz question on screen by letter (A–D). */

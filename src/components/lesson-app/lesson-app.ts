@@ -80,6 +80,9 @@ export class LessonApp extends LitElement {
       .description {
         margin: 0;
       }
+      .exit {
+        margin-top: var(--space-3);
+      }
       .layout {
         display: grid;
         grid-template-columns: minmax(0, 1fr);
@@ -229,12 +232,20 @@ export class LessonApp extends LitElement {
     if (pageFromHash(location.hash) !== id) history.replaceState(null, '', `#/${id}`);
   }
 
+  /** cmi5 returnURL: end the session (terminated is sent), then hand the window back to the LMS. */
+  private async handleExit() {
+    const target = this.session.exitUrl;
+    await this.session.finish();
+    if (target) window.location.assign(target);
+  }
+
   private handleSkip(event: Event) {
     event.preventDefault();
     this.pageElement?.focusHeading();
   }
 
   private notice(): { message: string; tone: 'info' | 'warning' } {
+    if (this.session.launchProblem) return { message: `${this.session.launchProblem} ${ui.launchFallback}`, tone: 'warning' };
     if (this.session.resumeProblem) return { message: ui.resumeProblem, tone: 'warning' };
     if (this.session.mode !== 'normal') return { message: ui.reviewMode, tone: 'info' };
     switch (this.status.kind) {
@@ -275,6 +286,7 @@ export class LessonApp extends LitElement {
           <li>${lesson.level}</li>
         </ul>
         <p class="description">${lesson.description}</p>
+        ${this.session.exitUrl ? html`<button type="button" class="secondary exit" @click=${this.handleExit}>${ui.exit}</button>` : nothing}
       </header>
       <div class="layout">
         <div>

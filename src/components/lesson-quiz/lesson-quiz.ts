@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import type { QuizProgress } from '../../domain/progress.js';
 import type { QuizBlock } from '../../domain/lesson-queries.js';
 import { QuestionShownEvent, QuizGoToEvent, QuizSubmitEvent } from '../events.js';
@@ -110,11 +111,18 @@ export class LessonQuiz extends LitElement {
       <p class="position" id="position" tabindex="-1" aria-label=${ui.questionProgress(index + 1, total)}>
         ${ui.questionOf(index + 1, total)}
       </p>
-      <lesson-quiz-question
-        .question=${question}
-        .chosen=${this.progress.answers[question.id]}
-        ?readonly=${this.readonly}
-      ></lesson-quiz-question>
+      ${
+        // A fresh element per question: reused radios would carry a checked radio into the next
+        // question's group, and the browser would then uncheck that question's own answer.
+        keyed(
+          question.id,
+          html`<lesson-quiz-question
+            .question=${question}
+            .chosen=${this.progress.answers[question.id]}
+            ?readonly=${this.readonly}
+          ></lesson-quiz-question>`,
+        )
+      }
       <div class="nav">
         ${index > 0 ? html`<button type="button" class="secondary" @click=${() => this.handleGoTo(index - 1)}>${ui.previousQuestion}</button>` : nothing}
         ${

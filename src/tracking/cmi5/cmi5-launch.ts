@@ -63,7 +63,8 @@ export function parseLaunchData(data: unknown): LaunchData {
   const template = data.contextTemplate;
   if (!isObject(template)) throw new Cmi5LaunchError('the LMS launch data has no context template');
   const mode = data.launchMode;
-  if (mode !== 'Normal' && mode !== 'Browse' && mode !== 'Review') throw new Cmi5LaunchError('the LMS launch data has no valid launch mode');
+  if (mode !== 'Normal' && mode !== 'Browse' && mode !== 'Review')
+    throw new Cmi5LaunchError('the LMS launch data has no valid launch mode');
   const mastery = data.masteryScore;
   const returnURL = typeof data.returnURL === 'string' && isHttpUrl(data.returnURL) ? data.returnURL : undefined;
   return {
@@ -91,7 +92,9 @@ export async function connectCmi5(launch: Cmi5Launch, session: Storage | undefin
     launchData = parseLaunchData(response.data);
   } catch (error) {
     if (error instanceof Cmi5LaunchError) throw error;
-    throw new Cmi5LaunchError(`the LMS launch data could not be read (${error instanceof LrsError ? `HTTP ${error.status}` : 'no answer'})`);
+    throw new Cmi5LaunchError(
+      `the LMS launch data could not be read (${error instanceof LrsError ? `HTTP ${error.status}` : 'no answer'})`,
+    );
   }
   // cmi5 §11: read the learner preferences on startup; 404 (none set) is normal. This lesson has no
   // audio and one language, so nothing in them changes what it shows.

@@ -19,7 +19,8 @@ type Activity = { id: string; objectType?: string };
 type ContextActivities = Partial<Record<'parent' | 'grouping' | 'category' | 'other', Activity[]>>;
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const asList = (x: unknown): Activity[] => (Array.isArray(x) ? x : isObject(x) ? [x] : []).filter((a): a is Activity => isObject(a) && typeof a.id === 'string');
+const asList = (x: unknown): Activity[] =>
+  (Array.isArray(x) ? x : isObject(x) ? [x] : []).filter((a): a is Activity => isObject(a) && typeof a.id === 'string');
 
 /** The template's activities first, then ours that it does not already name. */
 function mergeActivities(template: unknown, ours: unknown): ContextActivities {

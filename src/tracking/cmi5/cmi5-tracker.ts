@@ -76,7 +76,10 @@ export class Cmi5Tracker implements Tracker {
     const { launch, lesson } = this;
     const { client, launchData } = await connectCmi5(launch, this.session);
     const extensions = launchData.contextTemplate.extensions;
-    const sessionId = typeof extensions === 'object' && extensions !== null ? String((extensions as Record<string, unknown>)[SESSION_ID_EXTENSION] ?? '') : '';
+    const sessionId =
+      typeof extensions === 'object' && extensions !== null
+        ? String((extensions as Record<string, unknown>)[SESSION_ID_EXTENSION] ?? '')
+        : '';
     // Queue and flags belong to this LMS session: a new launch (new session id) starts clean.
     const key = `cmi5:${launch.registration}:${sessionId}`;
     const mode = launchData.launchMode === 'Normal' ? 'normal' : launchData.launchMode === 'Browse' ? 'browse' : 'review';
@@ -85,7 +88,12 @@ export class Cmi5Tracker implements Tracker {
       lesson,
       client,
       queue: new StatementQueue(client, { storageKey: `${key}:queue`, storage: this.session }),
-      resume: new ResumeStore(client, { agent: launch.actor, activityId: launch.activityId, registration: launch.registration, stateId: `${lesson.id}.resume` }),
+      resume: new ResumeStore(client, {
+        agent: launch.actor,
+        activityId: launch.activityId,
+        registration: launch.registration,
+        stateId: `${lesson.id}.resume`,
+      }),
       context: {
         actor: launch.actor,
         registration: launch.registration,

@@ -86,9 +86,14 @@ export class ScormConnection {
     this.drain();
   }
 
-  /** Commit soon (debounced). */
+  /** Commit soon (debounced); at once when the last attempt failed, so each save point is a retry. */
   commitSoon(): void {
-    if (this.commitTimer !== undefined || this.phase === 'closed') return;
+    if (this.phase === 'closed') return;
+    if (this.status.kind === 'retrying') {
+      this.commitNow();
+      return;
+    }
+    if (this.commitTimer !== undefined) return;
     this.commitTimer = this.setTimer(() => {
       this.commitTimer = undefined;
       this.commitNow();

@@ -101,7 +101,10 @@ export class Scorm2004Tracker implements Tracker {
   async save(state: string, location: string): Promise<void> {
     const values: [string, string][] = [['cmi.location', location.slice(0, SCORM2004.location)]];
     if (state.length <= SCORM2004.suspendData) values.push(['cmi.suspend_data', state]);
-    values.push(['cmi.exit', this.completion === 'completed' && this.success !== 'failed' ? 'normal' : 'suspend']);
+    // SPEC NOTE: always "suspend", also once completed and passed. With "normal" the LMS ends the
+    // attempt and the next launch starts a fresh one (no suspend_data, status unknown), which LMS
+    // reports can show as a downgrade; suspending keeps the results and lets the learner come back.
+    values.push(['cmi.exit', 'suspend']);
     this.lms.write(values);
     this.lms.commitSoon();
   }

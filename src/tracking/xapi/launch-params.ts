@@ -17,7 +17,8 @@ export interface Agent {
   readonly account?: { readonly homePage: string; readonly name: string };
 }
 
-export type LaunchResult<T> = { readonly ok: true; readonly launch: T } | { readonly ok: false; readonly reason: string } | { readonly ok: 'absent' };
+export type LaunchResult<T> =
+  { readonly ok: true; readonly launch: T } | { readonly ok: false; readonly reason: string } | { readonly ok: 'absent' };
 
 export interface TinCanLaunch {
   readonly endpoint: string;

@@ -112,7 +112,10 @@ export class LrsTracker implements Tracker {
 
   async record(i: InteractionRecord): Promise<void> {
     const where = this.activityTitles.get(i.activityId) ?? i.activityId;
-    const ref = { id: `${this.o.context.lesson.id}/interactions/${encodeURIComponent(i.id)}`, name: `${where}: ${i.question}`.slice(0, 200) };
+    const ref = {
+      id: `${this.o.context.lesson.id}/interactions/${encodeURIComponent(i.id)}`,
+      name: `${where}: ${i.question}`.slice(0, 200),
+    };
     this.send('answered', build.answered(this.o.context, i, ref));
   }
 
@@ -128,7 +131,14 @@ export class LrsTracker implements Tracker {
     }
     if (outcome.passed === true && !this.sent.has('passed') && this.bestScore !== undefined) {
       this.pendingFailure = undefined;
-      this.once('passed', build.lessonStatement(this.o.context, 'passed', { success: true, score: build.scoreOf(this.bestScore), duration: this.sessionDuration() }));
+      this.once(
+        'passed',
+        build.lessonStatement(this.o.context, 'passed', {
+          success: true,
+          score: build.scoreOf(this.bestScore),
+          duration: this.sessionDuration(),
+        }),
+      );
     } else if (outcome.passed === false && !this.sent.has('passed')) {
       this.pendingFailure = this.bestScore; // sent when the session ends, unless a retake passes first
     }
@@ -155,7 +165,14 @@ export class LrsTracker implements Tracker {
     if (this.flags.terminated) return;
     if (this.pendingFailure !== undefined && !this.sent.has('passed') && !this.flags.failed) {
       this.flags.failed = true;
-      this.send('failed', build.lessonStatement(this.o.context, 'failed', { success: false, score: build.scoreOf(this.pendingFailure), duration: this.sessionDuration() }));
+      this.send(
+        'failed',
+        build.lessonStatement(this.o.context, 'failed', {
+          success: false,
+          score: build.scoreOf(this.pendingFailure),
+          duration: this.sessionDuration(),
+        }),
+      );
     }
     this.send('terminated', build.lessonStatement(this.o.context, 'terminated', { duration: this.sessionDuration() }));
     this.flags.terminated = true;
@@ -215,12 +232,16 @@ export class LrsTracker implements Tracker {
 
   private setStateStatus(error: unknown): void {
     if (error === undefined) this.stateStatus = { kind: 'connected' };
-    else this.stateStatus = classify(error) === 'unauthorized' ? { kind: 'unauthorized', detail: String(error) } : { kind: 'retrying', detail: String(error) };
+    else
+      this.stateStatus =
+        classify(error) === 'unauthorized' ? { kind: 'unauthorized', detail: String(error) } : { kind: 'retrying', detail: String(error) };
     this.emit();
   }
 
   private currentStatus(): ConnectionStatus {
-    const worst = [this.queueStatus, this.stateStatus].find((s) => s.kind === 'unauthorized') ?? [this.queueStatus, this.stateStatus].find((s) => s.kind === 'retrying');
+    const worst =
+      [this.queueStatus, this.stateStatus].find((s) => s.kind === 'unauthorized') ??
+      [this.queueStatus, this.stateStatus].find((s) => s.kind === 'retrying');
     return worst ?? { kind: 'connected' };
   }
 

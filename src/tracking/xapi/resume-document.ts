@@ -67,7 +67,12 @@ export class ResumeStore {
   }
 
   private params() {
-    return { agent: this.target.agent, activityId: this.target.activityId, registration: this.target.registration, stateId: this.target.stateId };
+    return {
+      agent: this.target.agent,
+      activityId: this.target.activityId,
+      registration: this.target.registration,
+      stateId: this.target.stateId,
+    };
   }
 }
 

@@ -93,7 +93,9 @@ export class StatementQueue {
           this.confirm(batch);
           continue;
         }
-        this.setStatus(kind === 'unauthorized' ? { kind: 'unauthorized', detail: String(error) } : { kind: 'retrying', detail: String(error) });
+        this.setStatus(
+          kind === 'unauthorized' ? { kind: 'unauthorized', detail: String(error) } : { kind: 'retrying', detail: String(error) },
+        );
         this.scheduleRetry();
         return;
       }

@@ -1,0 +1,406 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ContentError, loadCourse } from '../../src/content/load-course.js';
+import type { Block, Lesson } from '../../src/content/lesson.js';
+import { brokenCourse, removeBrokenCourses } from './helpers/broken-course.js';
+import { COURSE_DIR, loadRealCourse } from './helpers/real-course.js';
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+type BlockOf<K extends Block['kind']> = Extract<Block, { kind: K }>;
+
+function blocksOf<K extends Block['kind']>(lesson: Lesson, kind: K): BlockOf<K>[] {
+  return lesson.pages.flatMap((p) => p.blocks.filter((b): b is BlockOf<K> => b.kind === kind));
+}
+
+interface Link {
+  readonly href: string;
+  readonly title: string;
+  readonly text: string;
+}
+
+/** Every link anywhere in the compiled lesson, with its visible text. */
+function linksIn(value: unknown): Link[] {
+  if (Array.isArray(value)) return value.flatMap(linksIn);
+  if (typeof value !== 'object' || value === null) return [];
+  const node: Record<string, unknown> = { ...value };
+  if (node.t === 'link' && typeof node.href === 'string' && typeof node.title === 'string') {
+    return [{ href: node.href, title: node.title, text: textOf(node.c) }];
+  }
+  return Object.values(node).flatMap(linksIn);
+}
+
+function textOf(value: unknown): string {
+  if (Array.isArray(value)) return value.map(textOf).join('');
+  if (typeof value !== 'object' || value === null) return '';
+  const node: Record<string, unknown> = { ...value };
+  return typeof node.v === 'string' ? node.v : textOf(node.c);
+}
+
+describe('loadCourse on the real course/', () => {
+  let lesson: Lesson;
+  beforeAll(async () => {
+    lesson = await loadRealCourse();
+  });
+
+  it('has the 19 pages in reading order', () => {
+    expect(lesson.pages.map((p) => p.id)).toEqual([
+      'outcomes',
+      'overview',
+      'root-user',
+      'iam-user',
+      'iam-role',
+      'temporary-credentials',
+      'when-iam-users',
+      'humans',
+      'workloads-on-aws',
+      'workloads-outside-aws',
+      'root-vs-admin',
+      'mfa',
+      'comparison-table',
+      'micro-activity-1',
+      'micro-activity-2',
+      'summary',
+      'quiz',
+      'reflection',
+      'answer-key',
+    ]);
+  });
+
+  it('has one quiz of 5 questions whose correct answers are b, c, c, c, b under answer keys A1, A2, A3, A5, A7', () => {
+    const quizzes = blocksOf(lesson, 'quiz');
+
+    expect(quizzes).toHaveLength(1);
+    expect(quizzes[0]?.questions.map((q) => q.correct)).toEqual(['b', 'c', 'c', 'c', 'b']);
+    expect(quizzes[0]?.questions.map((q) => q.answerKey)).toEqual(['A1', 'A2', 'A3', 'A5', 'A7']);
+  });
+
+  it('numbers the reflection questions A4, A6, A8, A9, A10 in the answer key', () => {
+    const keys = blocksOf(lesson, 'reflection').flatMap((b) => b.questions.map((q) => q.answerKey));
+
+    expect(keys).toEqual(['A4', 'A6', 'A8', 'A9', 'A10']);
+  });
+
+  it('passes at 80 %, lasts 15 minutes and is introductory', () => {
+    expect(lesson.settings.passingScore).toBe(0.8);
+    expect(lesson.durationMinutes).toBe(15);
+    expect(lesson.level).toBe('Introductory');
+  });
+
+  it('offers the 4-row comparison table as CSV, quoting the cell that contains a comma', () => {
+    const [table] = blocksOf(lesson, 'table');
+
+    expect(table?.rows).toHaveLength(4);
+    expect(table?.csv.split('\r\n')).toEqual([
+      'Identity type,Mental model',
+      'Root user,"Account-owner identity with full access, used rarely"',
+      'IAM user,Named identity with long-term credentials',
+      'IAM group,Shared permissions for multiple IAM users',
+      'IAM role,Assumable identity with temporary credentials',
+      '',
+    ]);
+  });
+
+  it('resolves every "(AWS Documentation)" citation to a page of the IAM User Guide', () => {
+    const citations = linksIn(lesson.pages).filter((l) => l.text === 'AWS Documentation');
+
+    expect(citations.length).toBeGreaterThan(20);
+    for (const link of citations) expect(link.href).toMatch(/^https:\/\/docs\.aws\.amazon\.com\/IAM\/latest\/UserGuide\/[\w-]+\.html$/);
+  });
+
+  it('points a citation at the source it names, with that source title as its accessible name', () => {
+    const rootPage = lesson.pages.find((p) => p.id === 'root-user');
+
+    expect(linksIn(rootPage)[0]).toEqual({
+      href: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html',
+      title: 'AWS account root user',
+      text: 'AWS Documentation',
+    });
+  });
+});
+
+/** Loads a course that must fail, and returns the error an author would read. */
+async function loadError(dir: string): Promise<ContentError> {
+  try {
+    await loadCourse(dir);
+  } catch (error) {
+    if (error instanceof ContentError) return error;
+    throw error;
+  }
+  throw new Error(`expected the course in ${dir} to be refused`);
+}
+
+/**
+ * What the error says about one place, as the author reads it in the build
+ * output ("<file>: <path>: <what was expected>"): the text after the place.
+ */
+function reported(error: ContentError, file: string, path: string): string[] {
+  const place = path ? `/${file}: ${path}: ` : `/${file}: `;
+  return error.message
+    .split('\n')
+    .filter((line) => line.includes(place))
+    .map((line) => line.slice(line.indexOf(place) + place.length));
+}
+
+const QUIZ = 'pages/15-quiz.yaml';
+const ACTIVITY = 'pages/12-micro-activity-1.yaml';
+const REFLECTION = 'pages/16-reflection.yaml';
+const ROOT_USER = 'pages/01-root-user.yaml';
+const TABLE = 'pages/11-comparison-table.yaml';
+
+describe('loadCourse refuses an author mistake, naming the file, the path in it and what was expected', () => {
+  afterAll(removeBrokenCourses);
+
+  it('a missing required field', async () => {
+    const dir = await brokenCourse((c) => c.delete(QUIZ, ['blocks', 0, 'questions', 1, 'stem']));
+
+    const error = await loadError(dir);
+
+    expect(reported(error, QUIZ, 'blocks[0].questions[1].stem')).toEqual([expect.stringMatching(/expected string/)]);
+  });
+
+  it('a number where text is expected', async () => {
+    const dir = await brokenCourse((c) => c.set(QUIZ, ['title'], 42));
+
+    const error = await loadError(dir);
+
+    expect(reported(error, QUIZ, 'title')).toEqual([expect.stringMatching(/expected string, received number/)]);
+  });
+
+  it('a quiz answer that is not one of the question’s options', async () => {
+    const dir = await brokenCourse((c) => c.set(QUIZ, ['blocks', 0, 'questions', 1, 'correct'], 'e'));
+
+    const error = await loadError(dir);
+
+    expect(reported(error, QUIZ, 'blocks[0].questions[1].correct')).toEqual([
+      'correct answer "e" is not among the options; expected one of: a, b, c, d',
+    ]);
+  });
+
+  it('a choice-activity answer that is not one of the activity’s options', async () => {
+    const dir = await brokenCourse((c) => c.set(ACTIVITY, ['blocks', 0, 'cases', 2, 'correct'], 'lambda-role'));
+
+    const error = await loadError(dir);
+
+    expect(reported(error, ACTIVITY, 'blocks[0].cases[2].correct')).toEqual([
+      expect.stringMatching(/"lambda-role" is not among the options; expected one of: root-user, iam-role, iam-user, federated-human$/),
+    ]);
+  });
+
+  it('two options of one question with the same id', async () => {
+    const dir = await brokenCourse((c) => c.set(QUIZ, ['blocks', 0, 'questions', 0, 'options', 3, 'id'], 'c'));
+
+    const error = await loadError(dir);
+
+    expect(reported(error, QUIZ, 'blocks[0].questions[0].options[3].id')).toEqual(['duplicate id "c"; expected each id once']);
+  });
+
+  it('two quiz questions with the same id', async () => {
+    const dir = await brokenCourse((c) => c.set(QUIZ, ['blocks', 0, 'questions', 1, 'id'], 'q1'));
+
+    const error = await loadError(dir);
+
+    expect(reported(error, QUIZ, 'blocks[0].questions[1].id')).toEqual(['duplicate id "q1"; expected each id once']);
+  });
+
+  it('two pages in different files with the same id', async () => {
+    const dir = await brokenCourse((c) => c.set(REFLECTION, ['id'], 'quiz'));
+
+    const error = await loadError(dir);
+
+    expect(reported(error, REFLECTION, 'id')).toEqual([
+      expect.stringMatching(/^duplicate page id "quiz" \(also in .*pages\/15-quiz\.yaml\); expected each page id once$/),
+    ]);
+  });
+
+  it('two activities in different files with the same id', async () => {
+    const dir = await brokenCourse((c) => c.set(REFLECTION, ['blocks', 0, 'id'], 'quiz-5-6'));
+
+    const error = await loadError(dir);
+
+    expect(reported(error, REFLECTION, 'blocks[0].id')).toEqual([
+      expect.stringMatching(/^duplicate id "quiz-5-6" \(also in .*15-quiz\.yaml\)/),
+    ]);
+  });
+
+  it('an answer-key label used twice', async () => {
+    const dir = await brokenCourse((c) => c.set(REFLECTION, ['blocks', 0, 'questions', 0, 'answerKey'], 'A1'));
+
+    const error = await loadError(dir);
+
+    expect(reported(error, REFLECTION, 'blocks[0].questions[0].answerKey')).toEqual([
+      expect.stringMatching(/^answer-key label "A1" is used twice \(also in .*15-quiz\.yaml\); expected each once$/),
+    ]);
+  });
+
+  it('an id that is not lower-case kebab case', async () => {
+    const dir = await brokenCourse((c) => c.set(ROOT_USER, ['id'], 'Root_User'));
+
+    const error = await loadError(dir);
+
+    expect(reported(error, ROOT_USER, 'id')).toEqual([
+      expect.stringMatching(/expected an id of lower-case letters, digits and single hyphens/),
+    ]);
+  });
+
+  it.each([1.5, -0.1])('a passing score of %s, outside 0..1', async (score) => {
+    const dir = await brokenCourse((c) => c.set('course.yaml', ['settings', 'passingScore'], score));
+
+    const error = await loadError(dir);
+
+    expect(reported(error, 'course.yaml', 'settings.passingScore')).toEqual([
+      expect.stringMatching(/expected a passing score from 0 to 1/),
+    ]);
+  });
+
+  it('malformed YAML, with the line and column of the mistake', async () => {
+    const original = 'stem: What is the AWS account root user?';
+    const line = (await readFile(join(COURSE_DIR, QUIZ), 'utf8')).split('\n').findIndex((l) => l.includes(original)) + 1;
+    // A plain scalar with ": " inside: the most common YAML slip in a question text.
+    const dir = await brokenCourse((c) => c.replace(QUIZ, original, 'stem: What is: the AWS account root user?'));
+
+    const error = await loadError(dir);
+
+    expect(line).toBeGreaterThan(0);
+    expect(error.message).toMatch(new RegExp(`15-quiz\\.yaml: line ${line}, column \\d+: not valid YAML: `));
+  });
+
+  it('an HTML tag in plain text', async () => {
+    const dir = await brokenCourse((c) =>
+      c.set(QUIZ, ['blocks', 0, 'questions', 0, 'stem'], '<script>alert(1)</script> What is the AWS account root user?'),
+    );
+
+    const error = await loadError(dir);
+
+    expect(reported(error, QUIZ, 'blocks[0].questions[0].stem')).toEqual(['expected plain text without HTML tags']);
+  });
+
+  it('raw HTML inside Markdown', async () => {
+    const dir = await brokenCourse((c) => c.replace(ROOT_USER, 'This identity is called', '<b>This identity</b> is called'));
+
+    const error = await loadError(dir);
+
+    expect(reported(error, ROOT_USER, 'blocks[0].text')).toEqual([
+      'HTML is not allowed in lesson text (found "<b>"); write plain Markdown',
+    ]);
+  });
+
+  it('a javascript: link', async () => {
+    const dir = await brokenCourse((c) => c.replace(ROOT_USER, '(source:root-user)', '(javascript:alert(1))'));
+
+    const error = await loadError(dir);
+
+    expect(reported(error, ROOT_USER, 'blocks[0].text')).toEqual([
+      'link "javascript:alert(1)" is not allowed; expected an https:// URL or source:<id>',
+    ]);
+  });
+
+  it('a link to a source that course.yaml does not list', async () => {
+    const dir = await brokenCourse((c) => c.replace(ROOT_USER, '(source:root-user)', '(source:root-usr)'));
+
+    const error = await loadError(dir);
+
+    expect(reported(error, ROOT_USER, 'blocks[0].text')).toEqual([
+      'link to unknown source "root-usr"; expected one of: root-user, iam-users, iam-roles, best-practices, mfa',
+    ]);
+  });
+
+  it('an unknown kind of block', async () => {
+    const dir = await brokenCourse((c) => c.set(TABLE, ['blocks', 0, 'kind'], 'video'));
+
+    const error = await loadError(dir);
+
+    expect(reported(error, TABLE, 'blocks[0].kind')).toEqual([expect.stringMatching(/Expected .*'markdown'.*'quiz'.*'next-lesson'/)]);
+  });
+
+  it('a misspelt required field: the stray key is named where it is, and the real one reported missing', async () => {
+    const dir = await brokenCourse((c) => c.replace(TABLE, 'caption:', 'captoin:'));
+
+    const error = await loadError(dir);
+
+    expect(reported(error, TABLE, 'blocks[0]')).toEqual([expect.stringContaining('"captoin"')]);
+    expect(reported(error, TABLE, 'blocks[0].caption')).toEqual([expect.stringMatching(/expected string/)]);
+  });
+
+  it('a misspelt optional field: the stray key is named with what was expected', async () => {
+    const dir = await brokenCourse((c) => c.replace(ROOT_USER, 'number: 1', 'numbr: 1'));
+
+    const error = await loadError(dir);
+
+    expect(error.problems).toHaveLength(1);
+    expect(error.message).toMatch(/01-root-user\.yaml: .*"numbr"/);
+    expect(error.message).toMatch(/expected/i);
+  });
+
+  it('a question text over 250 characters (the SCORM 2004 interaction description limit)', async () => {
+    const dir = await brokenCourse((c) => c.set(QUIZ, ['blocks', 0, 'questions', 2, 'stem'], `${'x'.repeat(250)}?`));
+
+    const error = await loadError(dir);
+
+    expect(reported(error, QUIZ, 'blocks[0].questions[2].stem')).toEqual([expect.stringMatching(/expected at most 250 characters/)]);
+  });
+
+  it('accepts a question text of exactly 250 characters', async () => {
+    const dir = await brokenCourse((c) => c.set(QUIZ, ['blocks', 0, 'questions', 2, 'stem'], `${'x'.repeat(249)}?`));
+
+    const lesson = await loadCourse(dir);
+
+    expect(blocksOf(lesson, 'quiz')[0]?.questions[2]?.stem).toHaveLength(250);
+  });
+
+  it('a page file that course.yaml lists but that does not exist', async () => {
+    const dir = await brokenCourse((c) => c.remove('pages/14-summary.yaml'));
+
+    const error = await loadError(dir);
+
+    expect(reported(error, 'pages/14-summary.yaml', '')).toEqual(['file not found; expected it because course.yaml lists it']);
+  });
+
+  it('a table row with fewer cells than columns', async () => {
+    const dir = await brokenCourse((c) => c.set(TABLE, ['blocks', 0, 'rows', 1], ['IAM user']));
+
+    const error = await loadError(dir);
+
+    expect(reported(error, TABLE, 'blocks[0].rows[1]')).toEqual(['expected 2 cells (one per column), found 1']);
+  });
+
+  it('a lesson without a quiz, reported against course.yaml (the list of pages)', async () => {
+    const dir = await brokenCourse((c) => c.replace('course.yaml', '  - pages/15-quiz.yaml\n', ''));
+
+    const error = await loadError(dir);
+
+    expect(error.message).toMatch(/expected exactly one quiz block in the lesson, found 0/);
+    expect(error.message).toMatch(/\/course\.yaml: .*found 0/);
+  });
+
+  it('a lesson with two quizzes, reported against the file holding the second', async () => {
+    const dir = await brokenCourse(async (c) => {
+      const quiz = await c.get(QUIZ, ['blocks', 0]);
+      if (!isRecord(quiz) || !Array.isArray(quiz.questions)) throw new Error('no quiz to copy');
+      // A distinct copy (own ids and answer-key labels), so the only mistake is the count.
+      const questions = quiz.questions.map((q: unknown, i: number) => (isRecord(q) ? { ...q, answerKey: `A${20 + i}` } : q));
+      await c.append(QUIZ, ['blocks'], { ...quiz, id: 'quiz-again', questions });
+    });
+
+    const error = await loadError(dir);
+
+    expect(error.problems).toHaveLength(1);
+    expect(error.message).toMatch(/\/pages\/15-quiz\.yaml: .*expected exactly one quiz block in the lesson, found 2/);
+  });
+
+  it('reports every problem at once, across files', async () => {
+    const dir = await brokenCourse(async (c) => {
+      await c.set(QUIZ, ['blocks', 0, 'questions', 4, 'correct'], 'z');
+      await c.set(TABLE, ['blocks', 0, 'rows', 0], ['Root user']);
+      await c.replace(ROOT_USER, '(source:root-user)', '(source:nowhere)');
+    });
+
+    const error = await loadError(dir);
+
+    expect(error.message).toMatch(/^The course content has 3 problems:/);
+    expect(reported(error, QUIZ, 'blocks[0].questions[4].correct')).toHaveLength(1);
+    expect(reported(error, TABLE, 'blocks[0].rows[0]')).toHaveLength(1);
+    expect(reported(error, ROOT_USER, 'blocks[0].text')).toHaveLength(1);
+  });
+});
