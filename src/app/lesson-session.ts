@@ -195,7 +195,10 @@ export class LessonSession {
     this.current = next;
     for (const listener of this.listeners) listener(next);
     if (this.mode !== 'normal') return; // browse/review: look, but leave the record as it is
-    this.reporting = this.reporting.then(() => this.report(records, newPages));
+    // A tracker that throws must not stop later reports: adapters keep their own retry queues.
+    this.reporting = this.reporting
+      .then(() => this.report(records, newPages))
+      .catch((error: unknown) => console.error('Tracking failed:', error));
   }
 
   /** Resolves when everything reported so far has been handed to the tracker. */

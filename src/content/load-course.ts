@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { CourseFile, pageFileSchema, type PageFile } from './schema.js';
 import type { Block, Lesson, Page } from './lesson.js';
@@ -33,7 +33,12 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 function zodProblems(file: string, error: z.ZodError): ContentProblem[] {
-  return error.issues.map((issue) => ({ file, path: formatPath(issue.path), message: issue.message }));
+  return error.issues.flatMap((issue) =>
+    // A misspelt field is named, with the fields expected where it stands.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ file, path: formatPath(issue.path), message: `unknown field "${key}"; ${issue.message}` }))
+      : [{ file, path: formatPath(issue.path), message: issue.message }],
+  );
 }
 
 async function readYaml(courseDir: string, name: string): Promise<{ file: string; data: unknown; problems: ContentProblem[] }> {
@@ -44,16 +49,16 @@ async function readYaml(courseDir: string, name: string): Promise<{ file: string
   } catch {
     return { file, data: undefined, problems: [{ file, path: '', message: 'file not found; expected it because course.yaml lists it' }] };
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
   if (doc.errors.length > 0) {
     return {
       file,
       data: undefined,
-      problems: doc.errors.map((e) => ({
-        file,
-        path: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '',
-        message: `not valid YAML: ${e.message.split('\n')[0]}`,
-      })),
+      problems: doc.errors.map((e) => {
+        const at = lines.linePos(e.pos[0]);
+        return { file, path: `line ${at.line}, column ${at.col}`, message: `not valid YAML: ${e.message.split('\n')[0]}` };
+      }),
     };
   }
   return { file, data: doc.toJS(), problems: [] };
@@ -64,12 +69,12 @@ function withCsv(block: PageFile['blocks'][number]): Block {
 }
 
 /** Rules that span files: ids unique across the lesson, one quiz, one answer per key label. */
-function lessonProblems(pages: readonly { file: string; page: PageFile }[]): ContentProblem[] {
+function lessonProblems(courseFile: string, pages: readonly { file: string; page: PageFile }[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const pageIds = new Map<string, string>();
   const blockIds = new Map<string, string>();
   const answerKeys = new Map<string, string>();
-  let quizzes = 0;
+  const quizFiles: string[] = [];
   for (const { file, page } of pages) {
     const seenIn = pageIds.get(page.id);
     if (seenIn)
@@ -86,7 +91,7 @@ function lessonProblems(pages: readonly { file: string; page: PageFile }[]): Con
           });
         blockIds.set(block.id, file);
       }
-      if (block.kind === 'quiz') quizzes += 1;
+      if (block.kind === 'quiz') quizFiles.push(file);
       if (block.kind === 'quiz' || block.kind === 'reflection') {
         block.questions.forEach((q, i) => {
           const other = answerKeys.get(q.answerKey);
@@ -101,12 +106,15 @@ function lessonProblems(pages: readonly { file: string; page: PageFile }[]): Con
       }
     });
   }
-  if (quizzes !== 1)
+  if (quizFiles.length === 0)
+    problems.push({ file: courseFile, path: 'pages', message: 'expected exactly one quiz block in the lesson, found 0' });
+  for (const file of quizFiles.slice(1)) {
     problems.push({
-      file: pages[0]?.file ?? 'course.yaml',
-      path: '',
-      message: `expected exactly one quiz block in the lesson, found ${quizzes}`,
+      file,
+      path: 'blocks',
+      message: `expected exactly one quiz block in the lesson, found ${quizFiles.length} (the first is in ${quizFiles[0]})`,
     });
+  }
   return problems;
 }
 
@@ -129,7 +137,7 @@ export async function loadCourse(courseDir: string): Promise<Lesson> {
     if (parsed.success) pages.push({ file, page: parsed.data });
     else problems.push(...zodProblems(file, parsed.error));
   }
-  if (problems.length === 0) problems.push(...lessonProblems(pages));
+  if (problems.length === 0) problems.push(...lessonProblems(courseYaml.file, pages));
   if (problems.length) throw new ContentError(problems);
 
   const { sources: _sources, pages: _files, ...meta } = course.data;

@@ -8,6 +8,17 @@ import { z } from 'zod';
 import { compileRichLine, compileRichText, MarkdownError, type SourceMap } from './markdown.js';
 
 /**
+ * An object that refuses unknown fields and says which ones it expected: a typo in a field
+ * name ("txet") must not be silently ignored.
+ */
+function strict<T extends z.ZodRawShape>(shape: T) {
+  const expected = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `expected only these fields: ${expected}` : undefined),
+  });
+}
+
+/**
  * Ids are what LMSs and LRSs track. Lower-case kebab case keeps them valid as
  * a SCORM 1.2 CMIIdentifier, a SCORM 2004 URI part and an IRI path segment.
  */
@@ -50,7 +61,7 @@ export const SourceSchema = z.object({ title: PlainText, url: z.url({ protocol: 
 
 const MoveOn = z.enum(['Completed', 'Passed', 'CompletedAndPassed', 'CompletedOrPassed', 'NotApplicable']);
 
-export const CourseFile = z.strictObject({
+export const CourseFile = strict({
   id: Id,
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version like 1.0.0'),
   language: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'expected a language tag like en-US'),
@@ -62,9 +73,9 @@ export const CourseFile = z.strictObject({
   baseIri: z
     .url({ protocol: /^https?$/, error: 'expected a fully qualified http(s) IRI' })
     .refine((s) => !s.endsWith('/') && !s.includes('?') && !s.includes('#'), 'expected an IRI without a trailing slash, query or fragment'),
-  settings: z.strictObject({
+  settings: strict({
     passingScore: z.number().min(0, 'expected a passing score from 0 to 1').max(1, 'expected a passing score from 0 to 1 (0.8 = 80 %)'),
-    completion: z.strictObject({ requireAllPagesVisited: z.boolean(), requireQuizSubmitted: z.boolean() }),
+    completion: strict({ requireAllPagesVisited: z.boolean(), requireQuizSubmitted: z.boolean() }),
     moveOn: MoveOn,
     // SCORM 1.2 fill-in responses are CMIString255 (RTE12 3.4.5): the whole answer must fit.
     writtenAnswerMaxLength: z.int().min(20).max(255, 'expected at most 255 (SCORM 1.2 fill-in response limit)'),
@@ -79,14 +90,14 @@ export type CourseFile = z.infer<typeof CourseFile>;
 export function pageFileSchema(sources: SourceMap) {
   const Rich = markdownField(compileRichText, sources);
   const Line = markdownField(compileRichLine, sources);
-  const Option = z.strictObject({ id: Id, text: PlainText.pipe(z.string().max(250)) });
-  const Written = z.strictObject({ id: Id, text: QuestionText, modelAnswer: Line });
+  const Option = strict({ id: Id, text: PlainText.pipe(z.string().max(250)) });
+  const Written = strict({ id: Id, text: QuestionText, modelAnswer: Line });
 
   const Block = z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('markdown'), text: Rich }),
-    z.strictObject({ kind: z.literal('takeaway'), items: z.array(Line).min(1) }),
-    z.strictObject({ kind: z.literal('memory-rule'), title: PlainText, items: z.array(Line).min(1) }),
-    z.strictObject({
+    strict({ kind: z.literal('markdown'), text: Rich }),
+    strict({ kind: z.literal('takeaway'), items: z.array(Line).min(1) }),
+    strict({ kind: z.literal('memory-rule'), title: PlainText, items: z.array(Line).min(1) }),
+    strict({
       kind: z.literal('table'),
       id: Id,
       caption: PlainText,
@@ -94,16 +105,16 @@ export function pageFileSchema(sources: SourceMap) {
       columns: z.array(PlainText).min(1),
       rows: z.array(z.array(PlainText)).min(1),
     }),
-    z.strictObject({
+    strict({
       kind: z.literal('choice-activity'),
       id: Id,
       heading: PlainText,
       prompt: PlainText,
       note: Line,
       options: z.array(Option).min(2).max(26),
-      cases: z.array(z.strictObject({ id: Id, text: QuestionText, correct: Id, why: Line })).min(1),
+      cases: z.array(strict({ id: Id, text: QuestionText, correct: Id, why: Line })).min(1),
     }),
-    z.strictObject({
+    strict({
       kind: z.literal('written-activity'),
       id: Id,
       heading: PlainText,
@@ -111,13 +122,13 @@ export function pageFileSchema(sources: SourceMap) {
       note: Line,
       questions: z.array(Written).min(1),
     }),
-    z.strictObject({
+    strict({
       kind: z.literal('quiz'),
       id: Id,
       heading: PlainText,
       questions: z
         .array(
-          z.strictObject({
+          strict({
             id: Id,
             answerKey: z.string().regex(/^A\d+$/, 'expected an answer-key label like "A1"'),
             stem: QuestionText,
@@ -130,65 +141,63 @@ export function pageFileSchema(sources: SourceMap) {
         .min(1)
         .max(50),
     }),
-    z.strictObject({
+    strict({
       kind: z.literal('reflection'),
       id: Id,
       heading: PlainText,
       questions: z.array(Written.extend({ answerKey: z.string().regex(/^A\d+$/, 'expected an answer-key label like "A4"') })).min(1),
     }),
-    z.strictObject({ kind: z.literal('answer-key') }),
-    z.strictObject({ kind: z.literal('next-lesson'), title: PlainText }),
+    strict({ kind: z.literal('answer-key') }),
+    strict({ kind: z.literal('next-lesson'), title: PlainText }),
   ]);
 
-  return z
-    .strictObject({
-      id: Id,
-      number: z.int().min(1).optional(),
-      title: PlainText.pipe(z.string().max(200)),
-      blocks: z.array(Block).min(1),
-    })
-    .superRefine((page, ctx) => {
-      page.blocks.forEach((block, b) => {
-        const at = (...path: (string | number)[]) => ['blocks', b, ...path];
-        if (block.kind === 'table') {
-          block.rows.forEach((row, r) => {
-            if (row.length !== block.columns.length)
-              ctx.addIssue({
-                code: 'custom',
-                path: at('rows', r),
-                message: `expected ${block.columns.length} cells (one per column), found ${row.length}`,
-              });
-          });
-        }
-        if (block.kind === 'choice-activity') {
-          uniqueIds(block.options, at('options'), ctx);
-          uniqueIds(block.cases, at('cases'), ctx);
-          const ids = block.options.map((o) => o.id);
-          block.cases.forEach((c, i) => {
-            if (!ids.includes(c.correct))
-              ctx.addIssue({
-                code: 'custom',
-                path: at('cases', i, 'correct'),
-                message: `correct answer "${c.correct}" is not among the options; expected one of: ${ids.join(', ')}`,
-              });
-          });
-        }
-        if (block.kind === 'quiz') {
-          uniqueIds(block.questions, at('questions'), ctx);
-          block.questions.forEach((q, i) => {
-            uniqueIds(q.options, at('questions', i, 'options'), ctx);
-            const ids = q.options.map((o) => o.id);
-            if (!ids.includes(q.correct))
-              ctx.addIssue({
-                code: 'custom',
-                path: at('questions', i, 'correct'),
-                message: `correct answer "${q.correct}" is not among the options; expected one of: ${ids.join(', ')}`,
-              });
-          });
-        }
-        if (block.kind === 'written-activity' || block.kind === 'reflection') uniqueIds(block.questions, at('questions'), ctx);
-      });
+  return strict({
+    id: Id,
+    number: z.int().min(1).optional(),
+    title: PlainText.pipe(z.string().max(200)),
+    blocks: z.array(Block).min(1),
+  }).superRefine((page, ctx) => {
+    page.blocks.forEach((block, b) => {
+      const at = (...path: (string | number)[]) => ['blocks', b, ...path];
+      if (block.kind === 'table') {
+        block.rows.forEach((row, r) => {
+          if (row.length !== block.columns.length)
+            ctx.addIssue({
+              code: 'custom',
+              path: at('rows', r),
+              message: `expected ${block.columns.length} cells (one per column), found ${row.length}`,
+            });
+        });
+      }
+      if (block.kind === 'choice-activity') {
+        uniqueIds(block.options, at('options'), ctx);
+        uniqueIds(block.cases, at('cases'), ctx);
+        const ids = block.options.map((o) => o.id);
+        block.cases.forEach((c, i) => {
+          if (!ids.includes(c.correct))
+            ctx.addIssue({
+              code: 'custom',
+              path: at('cases', i, 'correct'),
+              message: `correct answer "${c.correct}" is not among the options; expected one of: ${ids.join(', ')}`,
+            });
+        });
+      }
+      if (block.kind === 'quiz') {
+        uniqueIds(block.questions, at('questions'), ctx);
+        block.questions.forEach((q, i) => {
+          uniqueIds(q.options, at('questions', i, 'options'), ctx);
+          const ids = q.options.map((o) => o.id);
+          if (!ids.includes(q.correct))
+            ctx.addIssue({
+              code: 'custom',
+              path: at('questions', i, 'correct'),
+              message: `correct answer "${q.correct}" is not among the options; expected one of: ${ids.join(', ')}`,
+            });
+        });
+      }
+      if (block.kind === 'written-activity' || block.kind === 'reflection') uniqueIds(block.questions, at('questions'), ctx);
     });
+  });
 }
 
 function uniqueIds(items: readonly { id: string }[], path: (string | number)[], ctx: z.RefinementCtx): void {

@@ -6,6 +6,7 @@
 import type { Lesson } from '../content/lesson.js';
 import { quizOf } from './lesson-queries.js';
 import { meetsPassingScore, scoreQuiz } from './scoring.js';
+import { truncateText } from './text.js';
 
 export interface QuizAttempt {
   /** Question id → chosen option id. */
@@ -71,14 +72,17 @@ export function submitWritten(state: ProgressState, key: string, text: string, m
   return { ...state, written: { ...state.written, [key]: clean } };
 }
 
-/** Trim, drop control characters other than line breaks, cap at the course's limit. */
+/**
+ * Trim, drop control characters other than line breaks, and cap at the course's limit in UTF-16
+ * code units (as the textarea's maxlength and SCORM's character limits count), never splitting a
+ * character.
+ */
 export function normalizeWritten(text: string, maxLength: number): string {
   const clean = text
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ')
     .trim();
-  const chars = Array.from(clean);
-  return chars.length <= maxLength ? clean : chars.slice(0, maxLength).join('').trimEnd();
+  return truncateText(clean, maxLength).trimEnd();
 }
 
 export function chooseQuizOption(state: ProgressState, questionId: string, optionId: string): ProgressState {

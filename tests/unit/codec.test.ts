@@ -22,7 +22,10 @@ function roundTrip(state: ProgressState): ProgressState | undefined {
 
 /** A learner half-way through a second quiz attempt, with some of everything. */
 function richState(): ProgressState {
-  let state = ['outcomes', 'overview', 'root-user', 'micro-activity-1', 'micro-activity-2', 'quiz'].reduce(progress.visit, progress.initialProgress(lesson));
+  let state = ['outcomes', 'overview', 'root-user', 'micro-activity-1', 'micro-activity-2', 'quiz'].reduce(
+    progress.visit,
+    progress.initialProgress(lesson),
+  );
   state = progress.answerCase(state, 'identity-patterns.case-1', 'root-user');
   state = progress.answerCase(state, 'identity-patterns.case-4', 'iam-role');
   state = progress.submitWritten(state, 'explain-identities.why-roles', 'They expire, so a leak hurts less.', 250);
@@ -96,7 +99,10 @@ describe('decodeProgress of state it cannot use', () => {
     const lastAnswer = 'root = rare\nuser = named\nrole = temporary';
     const [header, jsonLength] = /^\d+\.(\d+)\./.exec(encoded) ?? ['', '0'];
     const jsonEnd = header.length + Number(jsonLength);
-    const cuts = [...Array(jsonEnd).keys(), ...Array.from({ length: lastAnswer.length - 1 }, (_, i) => encoded.length - lastAnswer.length + 1 + i)];
+    const cuts = [
+      ...Array(jsonEnd).keys(),
+      ...Array.from({ length: lastAnswer.length - 1 }, (_, i) => encoded.length - lastAnswer.length + 1 + i),
+    ];
 
     const results = cuts.map((cut) => decodeProgress(lesson, encoded.slice(0, cut)));
 
@@ -127,7 +133,12 @@ describe('decodeProgress of state from an older version of the course', () => {
     c: 'iam-access-patterns-5-6',
     l: 'iam-groups',
     v: ['outcomes', 'iam-groups', 'root-user', 42],
-    a: { 'identity-patterns.case-1': 'root-user', 'identity-patterns.case-9': 'iam-role', 'identity-patterns.case-2': 'iam-group', 'old-activity.x': 'a' },
+    a: {
+      'identity-patterns.case-1': 'root-user',
+      'identity-patterns.case-9': 'iam-role',
+      'identity-patterns.case-2': 'iam-group',
+      'old-activity.x': 'a',
+    },
     q: {
       i: 7,
       a: { q1: 'b', q6: 'a', q2: 'z' },
@@ -177,7 +188,10 @@ describe('decodeProgress of state from an older version of the course', () => {
   });
 
   it('treats fields of the wrong type as absent', () => {
-    const decoded = decodeProgress(lesson, encodeRaw({ c: lesson.id, l: 3, v: 'outcomes', a: [1, 2], q: { i: -1, a: 'x', r: 'yes', n: 'two', h: {}, b: 7, p: true } }));
+    const decoded = decodeProgress(
+      lesson,
+      encodeRaw({ c: lesson.id, l: 3, v: 'outcomes', a: [1, 2], q: { i: -1, a: 'x', r: 'yes', n: 'two', h: {}, b: 7, p: true } }),
+    );
 
     expect(decoded).toEqual({ ok: true, state: progress.initialProgress(lesson) });
   });
@@ -195,11 +209,13 @@ describe('worst case for SCORM 1.2 cmi.suspend_data (CMIString4096)', () => {
       const longest = block.options.reduce((a, b) => (b.id.length > a.id.length ? b : a));
       state = progress.answerCase(state, key, longest.id);
     }
-    for (const { key } of writtenQuestions(lesson)) state = progress.submitWritten(state, key, answer, lesson.settings.writtenAnswerMaxLength);
+    for (const { key } of writtenQuestions(lesson))
+      state = progress.submitWritten(state, key, answer, lesson.settings.writtenAnswerMaxLength);
     state = takeQuiz(lesson, state, 0);
     for (let i = 0; i < lesson.settings.keptQuizAttempts + 5; i++) state = retakeQuiz(lesson, state, i % 5);
     state = progress.retakeQuiz(state);
-    for (const q of quizOf(lesson).questions) state = progress.chooseQuizOption(state, q.id, q.options[q.options.length - 1]?.id ?? q.correct);
+    for (const q of quizOf(lesson).questions)
+      state = progress.chooseQuizOption(state, q.id, q.options[q.options.length - 1]?.id ?? q.correct);
     return progress.goToQuestion(state, quizOf(lesson).questions.length - 1);
   }
 
@@ -224,7 +240,9 @@ describe('worst case for SCORM 1.2 cmi.suspend_data (CMIString4096)', () => {
 
   it('fits with astral-emoji answers as long as the textarea’s maxlength lets a learner type (UTF-16 code units)', () => {
     // <textarea maxlength> counts UTF-16 code units: 250 allows 125 emoji.
-    expect(encodedLength('emoji up to the textarea maxlength', '😀'.repeat(Math.floor(max() / 2)))).toBeLessThanOrEqual(SCORM12_SUSPEND_DATA);
+    expect(encodedLength('emoji up to the textarea maxlength', '😀'.repeat(Math.floor(max() / 2)))).toBeLessThanOrEqual(
+      SCORM12_SUSPEND_DATA,
+    );
   });
 
   it('fits with astral-emoji answers as long as the lesson keeps them (normalizeWritten)', () => {

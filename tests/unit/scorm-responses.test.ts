@@ -11,7 +11,7 @@ import {
   scorm2004Response,
   scorm2004Result,
 } from '../../src/tracking/scorm/responses.js';
-import { truncateText } from '../../src/tracking/scorm/text.js';
+import { truncateText } from '../../src/domain/text.js';
 // The strict test LMS's format checks, written separately from the formatters, are the oracle here.
 import { check12Feedback, check2004Response, checkLocalizedString } from '../harness/response-formats.js';
 

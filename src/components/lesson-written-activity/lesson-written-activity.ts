@@ -112,7 +112,8 @@ export class LessonWrittenActivity extends LitElement {
   private renderQuestion(q: WrittenQuestion, index: number) {
     const answer = this.answers[q.id];
     const value = answer ?? this.drafts[q.id] ?? '';
-    const left = this.maxLength - Array.from(value).length;
+    // UTF-16 code units, as the textarea's maxlength counts them.
+    const left = this.maxLength - value.length;
     const Heading = this.perQuestionHeading;
     return html`<li class="item">
       ${Heading ? html`<h3>${this.heading}</h3>` : nothing}

@@ -6,7 +6,7 @@
 import type { InteractionChoice, InteractionKind, InteractionRecord } from '../../domain/interaction.js';
 import { toShortIdentifier } from './identifiers.js';
 import { SCORM12, SCORM2004 } from './limits.js';
-import { truncateText } from './text.js';
+import { truncateText } from '../../domain/text.js';
 
 type ResponseFacts = Pick<InteractionRecord, 'kind' | 'choices' | 'response'>;
 type CorrectFacts = Pick<InteractionRecord, 'kind' | 'choices' | 'correct'>;

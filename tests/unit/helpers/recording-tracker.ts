@@ -8,6 +8,7 @@ import type { ConnectionStatus, Outcome, Tracker, TrackerStart } from '../../../
 
 export type TrackerCall =
   | { readonly method: 'start' }
+  | { readonly method: 'visit'; readonly pageId: string }
   | { readonly method: 'record'; readonly interaction: InteractionRecord }
   | { readonly method: 'save'; readonly state: string; readonly location: string }
   | { readonly method: 'conclude'; readonly outcome: Outcome }
@@ -32,6 +33,10 @@ export class RecordingTracker implements Tracker {
     this.startsWith = { ...NOTHING_SAVED, ...start };
   }
 
+  get visits(): string[] {
+    return this.calls.flatMap((c) => (c.method === 'visit' ? [c.pageId] : []));
+  }
+
   get records(): InteractionRecord[] {
     return this.calls.flatMap((c) => (c.method === 'record' ? [c.interaction] : []));
   }
@@ -48,7 +53,7 @@ export class RecordingTracker implements Tracker {
     return this.calls.map((c) => c.method);
   }
 
-  /** Until the returned function is called, record/save/conclude do not resolve (and are not yet recorded). */
+  /** Until the returned function is called, visit/record/save/conclude do not resolve (and are not yet recorded). */
   holdReports(): () => void {
     let release = () => {};
     this.gate = new Promise<void>((resolve) => (release = resolve));
@@ -58,6 +63,11 @@ export class RecordingTracker implements Tracker {
   async start(): Promise<TrackerStart> {
     this.calls.push({ method: 'start' });
     return this.startsWith;
+  }
+
+  async visit(pageId: string): Promise<void> {
+    await this.gate;
+    this.calls.push({ method: 'visit', pageId });
   }
 
   async record(interaction: InteractionRecord): Promise<void> {

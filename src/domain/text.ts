@@ -1,5 +1,5 @@
 /**
- * Length-limited text for SCORM string elements. Limits count UTF-16 code
+ * Length-limited text for the learner's answers and SCORM/xAPI strings. Limits count UTF-16 code
  * units (see limits.ts); a cut must still leave whole characters, or the LMS
  * stores a broken surrogate half (shown as "�") or half an emoji sequence.
  */
