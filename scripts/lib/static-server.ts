@@ -19,10 +19,10 @@ export type Mounts = Readonly<Record<string, string>>;
 
 export async function startStaticServer(
   mounts: Mounts,
-  options: { port?: number; headers?: Record<string, string> } = {},
+  options: { port?: number; headers?: Record<string, string>; gzip?: boolean } = {},
 ): Promise<StaticServer> {
   const handlers = Object.entries(mounts)
-    .map(([prefix, dir]) => ({ prefix: prefix.replace(/\/$/, ''), serve: sirv(dir, { dev: true, etag: true, dotfiles: false }) }))
+    .map(([prefix, dir]) => ({ prefix: prefix.replace(/\/$/, ''), serve: sirv(dir, { dev: true, etag: true, dotfiles: false, gzip: options.gzip }) }))
     .sort((a, b) => b.prefix.length - a.prefix.length);
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);

@@ -1,0 +1,209 @@
+/**
+ * `npm run bench`: builds the packages and prints what a learner's device and
+ * network pay for them, against the budgets in bench/budgets.json. A
+ * benchmark, not a test: it reports figures (and "OVER" marks) and always
+ * exits 0, so machine noise never fails CI. Figures also go to .bench/results.json
+ * for comparison between commits.
+ *
+ * Per package: zip size; JS, CSS and HTML bytes raw and gzip; file count; in headless
+ * Chromium (median of RUNS loads) first contentful paint, first section interactive and
+ * bytes transferred, unthrottled and on a slow phone profile (4× CPU slowdown, 1.6 Mbps,
+ * 150 ms latency via the DevTools protocol); LMS API calls and commits (SCORM) or HTTP
+ * requests (xAPI/cmi5) in a full pass journey; and the build time.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from '@playwright/test';
+import { unzipSync } from 'fflate';
+import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from './lib/chromium.js';
+import { startStaticServer } from './lib/static-server.js';
+import { zipDirectory } from '../src/build/zip.js';
+import { journeyFigures } from './bench/journeys.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const root = process.cwd();
+const work = join(root, '.bench');
+const PACKAGES = ['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web'] as const;
+type PackageName = (typeof PACKAGES)[number];
+
+interface Budgets {
+  packages: Record<PackageName, { jsCssGzip: number; zip: number }>;
+  slowFcpMs: number;
+  scormPassJourneyCommits: number;
+}
+
+const gz = (bytes: Uint8Array | string) => gzipSync(bytes, { level: 9 }).length;
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2 : NaN;
+};
+
+async function unpack(zip: Uint8Array, dir: string): Promise<Record<string, Uint8Array>> {
+  const files = unzipSync(zip);
+  for (const [name, bytes] of Object.entries(files)) {
+    if (name.endsWith('/')) continue;
+    await mkdir(dirname(join(dir, name)), { recursive: true });
+    await writeFile(join(dir, name), bytes);
+  }
+  return files;
+}
+
+function sizesOf(files: Record<string, Uint8Array>, zipBytes: number) {
+  const sum = (ext: string) => {
+    const picked = Object.entries(files).filter(([n]) => n.endsWith(ext));
+    return { raw: picked.reduce((a, [, b]) => a + b.length, 0), gzip: picked.reduce((a, [, b]) => a + gz(b), 0) };
+  };
+  const js = sum('.js');
+  const css = sum('.css');
+  const html = sum('.html');
+  return { zip: zipBytes, files: Object.keys(files).filter((n) => !n.endsWith('/')).length, js, css, html, jsCssGzip: js.gzip + css.gzip };
+}
+
+interface LoadFigures {
+  fcpMs: number;
+  interactiveMs: number;
+  transferredBytes: number;
+}
+
+async function loadOnce(browser: Browser, url: string, slow: boolean): Promise<LoadFigures> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (slow) {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 150,
+      downloadThroughput: (1.6 * 1024 * 1024) / 8,
+      uploadThroughput: (750 * 1024) / 8,
+    });
+  }
+  let transferred = 0;
+  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (transferred += e.encodedDataLength));
+  await page.goto(url, { waitUntil: 'commit' });
+  // First section interactive: its heading is on screen and the "Next" link can be used.
+  const interactiveMs = await page.waitForFunction(
+    () => {
+      const app = document.querySelector('lesson-app');
+      const pageEl = app?.shadowRoot?.querySelector('lesson-page');
+      const heading = pageEl?.shadowRoot?.querySelector('h2');
+      const next = app?.shadowRoot?.querySelector('a[rel="next"]');
+      return heading && next ? performance.now() : false;
+    },
+    undefined,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  const value = (await interactiveMs.jsonValue()) as number;
+  const fcp = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => {
+          const entry = list.getEntriesByName('first-contentful-paint')[0];
+          if (entry) resolve(entry.startTime);
+        }).observe({ type: 'paint', buffered: true });
+        setTimeout(() => resolve(NaN), 5_000);
+      }),
+  );
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  return { fcpMs: fcp, interactiveMs: value, transferredBytes: transferred };
+}
+
+async function loadFigures(browser: Browser, url: string, slow: boolean) {
+  const runs: LoadFigures[] = [];
+  for (let i = 0; i < RUNS; i += 1) runs.push(await loadOnce(browser, url, slow));
+  return {
+    fcpMs: Math.round(median(runs.map((r) => r.fcpMs))),
+    interactiveMs: Math.round(median(runs.map((r) => r.interactiveMs))),
+    transferredBytes: Math.round(median(runs.map((r) => r.transferredBytes))),
+  };
+}
+
+async function main() {
+  const budgets = JSON.parse(await readFile(join(root, 'bench', 'budgets.json'), 'utf8')) as Budgets;
+  await rm(work, { recursive: true, force: true });
+  await mkdir(work, { recursive: true });
+
+  const buildStart = performance.now();
+  execFileSync('npx', ['tsx', 'scripts/build.ts', '--out', join(work, 'dist')], { stdio: 'ignore' });
+  const buildMs = Math.round(performance.now() - buildStart);
+
+  const sizes = {} as Record<PackageName, ReturnType<typeof sizesOf>>;
+  for (const name of PACKAGES) {
+    const zip = name === 'web' ? await zipDirectory(join(work, 'dist', 'web')) : await readFile(join(work, 'dist', `iam-access-patterns-5-6-${name}.zip`));
+    const files = await unpack(zip, join(work, 'packages', name));
+    sizes[name] = sizesOf(files, zip.length);
+    // Served gzip-compressed, as LMS web servers do: precompressed copies for sirv.
+    for (const [file, bytes] of Object.entries(files)) {
+      if (/\.(js|css|html|xml|csv)$/.test(file)) await writeFile(join(work, 'packages', name, `${file}.gz`), gzipSync(bytes, { level: 9 }));
+    }
+  }
+  const lessonText = await readFile(join(root, '..', 'shared', 'seed', 'lesson-5.6.txt')).catch(() => undefined);
+  const floor = lessonText ? gz(lessonText) : NaN;
+
+  const executablePath = findChromium();
+  if (!executablePath) {
+    console.error(INSTALL_HINT);
+    process.exit(0);
+  }
+  const server = await startStaticServer({ '/': join(work, 'packages') }, { gzip: true });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const load: Record<string, { fast: LoadFigures; slow: LoadFigures }> = {};
+  try {
+    for (const name of PACKAGES) {
+      const url = `${server.url}/${name}/index.html`;
+      load[name] = { fast: await loadFigures(browser, url, false), slow: await loadFigures(browser, url, true) };
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const journeys = await journeyFigures(executablePath, join(work, 'packages'));
+
+  // Report.
+  const over = (value: number, budget: number | undefined) => (budget !== undefined && value > budget ? '  OVER' : '');
+  console.log(`\nBuild: ${buildMs} ms for all packages. Runs per figure: ${RUNS} (median).`);
+  console.log(`Lesson text floor: ${lessonText?.length ?? '?'} B raw, ${floor} B gzip.\n`);
+  const header = ['package', 'zip', 'files', 'JS raw/gz', 'CSS raw/gz', 'HTML raw/gz', 'JS+CSS gz', '×text', 'FCP fast/slow', 'interactive fast/slow', 'bytes (slow)'];
+  const rows = PACKAGES.map((name) => {
+    const s = sizes[name];
+    const b = budgets.packages[name];
+    const l = load[name]!;
+    return [
+      name,
+      `${kib(s.zip)}${over(s.zip, b.zip)}`,
+      String(s.files),
+      `${kib(s.js.raw)}/${kib(s.js.gzip)}`,
+      `${kib(s.css.raw)}/${kib(s.css.gzip)}`,
+      `${kib(s.html.raw)}/${kib(s.html.gzip)}`,
+      `${kib(s.jsCssGzip)}${over(s.jsCssGzip, b.jsCssGzip)}`,
+      ((s.jsCssGzip + s.html.gzip) / floor).toFixed(2),
+      `${l.fast.fcpMs}/${l.slow.fcpMs} ms${over(l.slow.fcpMs, budgets.slowFcpMs)}`,
+      `${l.fast.interactiveMs}/${l.slow.interactiveMs} ms`,
+      kib(l.slow.transferredBytes),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+  console.log('\nFull pass journey (every page, both activities, reflections, quiz passed):');
+  for (const [name, j] of Object.entries(journeys)) {
+    const budget = name.startsWith('scorm') ? budgets.scormPassJourneyCommits : undefined;
+    console.log(`  ${name.padEnd(10)} ${j.summary}${j.commits !== undefined ? over(j.commits, budget) : ''}`);
+  }
+  console.log('\nBudgets: bench/budgets.json. "OVER" marks a figure over its budget. ×text = shipped gzip bytes / gzip of the lesson text.');
+
+  const results = { date: new Date().toISOString(), runs: RUNS, buildMs, lessonTextGzip: floor, sizes, load, journeys, budgets };
+  await writeFile(join(work, 'results.json'), JSON.stringify(results, null, 2));
+  console.log(`Figures written to ${join('.bench', 'results.json')}`);
+}
+
+await main();
