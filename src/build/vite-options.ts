@@ -1,5 +1,6 @@
 /** The Vite configuration of one package build; shared by vite.config.ts (dev) and scripts/build.ts. */
 import { resolve } from 'node:path';
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import type { InlineConfig } from 'vite';
 import { coursePlugin } from './course-plugin.js';
 import type { Target } from './targets.js';
@@ -9,7 +10,12 @@ export function viteConfigFor(target: Target, outDir: string, root = process.cwd
     root,
     // Relative URLs: packages are served from whatever folder the LMS unpacks them into.
     base: './',
-    plugins: [coursePlugin({ courseDir: resolve(root, 'course'), srcDir: resolve(root, 'src'), target })],
+    plugins: [
+      coursePlugin({ courseDir: resolve(root, 'course'), srcDir: resolve(root, 'src'), target }),
+      // Lit's html`` and css`` templates keep their source indentation; minifying them is most of
+      // what separates the shipped JS from the lesson text itself.
+      { ...minifyHtmlLiterals(), apply: 'build' },
+    ],
     define: { __COURSE_TARGET__: JSON.stringify(target) },
     build: {
       outDir,

@@ -1,6 +1,5 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Page } from '../../content/lesson.js';
 import { NavigateEvent } from '../events.js';
 import { baseStyles } from '../shared/base-styles.js';
@@ -90,6 +89,13 @@ export class LessonToc extends LitElement {
     this.dispatchEvent(new NavigateEvent(pageId));
   }
 
+  override updated() {
+    // Set through the CSSOM, not a style attribute: the course runs under a CSP without 'unsafe-inline'.
+    const fill = this.renderRoot.querySelector<HTMLElement>('.fill');
+    const seen = this.pages.filter((p) => this.visited.includes(p.id)).length;
+    fill?.style.setProperty('width', `${this.pages.length ? (100 * seen) / this.pages.length : 0}%`);
+  }
+
   override render() {
     const seen = this.pages.filter((p) => this.visited.includes(p.id)).length;
     const total = this.pages.length;
@@ -105,7 +111,7 @@ export class LessonToc extends LitElement {
           aria-valuenow=${seen}
           aria-valuetext=${ui.progressValue(seen, total)}
         >
-          <div class="fill" style=${styleMap({ width: `${total ? (100 * seen) / total : 0}%` })}></div>
+          <div class="fill"></div>
         </div>
         <p aria-hidden="true">${ui.progressValue(seen, total)}</p>
       </div>
