@@ -6,6 +6,7 @@
  *   npm run build                    every package
  *   npm run build -- scorm12 web     only these
  *   npm run build -- --out DIR       into DIR instead of dist/
+ *   npm run build -- --course DIR    from another copy of the lesson (default course/)
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -25,7 +26,9 @@ const outArg = process.argv.indexOf('--out');
 const dist = resolve(root, outArg > 0 ? (process.argv[outArg + 1] ?? 'dist') : 'dist');
 const started = performance.now();
 
-const requested = process.argv.slice(2).filter((a, i, all) => !a.startsWith('-') && all[i - 1] !== '--out');
+const courseArg = process.argv.indexOf('--course');
+const courseDir = resolve(root, courseArg > 0 ? (process.argv[courseArg + 1] ?? 'course') : 'course');
+const requested = process.argv.slice(2).filter((a, i, all) => !a.startsWith('-') && all[i - 1] !== '--out' && all[i - 1] !== '--course');
 const unknown = requested.filter((t) => !isTarget(t));
 if (unknown.length) {
   console.error(`Unknown package "${unknown.join('", "')}"; expected some of: ${BUILT_TARGETS.join(', ')}`);
@@ -35,7 +38,7 @@ const targets: Target[] = requested.length ? requested.filter(isTarget) : [...BU
 
 let lesson: Lesson;
 try {
-  lesson = await loadCourse(resolve(root, 'course'));
+  lesson = await loadCourse(courseDir);
 } catch (error) {
   if (error instanceof ContentError) {
     console.error(error.message);
@@ -53,7 +56,7 @@ try {
   const outputs: string[] = [];
   for (const target of targets) {
     const outDir = join(staging, target);
-    await build({ ...viteConfigFor(target, outDir, root), configFile: false, logLevel: 'warn', mode: 'production' });
+    await build({ ...viteConfigFor(target, outDir, root, courseDir), configFile: false, logLevel: 'warn', mode: 'production' });
     const built = await listTree(outDir);
     const extra = PACKAGERS[target]?.(lesson, built) ?? {};
     for (const [name, text] of Object.entries(extra)) await writeFile(join(outDir, name), text);

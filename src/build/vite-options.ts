@@ -5,13 +5,13 @@ import type { InlineConfig } from 'vite';
 import { coursePlugin } from './course-plugin.js';
 import type { Target } from './targets.js';
 
-export function viteConfigFor(target: Target, outDir: string, root = process.cwd()): InlineConfig {
+export function viteConfigFor(target: Target, outDir: string, root = process.cwd(), courseDir = resolve(root, 'course')): InlineConfig {
   return {
     root,
     // Relative URLs: packages are served from whatever folder the LMS unpacks them into.
     base: './',
     plugins: [
-      coursePlugin({ courseDir: resolve(root, 'course'), srcDir: resolve(root, 'src'), target }),
+      coursePlugin({ courseDir, srcDir: resolve(root, 'src'), target }),
       // Lit's html`` and css`` templates keep their source indentation; minifying them is most of
       // what separates the shipped JS from the lesson text itself.
       { ...minifyHtmlLiterals(), apply: 'build' },
