@@ -172,11 +172,20 @@ export class LessonSession {
     this.tracker.flush();
   }
 
-  async finish(): Promise<void> {
-    if (this.finished) return;
+  /**
+   * Ends the session (exactly once). Starts synchronously, so it also works from `pagehide`,
+   * where nothing after an `await` is guaranteed to run.
+   */
+  finish(): Promise<void> {
+    if (this.finished) return Promise.resolve();
     this.finished = true;
+    return this.tracker.finish();
+  }
+
+  /** The learner chose to exit: let pending reports reach the tracker first, then end. */
+  async exit(): Promise<void> {
     await this.reporting;
-    await this.tracker.finish();
+    await this.finish();
   }
 
   private pageExists(id: string | undefined): id is string {

@@ -348,13 +348,21 @@ describe('LessonSession with a mastery score from the LMS', () => {
   });
 });
 
-describe('LessonSession.finish', () => {
-  it('waits for pending reports before ending the session', async () => {
+describe('LessonSession.finish and exit', () => {
+  it('finish ends the session synchronously, as a pagehide handler needs', async () => {
+    const { session, tracker } = await startedSession();
+
+    void session.finish();
+
+    expect(tracker.methods.at(-1)).toBe('finish');
+  });
+
+  it('exit waits for pending reports before ending the session', async () => {
     const { session, tracker } = await startedSession();
     const release = tracker.holdReports();
     session.answerCase('identity-patterns', 'case-1', 'root-user');
 
-    const finishing = session.finish();
+    const finishing = session.exit();
     await Promise.resolve();
     const beforeRelease = [...tracker.methods];
     release();

@@ -145,17 +145,28 @@ export class LessonApp extends LitElement {
           overflow: auto;
         }
       }
+      .print-copy {
+        display: none;
+      }
       @media print {
+        header {
+          padding: 0 0 var(--space-3);
+        }
         .skip,
         .toc,
         .toc-toggle,
         .pager,
-        lesson-notice {
+        lesson-notice,
+        .print-copy + .layout {
           display: none !important;
         }
-        .layout {
+        .layout,
+        .print-copy {
           display: block;
           padding: 0;
+        }
+        .print-copy lesson-page {
+          margin-top: var(--space-5);
         }
       }
     `,
@@ -164,12 +175,19 @@ export class LessonApp extends LitElement {
   @state() private progress: ProgressState | undefined;
   @state() private status: ConnectionStatus = { kind: 'standalone' };
   @state() private tocOpen = false;
+  /** While printing, every page is rendered (see renderPrintCopy). */
+  @state() private printing = false;
   @query('lesson-page') private pageElement!: LessonPage | null;
 
   /** The learner's session (lesson, progress, tracker); set once by main.ts. */
   @property({ attribute: false }) session!: LessonSession;
 
   private unsubscribe: (() => void)[] = [];
+  private readonly printQuery = matchMedia('print');
+  // beforeprint/afterprint for the browser's Print; the media query for print emulation and older Safari.
+  private readonly handlePrint = () => (this.printing = this.printQuery.matches);
+  private readonly handleBeforePrint = () => (this.printing = true);
+  private readonly handleAfterPrint = () => (this.printing = false);
   private readonly handleHashChange = () => this.goTo(pageFromHash(location.hash));
   private readonly handleVisibility = () => {
     if (document.visibilityState === 'hidden') this.session.flush();
@@ -193,6 +211,9 @@ export class LessonApp extends LitElement {
     window.addEventListener('hashchange', this.handleHashChange);
     document.addEventListener('visibilitychange', this.handleVisibility);
     window.addEventListener('pagehide', this.handlePageHide);
+    window.addEventListener('beforeprint', this.handleBeforePrint);
+    window.addEventListener('afterprint', this.handleAfterPrint);
+    this.printQuery.addEventListener('change', this.handlePrint);
     void this.start();
   }
 
@@ -201,6 +222,9 @@ export class LessonApp extends LitElement {
     window.removeEventListener('hashchange', this.handleHashChange);
     document.removeEventListener('visibilitychange', this.handleVisibility);
     window.removeEventListener('pagehide', this.handlePageHide);
+    window.removeEventListener('beforeprint', this.handleBeforePrint);
+    window.removeEventListener('afterprint', this.handleAfterPrint);
+    this.printQuery.removeEventListener('change', this.handlePrint);
     for (const off of this.unsubscribe) off();
   }
 
@@ -223,8 +247,9 @@ export class LessonApp extends LitElement {
     this.tocOpen = false;
     await this.updateComplete;
     await this.pageElement?.updateComplete;
-    this.pageElement?.focusHeading();
+    // Top of the page first; focusing then scrolls only if the heading is still out of view (narrow or zoomed screens).
     window.scrollTo({ top: 0 });
+    this.pageElement?.focusHeading();
   }
 
   private syncHash() {
@@ -235,7 +260,7 @@ export class LessonApp extends LitElement {
   /** cmi5 returnURL: end the session (terminated is sent), then hand the window back to the LMS. */
   private async handleExit() {
     const target = this.session.exitUrl;
-    await this.session.finish();
+    await this.session.exit();
     if (target) window.location.assign(target);
   }
 
@@ -270,6 +295,28 @@ export class LessonApp extends LitElement {
     </nav>`;
   }
 
+  /**
+   * The whole lesson for print (the screen shows one page at a time): every page,
+   * read as it stands, with no navigation. A separate copy, so the page on screen
+   * keeps its unsent drafts; its question-shown events are not the learner's and
+   * stop here.
+   */
+  private renderPrintCopy(progress: ProgressState) {
+    return html`<div class="print-copy" @lesson-question-shown=${(e: Event) => e.stopPropagation()}>
+      ${this.session.lesson.pages.map(
+        (page) =>
+          html`<lesson-page
+            .lesson=${this.session.lesson}
+            .page=${page}
+            .progress=${progress}
+            .passingScore=${this.session.passingScore}
+            ?readonly=${this.session.mode !== 'normal'}
+            print
+          ></lesson-page>`,
+      )}
+    </div>`;
+  }
+
   override render() {
     const lesson = this.session.lesson;
     const progress = this.progress;
@@ -277,8 +324,8 @@ export class LessonApp extends LitElement {
     const index = progress ? lesson.pages.findIndex((p) => p.id === progress.location) : -1;
     const page = lesson.pages[index];
     return html`
-      <a class="skip" href="#main" @click=${this.handleSkip}>${ui.skipToContent}</a>
       <header>
+        <a class="skip" href="#main" @click=${this.handleSkip}>${ui.skipToContent}</a>
         <h1>${lesson.title}</h1>
         <ul class="meta">
           <li>${ui.lessonLabel(lesson.lessonNumber)}</li>
@@ -288,6 +335,7 @@ export class LessonApp extends LitElement {
         <p class="description">${lesson.description}</p>
         ${this.session.exitUrl ? html`<button type="button" class="secondary exit" @click=${this.handleExit}>${ui.exit}</button>` : nothing}
       </header>
+      ${this.printing && progress ? this.renderPrintCopy(progress) : nothing}
       <div class="layout">
         <div>
           <button

@@ -163,6 +163,10 @@ export class LrsTracker implements Tracker {
 
   async finish(): Promise<void> {
     if (this.flags.terminated) return;
+    // The resume state first: once `terminated` is stored, the LMS may refuse the session's token
+    // (cmi5 §8.1.2). When the page is going away there is no time to wait: both leave at once.
+    const leaving = typeof document !== 'undefined' && document.visibilityState === 'hidden';
+    if (this.dirty && !leaving) await Promise.race([this.writeNow(), new Promise((resolve) => setTimeout(resolve, 2_000))]);
     if (this.pendingFailure !== undefined && !this.sent.has('passed') && !this.flags.failed) {
       this.flags.failed = true;
       this.send(
@@ -204,10 +208,11 @@ export class LrsTracker implements Tracker {
   private scheduleSave(): void {
     this.dirty = true;
     if (this.saveTimer !== undefined) return;
+    // Soon, and coalesced: while one write is in flight, the next waits and carries the latest state.
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
       void this.writeNow();
-    }, this.o.saveDelayMs ?? 3_000);
+    }, this.o.saveDelayMs ?? 200);
   }
 
   /** Writes the resume document now (after any write in flight); on failure it stays dirty and is retried. */

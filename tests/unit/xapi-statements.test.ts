@@ -1,0 +1,158 @@
+/**
+ * Every statement the course can send — each verb, each kind of answer, with
+ * and without the cmi5 profile — is built by the real builders and must pass
+ * both @learninglocker/xapi-validation and the xAPI JSON schema.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Statement } from '@xapi/xapi';
+import type { InteractionRecord } from '../../src/domain/interaction.js';
+import { cmi5Profile, CMI5_CATEGORY, MOVEON_CATEGORY } from '../../src/tracking/cmi5/cmi5-profile.js';
+import * as build from '../../src/tracking/xapi/statements.js';
+import { statementProblems } from '../harness/lrs/statement-validation.js';
+
+let n = 0;
+const context = (): build.StatementContext => ({
+  actor: { objectType: 'Agent', name: 'Ann Learner', account: { homePage: 'https://lms.example.com', name: 'ann' } },
+  registration: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+  language: 'en-US',
+  lesson: {
+    id: 'https://courses.example.com/xapi/iam/lesson/iam',
+    name: 'Lesson 5.6',
+    description: 'A lesson',
+    type: build.ACTIVITY_TYPES.lesson,
+  },
+  course: { id: 'https://courses.example.com/xapi/iam', name: 'Course', type: build.ACTIVITY_TYPES.course },
+  newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+  now: () => new Date('2026-11-28T10:00:00.123Z'),
+});
+
+const choice: InteractionRecord = {
+  id: 'quiz-5-6.q1',
+  activityId: 'quiz-5-6',
+  kind: 'choice',
+  question: 'What is the AWS account root user?',
+  choices: [
+    { id: 'a', text: 'An IAM user' },
+    { id: 'b', text: 'The account owner identity' },
+  ],
+  response: ['b'],
+  correct: ['b'],
+  success: true,
+  weighting: 1,
+  latencyMs: 12_345,
+  answeredAt: Date.UTC(2026, 10, 28, 10, 0, 0),
+  attempt: 1,
+};
+const written: InteractionRecord = {
+  ...choice,
+  id: 'reflection-questions.avoid-root',
+  kind: 'fill-in',
+  choices: [],
+  correct: [],
+  success: undefined,
+  weighting: 0,
+  attempt: 0,
+  response: ['Root has "complete" access [,] use it rarely — 🔐.\nSecond line.'],
+};
+const ref = { id: 'https://courses.example.com/xapi/iam/lesson/iam/interactions/x', name: 'Quiz 5.6: What is the AWS account root user?' };
+
+function everyStatement(): [string, build.VerbName, Statement][] {
+  const ctx = context();
+  const score = build.scoreOf(0.8);
+  return [
+    ['initialized', 'initialized', build.lessonStatement(ctx, 'initialized')],
+    [
+      'experienced a page',
+      'experienced',
+      build.experienced(ctx, { id: `${ctx.lesson.id}/pages/root-user`, name: '1) Root user', type: build.ACTIVITY_TYPES.module }),
+    ],
+    ['answered a choice question', 'answered', build.answered(ctx, choice, ref)],
+    ['answered a wrong choice', 'answered', build.answered(ctx, { ...choice, response: ['a'], success: false }, ref)],
+    ['answered in writing', 'answered', build.answered(ctx, written, ref)],
+    ['answered at length', 'answered', build.answered(ctx, { ...written, response: ['x'.repeat(255)] }, ref)],
+    ['completed', 'completed', build.lessonStatement(ctx, 'completed', { completion: true, duration: build.duration(900_000) })],
+    ['passed', 'passed', build.lessonStatement(ctx, 'passed', { success: true, score, duration: build.duration(61_010) })],
+    ['failed', 'failed', build.lessonStatement(ctx, 'failed', { success: false, score: build.scoreOf(0.4), duration: build.duration(5) })],
+    ['terminated', 'terminated', build.lessonStatement(ctx, 'terminated', { duration: build.duration(0) })],
+  ];
+}
+
+describe('xAPI statements', () => {
+  it.each(everyStatement())('%s passes both validators', (_name, _verb, statement) => {
+    expect(statementProblems(statement)).toEqual([]);
+  });
+
+  it('carries id, UTC timestamp, registration, parent lesson, grouping course and language', () => {
+    const statement = everyStatement()[2]![2];
+    expect(statement.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(statement.timestamp).toBe('2026-11-28T10:00:00.123Z');
+    expect(statement.context).toMatchObject({
+      registration: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+      language: 'en-US',
+      contextActivities: {
+        parent: [{ id: 'https://courses.example.com/xapi/iam/lesson/iam' }],
+        grouping: [{ id: 'https://courses.example.com/xapi/iam' }],
+      },
+    });
+  });
+
+  it('describes a choice question as a cmi.interaction with its text, choices and correct pattern', () => {
+    const statement = everyStatement()[2]![2];
+    expect(statement.object).toMatchObject({
+      definition: {
+        type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
+        interactionType: 'choice',
+        description: { 'en-US': 'What is the AWS account root user?' },
+        correctResponsesPattern: ['b'],
+        choices: [
+          { id: 'a', description: { 'en-US': 'An IAM user' } },
+          { id: 'b', description: { 'en-US': 'The account owner identity' } },
+        ],
+      },
+    });
+    expect(statement.result).toEqual({ success: true, response: 'b', duration: 'PT12.35S' });
+  });
+
+  it('keeps a written answer whole, with its own [,] unable to split it', () => {
+    const statement = everyStatement()[4]![2];
+    expect(statement.result?.response).toBe('Root has "complete" access [ ,] use it rarely — 🔐.\nSecond line.');
+    expect(statement.result).not.toHaveProperty('success');
+    expect(statement.object).toMatchObject({ definition: { interactionType: 'fill-in' } });
+    expect(everyStatement()[5]![2].object).toMatchObject({ definition: { interactionType: 'long-fill-in' } });
+  });
+
+  it('scores passed/failed as scaled, raw, min and max', () => {
+    expect(everyStatement()[7]![2].result?.score).toEqual({ scaled: 0.8, raw: 80, min: 0, max: 100 });
+  });
+});
+
+describe('cmi5 statements', () => {
+  const template = {
+    extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 'session-7' },
+    contextActivities: { grouping: [{ objectType: 'Activity', id: 'https://courses.example.com/publisher/iam' }] },
+  };
+  const profile = cmi5Profile(template, 0.8);
+
+  it.each(everyStatement())('%s, with the cmi5 profile, passes both validators', (_name, verb, statement) => {
+    expect(statementProblems(profile.decorate(statement, verb))).toEqual([]);
+  });
+
+  it('adds the cmi5 category to defined statements only, moveOn where a result judges, and keeps the template', () => {
+    const [, , initialized] = everyStatement()[0]!;
+    const [, , answered] = everyStatement()[2]!;
+    const [, , passed] = everyStatement()[7]!;
+    const categories = (s: Statement) => (s.context?.contextActivities?.category as { id: string }[] | undefined)?.map((c) => c.id) ?? [];
+    expect(categories(profile.decorate(initialized, 'initialized'))).toEqual([CMI5_CATEGORY]);
+    expect(categories(profile.decorate(answered, 'answered'))).toEqual([]);
+    expect(categories(profile.decorate(passed, 'passed'))).toEqual([CMI5_CATEGORY, MOVEON_CATEGORY]);
+    const decorated = profile.decorate(passed, 'passed');
+    expect(decorated.context?.extensions).toMatchObject({
+      'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 'session-7',
+      'https://w3id.org/xapi/cmi5/context/extensions/masteryscore': 0.8,
+    });
+    expect(decorated.context?.contextActivities?.grouping?.map((a) => a.id)).toEqual([
+      'https://courses.example.com/publisher/iam',
+      'https://courses.example.com/xapi/iam',
+    ]);
+  });
+});
