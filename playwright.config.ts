@@ -8,6 +8,7 @@ if (!executablePath) throw new Error(INSTALL_HINT);
 export default defineConfig({
   testDir: 'tests/browser',
   globalSetup: './tests/browser/global-setup.ts',
+  globalTeardown: './tests/browser/global-teardown.ts',
   fullyParallel: true,
   workers: 2,
   retries: 0,

@@ -136,7 +136,10 @@ async function main() {
 
   const sizes = {} as Record<PackageName, ReturnType<typeof sizesOf>>;
   for (const name of PACKAGES) {
-    const zip = name === 'web' ? await zipDirectory(join(work, 'dist', 'web')) : await readFile(join(work, 'dist', `iam-access-patterns-5-6-${name}.zip`));
+    const zip =
+      name === 'web'
+        ? await zipDirectory(join(work, 'dist', 'web'))
+        : await readFile(join(work, 'dist', `iam-access-patterns-5-6-${name}.zip`));
     const files = await unpack(zip, join(work, 'packages', name));
     sizes[name] = sizesOf(files, zip.length);
     // Served gzip-compressed, as LMS web servers do: precompressed copies for sirv.
@@ -170,7 +173,19 @@ async function main() {
   const over = (value: number, budget: number | undefined) => (budget !== undefined && value > budget ? '  OVER' : '');
   console.log(`\nBuild: ${buildMs} ms for all packages. Runs per figure: ${RUNS} (median).`);
   console.log(`Lesson text floor: ${lessonText?.length ?? '?'} B raw, ${floor} B gzip.\n`);
-  const header = ['package', 'zip', 'files', 'JS raw/gz', 'CSS raw/gz', 'HTML raw/gz', 'JS+CSS gz', '×text', 'FCP fast/slow', 'interactive fast/slow', 'bytes (slow)'];
+  const header = [
+    'package',
+    'zip',
+    'files',
+    'JS raw/gz',
+    'CSS raw/gz',
+    'HTML raw/gz',
+    'JS+CSS gz',
+    '×text',
+    'FCP fast/slow',
+    'interactive fast/slow',
+    'bytes (slow)',
+  ];
   const rows = PACKAGES.map((name) => {
     const s = sizes[name];
     const b = budgets.packages[name];
@@ -199,7 +214,9 @@ async function main() {
     const budget = name.startsWith('scorm') ? budgets.scormPassJourneyCommits : undefined;
     console.log(`  ${name.padEnd(10)} ${j.summary}${j.commits !== undefined ? over(j.commits, budget) : ''}`);
   }
-  console.log('\nBudgets: bench/budgets.json. "OVER" marks a figure over its budget. ×text = shipped gzip bytes / gzip of the lesson text.');
+  console.log(
+    '\nBudgets: bench/budgets.json. "OVER" marks a figure over its budget. ×text = shipped gzip bytes / gzip of the lesson text.',
+  );
 
   const results = { date: new Date().toISOString(), runs: RUNS, buildMs, lessonTextGzip: floor, sizes, load, journeys, budgets };
   await writeFile(join(work, 'results.json'), JSON.stringify(results, null, 2));

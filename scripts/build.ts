@@ -18,6 +18,8 @@ import { BUILT_TARGETS, isTarget, type Target } from '../src/build/targets.js';
 import { viteConfigFor } from '../src/build/vite-options.js';
 import { listTree, zipDirectory } from '../src/build/zip.js';
 import { PACKAGERS, zipName } from '../src/packaging/packagers.js';
+import { buildReportTable, checkBuiltZips, type BuiltZip } from './lib/build-report.js';
+import { uploadGuide } from './lib/upload-guide.js';
 
 // Packages are always production builds, whatever the calling environment says (vitest sets NODE_ENV=test).
 process.env.NODE_ENV = 'production';
@@ -52,6 +54,7 @@ console.log(`✓ course/ is valid: "${lesson.title}" v${lesson.version}, ${lesso
 const staging = join(dist, `.staging-${process.pid}`);
 await rm(staging, { recursive: true, force: true });
 await mkdir(staging, { recursive: true });
+let checked: BuiltZip[] = [];
 try {
   const outputs: string[] = [];
   for (const target of targets) {
@@ -72,6 +75,19 @@ try {
       console.log(`✓ ${target}: dist/${target}/ (${built.length} files)`);
     }
   }
+  // Every zip must pass the package checker (npm run check, strict) before it may replace dist/.
+  const zips = outputs.filter((name) => name.endsWith('.zip'));
+  const check = await checkBuiltZips(staging, zips);
+  if (!check.passed) {
+    console.error('A package failed its check (see above): nothing was written, dist/ is unchanged.');
+    await rm(staging, { recursive: true, force: true });
+    process.exit(1);
+  }
+  checked = check.zips;
+  if (checked.length) {
+    await writeFile(join(staging, 'UPLOAD.md'), uploadGuide(lesson, checked));
+    outputs.push('UPLOAD.md');
+  }
   // Everything built: swap the new outputs into dist/.
   for (const name of outputs) {
     await rm(join(dist, name), { recursive: true, force: true });
@@ -82,6 +98,7 @@ try {
 }
 
 if (targets.includes('scorm12') && outArg < 0) await checkRepoManifest();
+if (checked.length) console.log(`\n${buildReportTable(checked, lesson.version)}\n\nHow to upload them: ${join(dist, 'UPLOAD.md')}`);
 console.log(`Built in ${((performance.now() - started) / 1000).toFixed(1)} s → ${dist}`);
 
 /** The repo's top-level imsmanifest.xml is the shipped SCORM 1.2 manifest; say so when it is stale. */

@@ -7,9 +7,7 @@
 import { error, type Finding, type ZipPackage } from './types.js';
 
 export type Resolved =
-  | { readonly kind: 'file'; readonly path: string }
-  | { readonly kind: 'external' }
-  | { readonly kind: 'invalid'; readonly reason: string };
+  { readonly kind: 'file'; readonly path: string } | { readonly kind: 'external' } | { readonly kind: 'invalid'; readonly reason: string };
 
 export type Lookup = { readonly kind: 'found' } | { readonly kind: 'wrong-case'; readonly actual: string } | { readonly kind: 'missing' };
 

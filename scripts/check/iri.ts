@@ -11,7 +11,8 @@ export function iriProblem(value: string): string | undefined {
   if (!match) return 'is not fully qualified: it has no scheme such as "https:", so it is a relative IRI reference';
   const [, scheme = '', rest = ''] = match;
   if (rest === '') return `has nothing after "${scheme}:"`;
-  if (/^(https?|ftp)$/i.test(scheme) && !/^\/\/[^/?#]+/.test(rest)) return `is not fully qualified: "${scheme}:" must be followed by "//" and a host`;
+  if (/^(https?|ftp)$/i.test(scheme) && !/^\/\/[^/?#]+/.test(rest))
+    return `is not fully qualified: "${scheme}:" must be followed by "//" and a host`;
   if (/[<>"{}|^`\\]/.test(iri)) return 'contains a character IRIs do not allow (one of <>"{}|^`\\)';
   return undefined;
 }

@@ -26,12 +26,21 @@ function checkEntryName(name: string): Finding[] {
   const segments = name.replace(/\/$/, '').split('/');
   if (/[\u0000-\u001f\u007f]/.test(name)) return [error(JSON.stringify(name), 'the entry name contains control characters')];
   if (name.includes('\\')) {
-    return [error(name, 'the entry name contains a backslash: zip paths use "/" (a Windows tool wrote this zip); on a Linux server it unpacks as one odd file name')];
+    return [
+      error(
+        name,
+        'the entry name contains a backslash: zip paths use "/" (a Windows tool wrote this zip); on a Linux server it unpacks as one odd file name',
+      ),
+    ];
   }
-  if (/^[A-Za-z]:/.test(name)) return [error(name, 'the entry name starts with a drive letter: an absolute Windows path, not a path inside the package')];
-  if (name.startsWith('/')) return [error(name, 'absolute path: the entry would be written outside the package folder (zip slip), so LMSs refuse it')];
-  if (segments.includes('..')) return [error(name, 'the path contains "..": the entry would be written outside the package folder (zip slip), so LMSs refuse it')];
-  if (segments.some((s) => s === '' || s === '.')) return [warning(name, 'the path has an empty or "." segment; some LMSs will not find the file by URL')];
+  if (/^[A-Za-z]:/.test(name))
+    return [error(name, 'the entry name starts with a drive letter: an absolute Windows path, not a path inside the package')];
+  if (name.startsWith('/'))
+    return [error(name, 'absolute path: the entry would be written outside the package folder (zip slip), so LMSs refuse it')];
+  if (segments.includes('..'))
+    return [error(name, 'the path contains "..": the entry would be written outside the package folder (zip slip), so LMSs refuse it')];
+  if (segments.some((s) => s === '' || s === '.'))
+    return [warning(name, 'the path has an empty or "." segment; some LMSs will not find the file by URL')];
   if (JUNK.test(name)) return [warning(name, 'operating-system clutter (Finder/Explorer metadata) shipped in the package; remove it')];
   if (segments.includes('.git')) return [warning(name, 'a .git folder is shipped: it exposes the repository history to every learner')];
   return [];
@@ -43,6 +52,9 @@ function caseCollisions(files: readonly string[]): Finding[] {
   return [...byLower.values()]
     .filter((names) => names.length > 1)
     .map((names) =>
-      warning(names.join(', '), 'these names differ only in case: unpacked on Windows or macOS (case-insensitive) one overwrites the other'),
+      warning(
+        names.join(', '),
+        'these names differ only in case: unpacked on Windows or macOS (case-insensitive) one overwrites the other',
+      ),
     );
 }

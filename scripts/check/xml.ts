@@ -103,3 +103,9 @@ function startTagLines(text: string): number[] {
   }
   return lines;
 }
+
+/** The namespace of the document element, declared on itself (the only place a root's namespace can come from). */
+export function rootNamespace(root: XmlElement): string {
+  const prefix = root.name.includes(':') ? root.name.slice(0, root.name.indexOf(':')) : '';
+  return root.attributes[prefix ? `xmlns:${prefix}` : 'xmlns'] ?? '';
+}

@@ -34,7 +34,12 @@ export function xmllint(text: string, file: string, schema?: SchemaName): Findin
   }
   const run = spawnSync('xmllint', [...args, '-'], { input: text, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.error) {
-    return [error(file, `cannot validate: xmllint did not run (${run.error.message}); on Debian/Ubuntu install it with \`apt-get install libxml2-utils\``)];
+    return [
+      error(
+        file,
+        `cannot validate: xmllint did not run (${run.error.message}); on Debian/Ubuntu install it with \`apt-get install libxml2-utils\``,
+      ),
+    ];
   }
   // Exit status (standards README §1): 0 valid, 1 not well formed, 3 invalid, 5 schema did not compile.
   if (run.status === 0) return [];
@@ -53,8 +58,8 @@ function instanceMessages(stderr: string): { line: number; message: string }[] {
   for (const raw of stderr.split('\n')) {
     const match = /^-:(\d+): (?:.*?(?:parser|validity|namespace) error : )?(.*)$/.exec(raw);
     if (!match) continue;
-    // Namespaces in {braces} make the messages hard to read; the element's local name is enough.
-    const message = (match[2] ?? '').replace(/\{[^}]*\}/g, '').trim();
+    // Namespace URIs in {braces} make the messages hard to read; the element's local name is enough.
+    const message = (match[2] ?? '').replace(/\{[A-Za-z][A-Za-z0-9+.-]*:[^}\s]*\}/g, '').trim();
     found.push({ line: Number(match[1]), message: message.replace(/^Element /, 'element ') });
   }
   return found;

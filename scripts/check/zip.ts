@@ -38,7 +38,9 @@ export function openZip(bytes: Uint8Array): OpenedZip {
     return { pkg: { entries, files }, findings: [] };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    return { findings: [error(ZIP, `the zip is corrupt or uses a feature LMSs cannot unpack (${reason}); re-create it with a standard zip tool`)] };
+    return {
+      findings: [error(ZIP, `the zip is corrupt or uses a feature LMSs cannot unpack (${reason}); re-create it with a standard zip tool`)],
+    };
   }
 }
 

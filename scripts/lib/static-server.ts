@@ -22,7 +22,10 @@ export async function startStaticServer(
   options: { port?: number; headers?: Record<string, string>; gzip?: boolean } = {},
 ): Promise<StaticServer> {
   const handlers = Object.entries(mounts)
-    .map(([prefix, dir]) => ({ prefix: prefix.replace(/\/$/, ''), serve: sirv(dir, { dev: true, etag: true, dotfiles: false, gzip: options.gzip }) }))
+    .map(([prefix, dir]) => ({
+      prefix: prefix.replace(/\/$/, ''),
+      serve: sirv(dir, { dev: true, etag: true, dotfiles: false, gzip: options.gzip }),
+    }))
     .sort((a, b) => b.prefix.length - a.prefix.length);
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);

@@ -10,7 +10,7 @@ import type { InteractionRecord } from '../domain/interaction.js';
 import { activityCases, quizOf, writtenQuestions } from '../domain/lesson-queries.js';
 import * as progress from '../domain/progress.js';
 import type { ProgressState } from '../domain/progress.js';
-import type { Outcome, Tracker, TrackerStart } from '../tracking/tracker.js';
+import type { FinishReason, Outcome, Tracker, TrackerStart } from '../tracking/tracker.js';
 
 export type ResumeNote = DecodeResult extends infer R ? (R extends { ok: false; reason: infer X } ? X : never) : never;
 
@@ -36,8 +36,13 @@ export class LessonSession {
   resumeProblem: ResumeNote | undefined;
   /** Why the LMS/LRS launch failed, if it did (the lesson then runs standalone). */
   launchProblem: string | undefined;
-  /** Where "Exit" goes, when the LMS gave a return address. */
+  /** Whether an Exit button ends the session, and where it then goes (if the LMS said). */
+  canExit = false;
   exitUrl: string | undefined;
+  /** The session has ended (Exit): nothing more is recorded. */
+  get ended(): boolean {
+    return this.finished;
+  }
 
   constructor(
     readonly lesson: Lesson,
@@ -68,6 +73,7 @@ export class LessonSession {
     this.mode = started.mode;
     this.launchProblem = started.launchProblem;
     this.exitUrl = started.exitUrl;
+    this.canExit = started.canExit ?? false;
     if (started.masteryScore !== undefined) this.passingScore = started.masteryScore;
     const decoded = decodeProgress(this.lesson, started.savedState);
     if (decoded.ok) this.current = decoded.state;
@@ -176,16 +182,16 @@ export class LessonSession {
    * Ends the session (exactly once). Starts synchronously, so it also works from `pagehide`,
    * where nothing after an `await` is guaranteed to run.
    */
-  finish(): Promise<void> {
+  finish(reason: FinishReason = 'pagehide'): Promise<void> {
     if (this.finished) return Promise.resolve();
     this.finished = true;
-    return this.tracker.finish();
+    return this.tracker.finish(reason);
   }
 
   /** The learner chose to exit: let pending reports reach the tracker first, then end. */
   async exit(): Promise<void> {
     await this.reporting;
-    await this.finish();
+    await this.finish('exit');
   }
 
   private pageExists(id: string | undefined): id is string {
@@ -203,7 +209,7 @@ export class LessonSession {
     const newPages = next.visited.filter((id) => !this.current.visited.includes(id));
     this.current = next;
     for (const listener of this.listeners) listener(next);
-    if (this.mode !== 'normal') return; // browse/review: look, but leave the record as it is
+    if (this.mode !== 'normal' || this.finished) return; // browse/review or ended: look, but leave the record as it is
     // A tracker that throws must not stop later reports: adapters keep their own retry queues.
     this.reporting = this.reporting
       .then(() => this.report(records, newPages))

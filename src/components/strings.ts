@@ -58,6 +58,8 @@ export const ui = {
     'Your learning system refused the connection. Your answers are kept on this device; please relaunch the course from your learning system.',
   launchFallback: 'The lesson runs on its own for now: your progress is saved in this browser only.',
   exit: 'Exit and return to the learning system',
+  endSession: 'Exit: end this session',
+  sessionEnded: 'This session has ended and your results are saved. You can close this window.',
   resumeProblem: 'Your saved progress could not be read, so the lesson starts from the beginning.',
   reviewMode: 'Review mode: you can look through the lesson; nothing you do changes your record.',
   loading: 'Loading the lesson…',

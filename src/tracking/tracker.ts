@@ -24,11 +24,15 @@ export interface TrackerStart {
   readonly mode: 'normal' | 'browse' | 'review';
   /** Learner name if the LMS tells it (for a greeting; never stored). */
   readonly learnerName: string | undefined;
-  /** Where "Exit" goes when the LMS gave a return address (cmi5 returnURL); undefined hides the button. */
+  /** The learner can end the session with an Exit button (xAPI, cmi5: they have no LMS frame to close it). */
+  readonly canExit?: boolean;
+  /** Where Exit goes when the LMS gave a return address (cmi5 returnURL). */
   readonly exitUrl?: string;
   /** Why the launch could not connect to an LMS/LRS although it was asked to, if so (shown calmly). */
   readonly launchProblem?: string;
 }
+
+export type FinishReason = 'exit' | 'pagehide';
 
 /** How the connection to the LMS/LRS is doing; shown to the learner calmly. */
 export type ConnectionStatus =
@@ -55,8 +59,11 @@ export interface Tracker {
   conclude(outcome: Outcome): Promise<void>;
   /** Page is being hidden: flush everything that is pending, without waiting. */
   flush(): void;
-  /** End the session (exactly once). */
-  finish(): Promise<void>;
+  /**
+   * End the session (exactly once). `exit`: the learner chose to leave. `pagehide`: the page is
+   * going away, which may also be a reload (cmi5 keeps its session open then; see LrsTracker).
+   */
+  finish(reason: FinishReason): Promise<void>;
   /** Subscribe to connection changes; returns an unsubscribe function. */
   onStatus(listener: (status: ConnectionStatus) => void): () => void;
 }

@@ -257,11 +257,12 @@ export class LessonApp extends LitElement {
     if (pageFromHash(location.hash) !== id) history.replaceState(null, '', `#/${id}`);
   }
 
-  /** cmi5 returnURL: end the session (terminated is sent), then hand the window back to the LMS. */
+  /** End the session (xAPI/cmi5 send terminated), then hand the window back to the LMS if it said where. */
   private async handleExit() {
     const target = this.session.exitUrl;
     await this.session.exit();
     if (target) window.location.assign(target);
+    else this.requestUpdate();
   }
 
   private handleSkip(event: Event) {
@@ -270,6 +271,7 @@ export class LessonApp extends LitElement {
   }
 
   private notice(): { message: string; tone: 'info' | 'warning' } {
+    if (this.session.ended) return { message: ui.sessionEnded, tone: 'info' };
     if (this.session.launchProblem) return { message: `${this.session.launchProblem} ${ui.launchFallback}`, tone: 'warning' };
     if (this.session.resumeProblem) return { message: ui.resumeProblem, tone: 'warning' };
     if (this.session.mode !== 'normal') return { message: ui.reviewMode, tone: 'info' };
@@ -333,7 +335,13 @@ export class LessonApp extends LitElement {
           <li>${lesson.level}</li>
         </ul>
         <p class="description">${lesson.description}</p>
-        ${this.session.exitUrl ? html`<button type="button" class="secondary exit" @click=${this.handleExit}>${ui.exit}</button>` : nothing}
+        ${
+          this.session.canExit && !this.session.ended
+            ? html`<button type="button" class="secondary exit" @click=${this.handleExit}>
+                ${this.session.exitUrl ? ui.exit : ui.endSession}
+              </button>`
+            : nothing
+        }
       </header>
       ${this.printing && progress ? this.renderPrintCopy(progress) : nothing}
       <div class="layout">

@@ -8,7 +8,7 @@ import type { Lesson } from '../../content/lesson.js';
 import type { InteractionRecord } from '../../domain/interaction.js';
 import { activityIris } from '../../packaging/identifiers.js';
 import { LocalTracker } from '../local/local-tracker.js';
-import type { ConnectionStatus, Outcome, Tracker, TrackerStart } from '../tracker.js';
+import type { ConnectionStatus, FinishReason, Outcome, Tracker, TrackerStart } from '../tracker.js';
 import type { Cmi5Launch } from '../xapi/launch-params.js';
 import { LrsTracker } from '../xapi/lrs-tracker.js';
 import { ResumeStore } from '../xapi/resume-document.js';
@@ -62,8 +62,8 @@ export class Cmi5Tracker implements Tracker {
     this.delegate?.flush();
   }
 
-  finish(): Promise<void> {
-    return this.delegate?.finish() ?? Promise.resolve();
+  finish(reason: FinishReason): Promise<void> {
+    return this.delegate?.finish(reason) ?? Promise.resolve();
   }
 
   onStatus(listener: (status: ConnectionStatus) => void): () => void {

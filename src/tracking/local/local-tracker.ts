@@ -5,7 +5,7 @@
  * cookies): then progress lives for this page only, and the learner is told.
  */
 import type { InteractionRecord } from '../../domain/interaction.js';
-import type { ConnectionStatus, Outcome, Tracker, TrackerStart } from '../tracker.js';
+import type { ConnectionStatus, FinishReason, Outcome, Tracker, TrackerStart } from '../tracker.js';
 import { storageOf } from './storage.js';
 
 interface Stored {
@@ -55,7 +55,7 @@ export class LocalTracker implements Tracker {
 
   flush(): void {}
 
-  async finish(): Promise<void> {}
+  async finish(_reason: FinishReason): Promise<void> {}
 
   onStatus(listener: (status: ConnectionStatus) => void): () => void {
     listener({ kind: 'standalone' });

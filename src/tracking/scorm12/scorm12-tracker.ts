@@ -9,7 +9,7 @@ import { SCORM12 } from '../scorm/limits.js';
 import { scorm12CorrectPattern, scorm12InteractionType, scorm12Response, scorm12Result } from '../scorm/responses.js';
 import type { ScormConnection } from '../scorm/scorm-connection.js';
 import { toCmiTime, toCmiTimespan } from '../scorm/time.js';
-import type { ConnectionStatus, Outcome, Tracker, TrackerStart } from '../tracker.js';
+import type { ConnectionStatus, FinishReason, Outcome, Tracker, TrackerStart } from '../tracker.js';
 
 type LessonStatus = 'passed' | 'completed' | 'failed' | 'incomplete' | 'browsed' | 'not attempted';
 
@@ -112,7 +112,7 @@ export class Scorm12Tracker implements Tracker {
     this.lms.commitNow();
   }
 
-  async finish(): Promise<void> {
+  async finish(_reason: FinishReason): Promise<void> {
     if (this.finished) return;
     this.finished = true;
     this.lms.close();

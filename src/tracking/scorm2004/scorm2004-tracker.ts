@@ -15,7 +15,7 @@ import {
 } from '../scorm/responses.js';
 import type { ScormConnection } from '../scorm/scorm-connection.js';
 import { toIsoDuration, toIsoTimestamp } from '../scorm/time.js';
-import type { ConnectionStatus, Outcome, Tracker, TrackerStart } from '../tracker.js';
+import type { ConnectionStatus, FinishReason, Outcome, Tracker, TrackerStart } from '../tracker.js';
 
 type Completion = 'completed' | 'incomplete' | 'not attempted' | 'unknown';
 type Success = 'passed' | 'failed' | 'unknown';
@@ -150,7 +150,7 @@ export class Scorm2004Tracker implements Tracker {
     this.lms.commitNow();
   }
 
-  async finish(): Promise<void> {
+  async finish(_reason: FinishReason): Promise<void> {
     if (this.finished) return;
     this.finished = true;
     this.lms.close();

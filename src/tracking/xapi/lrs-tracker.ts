@@ -13,7 +13,7 @@
 import type { Statement } from '@xapi/xapi';
 import type { Lesson } from '../../content/lesson.js';
 import type { InteractionRecord } from '../../domain/interaction.js';
-import type { ConnectionStatus, Outcome, Tracker, TrackerStart } from '../tracker.js';
+import type { ConnectionStatus, FinishReason, Outcome, Tracker, TrackerStart } from '../tracker.js';
 import { classify, type LrsClient } from './lrs-client.js';
 import type { ResumeDocument, ResumeStore } from './resume-document.js';
 import type { StatementQueue } from './statement-queue.js';
@@ -72,6 +72,9 @@ export class LrsTracker implements Tracker {
     this.standard = o.standard;
     this.now = o.now ?? Date.now;
     this.flags = this.loadFlags();
+    // Plain xAPI: the page came back after its session ended (a reload after pagehide): a new session.
+    if (this.flags.terminated && o.standard === 'xapi')
+      this.flags = { startedAt: this.now(), initialized: false, failed: false, terminated: false };
     this.pageTitles = new Map(o.lesson.pages.map((p) => [p.id, p.number ? `${p.number}) ${p.title}` : p.title]));
     this.activityTitles = new Map(o.lesson.pages.flatMap((p) => p.blocks.flatMap((b) => ('id' in b ? [[b.id, p.title] as const] : []))));
     o.queue.onStatus((s) => {
@@ -100,6 +103,7 @@ export class LrsTracker implements Tracker {
       masteryScore: this.o.masteryScore,
       mode: this.o.mode ?? 'normal',
       learnerName: this.o.context.actor.name,
+      canExit: true,
       exitUrl: this.o.exitUrl,
     };
   }
@@ -151,7 +155,7 @@ export class LrsTracker implements Tracker {
   flush(): void {
     this.o.client.unloading = true;
     try {
-      void this.o.queue.send();
+      this.o.queue.flushNow();
       if (this.dirty) {
         this.dirty = false;
         void this.o.resume.write(this.document).catch(() => this.scheduleSave());
@@ -161,8 +165,16 @@ export class LrsTracker implements Tracker {
     }
   }
 
-  async finish(): Promise<void> {
+  async finish(reason: FinishReason): Promise<void> {
     if (this.flags.terminated) return;
+    if (reason === 'pagehide' && this.standard === 'cmi5') {
+      // A cmi5 session cannot be resumed once terminated (its token ends with it), and pagehide
+      // cannot tell a closed tab from a reload, which must keep the session (cmi5 §8.2.1). So the
+      // session stays open: everything pending is sent now, and a closed tab is left to the LMS,
+      // which records it as abandoned (§9.3.6). `terminated` is sent when the learner exits.
+      this.flush();
+      return;
+    }
     // The resume state first: once `terminated` is stored, the LMS may refuse the session's token
     // (cmi5 §8.1.2). When the page is going away there is no time to wait: both leave at once.
     const leaving = typeof document !== 'undefined' && document.visibilityState === 'hidden';

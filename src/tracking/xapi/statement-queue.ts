@@ -64,6 +64,20 @@ export class StatementQueue {
     return this.sending;
   }
 
+  /**
+   * The page is going away: send everything pending now, in one request started synchronously
+   * (the caller sets keepalive), even while another send is in flight — a statement the LRS then
+   * receives twice is stored once, because its id and content are the same.
+   */
+  flushNow(): void {
+    const batch = this.pending.slice(0, this.batchSize * 5);
+    if (batch.length === 0) return;
+    this.client.xapi.sendStatements({ statements: batch }).then(
+      () => this.confirm(batch),
+      () => undefined, // still pending in sessionStorage: sent again on the next load of this tab
+    );
+  }
+
   onStatus(listener: (status: ConnectionStatus) => void): () => void {
     this.listeners.add(listener);
     listener(this.status);

@@ -4,7 +4,7 @@
  * reports can be held back to imitate a slow LMS.
  */
 import type { InteractionRecord } from '../../../src/domain/interaction.js';
-import type { ConnectionStatus, Outcome, Tracker, TrackerStart } from '../../../src/tracking/tracker.js';
+import type { ConnectionStatus, FinishReason, Outcome, Tracker, TrackerStart } from '../../../src/tracking/tracker.js';
 
 export type TrackerCall =
   | { readonly method: 'start' }
@@ -89,7 +89,7 @@ export class RecordingTracker implements Tracker {
     this.calls.push({ method: 'flush' });
   }
 
-  async finish(): Promise<void> {
+  async finish(_reason: FinishReason): Promise<void> {
     this.calls.push({ method: 'finish' });
   }
 

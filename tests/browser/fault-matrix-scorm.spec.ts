@@ -1,0 +1,207 @@
+/**
+ * Fault matrix, SCORM 1.2 and 2004: the strict scorm-again LMS is made to
+ * fail in the ways real LMSs do. In every case the learner keeps working,
+ * is told calmly when it matters, and once the fault clears every answer and
+ * the final status reach the LMS exactly once (counted in what the LMS has
+ * committed, not in what the page shows).
+ */
+import { join } from 'node:path';
+import type { Frame, Page } from '@playwright/test';
+import { HARNESS_DIST } from '../harness/harness-paths.js';
+import { expect, test, type LmsSnapshot, type StrictLms } from '../harness/playwright-fixtures.js';
+import type { FaultPlan } from '../harness/strict-scorm.js';
+import type { ScormVersion } from '../harness/session-seed.js';
+import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage } from './course-page.js';
+import { recordFaultRow, tally } from './fault-report.js';
+
+const PACKAGES = join(process.cwd(), 'tests', '.packages');
+test.use({ staticMounts: { '/scorm12': join(PACKAGES, 'scorm12'), '/scorm2004': join(PACKAGES, 'scorm2004'), '/harness': HARNESS_DIST } });
+
+const EXPECTED_IDS = [
+  ...[1, 2, 3, 4, 5].map((n) => `identity-patterns.case-${n}`),
+  'explain-identities.why-roles',
+  ...[1, 2, 3, 4, 5].map((n) => `quiz-5-6.q${n}.attempt-1`),
+];
+const RETRYING = /not answering right now/;
+
+const VERSIONS = [
+  {
+    version: '1.2' as ScormVersion,
+    path: '/scorm12/index.html',
+    standard: 'SCORM 1.2',
+    status: 'cmi.core.lesson_status',
+    errors: [101, 301, 351, 391],
+  },
+  {
+    version: '2004' as ScormVersion,
+    path: '/scorm2004/index.html',
+    standard: 'SCORM 2004',
+    status: 'cmi.success_status',
+    errors: [101, 301, 351, 391],
+  },
+];
+
+async function launch(
+  lms: StrictLms,
+  version: ScormVersion,
+  path: string,
+  options: { seed?: Record<string, string>; faults?: FaultPlan } = {},
+) {
+  const frame: Frame = await lms.launch({ version, coursePath: path, ...options });
+  const course = new CoursePage(frame);
+  await expect(course.pageHeading()).toBeVisible();
+  return course;
+}
+
+/** Every page, every case, one written answer, the quiz passed: 11 answers. */
+async function learnerAnswersEverything(course: CoursePage) {
+  await course.visitAllPages();
+  await course.goToPage('Micro-activity 1: Choose the identity pattern');
+  for (const [i, answer] of CASE_ANSWERS.entries()) await course.answerCase(i, answer);
+  await course.goToPage('Micro-activity 2: Explain it in your own words');
+  await course.writeAnswer(/Why does AWS prefer roles/, 'Temporary credentials expire.');
+  await course.openQuiz();
+  await course.takeQuiz(CORRECT_QUIZ);
+}
+
+async function closeCourse(page: Page) {
+  await page.evaluate(() => document.querySelector('iframe#course')?.remove());
+}
+
+function interactionIds(data: Record<string, string>): string[] {
+  return Object.entries(data)
+    .filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k))
+    .map(([, v]) => v.replace(/^urn:scorm:/, ''));
+}
+
+function faultsInjected(snapshot: LmsSnapshot): number {
+  return snapshot.log.filter((c) => c.outcome === 'fault').length;
+}
+
+/** What the LMS has committed must hold every answer once and the passed status. */
+function settle(snapshot: LmsSnapshot, standard: string, fault: string, statusElement: string) {
+  expect(snapshot.violations, 'calls the strict LMS refused').toEqual([]);
+  const data = snapshot.committed ?? {};
+  const counts = tally(EXPECTED_IDS, interactionIds(data));
+  recordFaultRow({ standard, fault, injected: faultsInjected(snapshot), ...counts });
+  expect(counts.lost, 'answers lost').toBe(0);
+  expect(counts.duplicated, 'answers duplicated').toBe(0);
+  expect(data[statusElement]).toBe('passed');
+}
+
+for (const { version, path, standard, status, errors } of VERSIONS) {
+  test.describe(`${standard} fault matrix`, () => {
+    const scenarios: { name: string; faults: FaultPlan; clearAfterJourney?: boolean; notice?: boolean }[] = [
+      { name: 'Initialize fails once', faults: { initialize: { times: 1 } }, notice: false },
+      { name: 'SetValue fails for cmi.suspend_data (3 times)', faults: { setValue: { 'cmi.suspend_data': { times: 3 } } } },
+      { name: 'SetValue fails for one interaction result (2 times)', faults: { setValue: { 'cmi.interactions.n.result': { times: 2 } } } },
+      { name: 'Commit fails once', faults: { commit: { times: 1 } } },
+      { name: 'Commit fails always, then recovers', faults: { commit: {} }, clearAfterJourney: true, notice: true },
+      ...errors.map((code) => ({ name: `LMS answers error ${code} on Commit (twice)`, faults: { commit: { times: 2, errorCode: code } } })),
+      ...errors.map((code) => ({
+        name: `LMS answers error ${code} on SetValue (twice)`,
+        faults: { setValue: { [status]: { times: 2, errorCode: code } } },
+      })),
+    ];
+
+    for (const { name, faults, clearAfterJourney, notice } of scenarios) {
+      test(name, async ({ page, lms }) => {
+        const course = await launch(lms, version, path, { faults });
+        await learnerAnswersEverything(course);
+        if (notice) await expect(course.main.getByText(RETRYING)).toBeVisible();
+        if (clearAfterJourney) {
+          await lms.setFaults({ commit: { times: 0 } });
+          await course.goToPage('Summary'); // the next save point retries
+          await expect(course.main.getByText(RETRYING)).toHaveCount(0, { timeout: 15_000 });
+        }
+        await closeCourse(page);
+        settle(await lms.snapshot(), standard, name, status);
+      });
+    }
+
+    test('API not found: the lesson runs standalone and says so', async ({ page, server }) => {
+      const course = new CoursePage(page);
+      await page.goto(`${server.url}${path}`);
+      await expect(course.main.getByRole('status')).toContainText('Not connected to an LMS');
+      await course.openQuiz();
+      await course.takeQuiz(CORRECT_QUIZ);
+      await expect(course.main).toContainText('Passed.');
+      recordFaultRow({
+        standard,
+        fault: 'API not found (no LMS to reach: kept in the browser)',
+        injected: 1,
+        written: 5,
+        reached: 0,
+        lost: 0,
+        duplicated: 0,
+      });
+    });
+
+    test('page hidden mid-quiz, then discarded: the answers so far are committed and resume', async ({ page, lms }) => {
+      let course = await launch(lms, version, path);
+      await course.openQuiz();
+      await course.chooseQuizOption('B');
+      await course.main.getByRole('button', { name: 'Next question' }).click();
+      await course.chooseQuizOption('C');
+      const commitsBefore = (await lms.snapshot()).commits;
+      // The learner switches tab: visibilitychange (hidden) commits at once.
+      await course.page.evaluate(() => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      const hidden = await lms.snapshot();
+      expect(hidden.commits).toBeGreaterThan(commitsBefore);
+      expect(hidden.committed?.['cmi.suspend_data']).toContain('"q2":"c"');
+      // The tab is then discarded (frozen and killed without pagehide): relaunch from what was committed.
+      await page.evaluate(() => {
+        const frame = document.querySelector('iframe#course') as HTMLIFrameElement;
+        frame.contentWindow?.stop();
+      });
+      course = await launch(lms, version, path, { seed: hidden.committed });
+      await expect(course.main.getByText('2 / 5', { exact: true })).toBeVisible();
+      await expect(course.main.getByRole('radio', { name: /^C\. / })).toBeChecked();
+      await course.main.getByRole('button', { name: 'Next question' }).click();
+      for (const letter of CORRECT_QUIZ.slice(2)) {
+        await course.chooseQuizOption(letter);
+        await course.main.getByRole('button', { name: /Next question|Submit quiz/ }).click();
+      }
+      await expect(course.main).toContainText('You scored 80 %');
+      await closeCourse(page);
+      const end = await lms.snapshot();
+      expect(end.violations).toEqual([]);
+      const quizIds = EXPECTED_IDS.filter((id) => id.startsWith('quiz'));
+      const counts = tally(quizIds, interactionIds(end.committed ?? {}));
+      recordFaultRow({ standard, fault: 'page hidden, then discarded mid-quiz', injected: 1, ...counts });
+      expect(counts.lost + counts.duplicated).toBe(0);
+    });
+
+    const badStates: [string, (good: string) => string][] = [
+      ['corrupt', () => '{{{not our state'],
+      ['truncated', (good) => good.slice(0, Math.floor(good.length / 2))],
+      ['from a different course', (good) => good.replace('"c":"iam-access-patterns-5-6"', '"c":"another-course"')],
+      [
+        'from an older version of the course (unknown ids)',
+        (good) => good.replace('"l":"quiz"', '"l":"removed-page"').replace('"q1":"b"', '"q9":"b"'),
+      ],
+    ];
+    for (const [kind, spoil] of badStates) {
+      test(`resume state ${kind}: the learner can keep working and everything reaches the LMS`, async ({ page, lms }) => {
+        let course = await launch(lms, version, path);
+        await course.openQuiz();
+        await course.chooseQuizOption('B');
+        await closeCourse(page);
+        const first = await lms.snapshot();
+        const good = first.committed?.['cmi.suspend_data'] ?? '';
+        expect(good).toContain('"c":"iam-access-patterns-5-6"');
+        const seed = { ...(first.committed ?? {}), 'cmi.suspend_data': spoil(good) };
+        course = await launch(lms, version, path, { seed });
+        if (kind !== 'from an older version of the course (unknown ids)') {
+          await expect(course.main.getByRole('status')).toContainText('Your saved progress could not be read');
+        }
+        await learnerAnswersEverything(course);
+        await closeCourse(page);
+        settle(await lms.snapshot(), standard, `resume state ${kind}`, status);
+      });
+    }
+  });
+}

@@ -1,0 +1,5 @@
+import { printFaultTable } from './fault-report.js';
+
+export default function globalTeardown() {
+  printFaultTable();
+}

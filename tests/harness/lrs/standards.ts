@@ -1,0 +1,30 @@
+/**
+ * The project's standards data (schemas, cmi5 requirement list) sit in `shared/`
+ * beside the repository, so paths are taken from the working directory: the
+ * repository root, where vitest and Playwright run, locally and in a fresh clone.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { isObject } from './json.js';
+
+export const standardsPath = (...parts: string[]): string => resolve(process.cwd(), '..', 'shared', 'standards', ...parts);
+
+export const readJsonFile = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8')) as unknown;
+
+let requirements: Readonly<Record<string, string>> | undefined;
+
+/** Text of a cmi5 requirement by its number in `cmi5/conformance/requirements.json`; throws on an unknown number. */
+export function cmi5Requirement(id: string): string {
+  requirements ??= loadRequirements();
+  const text = requirements[id];
+  if (text === undefined) throw new Error(`cmi5 requirement "${id}" is not in requirements.json`);
+  return text;
+}
+
+function loadRequirements(): Record<string, string> {
+  const data = readJsonFile(standardsPath('cmi5', 'conformance', 'requirements.json'));
+  if (!isObject(data)) throw new Error('cmi5 requirements.json is not a JSON object');
+  const table: Record<string, string> = {};
+  for (const [id, entry] of Object.entries(data)) if (isObject(entry) && typeof entry.txt === 'string') table[id] = entry.txt;
+  return table;
+}

@@ -1,0 +1,183 @@
+/**
+ * Stored statements: immutable once accepted, found by id, queried with the
+ * filters of xAPI 1.0.3 Communication §2.1.3, voided ones hidden (§2.1.4).
+ */
+import type { Statement } from '@xapi/xapi';
+import { Refusal } from './http.js';
+import { agentKey, canonicalJson, isObject, type JsonObject } from './json.js';
+
+const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
+
+export interface StatementQuery {
+  readonly agent?: string; // JSON
+  readonly verb?: string;
+  readonly activity?: string;
+  readonly registration?: string;
+  readonly related_activities?: string;
+  readonly related_agents?: string;
+  readonly since?: string;
+  readonly until?: string;
+  readonly limit?: string;
+  readonly ascending?: string;
+}
+
+export interface StatementResult {
+  readonly statements: Statement[];
+  readonly more: string;
+}
+
+export class StatementStore {
+  private readonly list: Statement[] = [];
+  private readonly byId = new Map<string, Statement>();
+
+  constructor(private readonly changed: () => void = () => undefined) {}
+
+  /** Copies: what a test does with them cannot change what the LRS holds. */
+  all(): Statement[] {
+    return structuredClone(this.list);
+  }
+
+  find(id: string): Statement | undefined {
+    return this.byId.get(id.toLowerCase());
+  }
+
+  /** Part Two §2.3.2: a voided statement is only returned when asked for by voidedStatementId. */
+  isVoided(id: string): boolean {
+    return this.list.some(
+      (s) => s.verb.id === VOIDED && isObject(s.object) && s.object.objectType === 'StatementRef' && s.object.id === id,
+    );
+  }
+
+  add(statements: readonly Statement[]): void {
+    this.restore(statements);
+    this.changed();
+  }
+
+  /**
+   * Part Two §2.3.1 "Statement Comparison": differences that the LRS may itself cause (id, authority,
+   * stored, version, timestamp serialisation) or that are not part of the statement (verb display,
+   * activity definitions) are ignored; everything else must match.
+   */
+  sameStatement(stored: Statement, incoming: JsonObject): boolean {
+    const dropTimestamp = incoming.timestamp === undefined;
+    return canonicalJson(comparable(stored as unknown as JsonObject, dropTimestamp)) === canonicalJson(comparable(incoming, dropTimestamp));
+  }
+
+  /** §2.1.3 with the common filters; `format` and `attachments=false` change nothing here. */
+  query(q: StatementQuery, moreUrl: (offset: number) => string, offset = 0): StatementResult {
+    const agent = q.agent === undefined ? undefined : agentKey(JSON.parse(q.agent));
+    const since = q.since === undefined ? -Infinity : Date.parse(q.since);
+    const until = q.until === undefined ? Infinity : Date.parse(q.until);
+    const relatedActivities = q.related_activities === 'true';
+    const relatedAgents = q.related_agents === 'true';
+    const matches = this.list.filter((s) => {
+      const stored = Date.parse(s.stored ?? '');
+      if (!(stored > since && stored <= until)) return false;
+      if (s.id && this.isVoided(s.id)) return false;
+      if (q.verb !== undefined && s.verb.id !== q.verb) return false;
+      if (q.registration !== undefined && s.context?.registration?.toLowerCase() !== q.registration.toLowerCase()) return false;
+      if (q.activity !== undefined && !activityIds(s, relatedActivities).includes(q.activity)) return false;
+      if (agent !== undefined && !agentKeys(s, relatedAgents).includes(agent)) return false;
+      return true;
+    });
+    if (q.ascending !== 'true') matches.reverse();
+    const limit = q.limit === undefined || q.limit === '0' ? Infinity : Number(q.limit);
+    const page = matches.slice(offset, offset + limit);
+    const next = offset + page.length;
+    return { statements: page, more: next < matches.length ? moreUrl(next) : '' };
+  }
+
+  /** The stored statements themselves, read-only (persistence, rule checks). */
+  held(): readonly Statement[] {
+    return this.list;
+  }
+
+  /** Loads statements kept from an earlier run, without reporting a change. */
+  restore(statements: readonly Statement[]): void {
+    for (const s of statements) {
+      this.list.push(s);
+      if (s.id) this.byId.set(s.id.toLowerCase(), s);
+    }
+  }
+}
+
+function comparable(statement: JsonObject, dropTimestamp: boolean): JsonObject {
+  const { id: _id, authority: _authority, stored: _stored, version: _version, timestamp, verb, object, context, ...rest } = statement;
+  const out: JsonObject = { ...rest };
+  if (!dropTimestamp && typeof timestamp === 'string') out.timestamp = Date.parse(timestamp);
+  if (isObject(verb)) out.verb = { id: verb.id };
+  out.object = withoutDefinition(object);
+  if (isObject(context)) {
+    const activities = context.contextActivities;
+    out.context = isObject(activities)
+      ? {
+          ...context,
+          contextActivities: Object.fromEntries(
+            Object.entries(activities).map(([k, v]) => [k, Array.isArray(v) ? v.map(withoutDefinition) : [withoutDefinition(v)]]),
+          ),
+        }
+      : context;
+  }
+  return out;
+}
+
+const withoutDefinition = (activity: unknown): unknown => {
+  if (!isObject(activity) || (activity.objectType !== undefined && activity.objectType !== 'Activity')) return activity;
+  const { definition: _definition, ...rest } = activity;
+  return { ...rest, objectType: 'Activity' };
+};
+
+function activityIds(s: Statement, related: boolean): string[] {
+  const ids: string[] = [];
+  const object = s.object as unknown;
+  if (isObject(object) && (object.objectType === undefined || object.objectType === 'Activity') && typeof object.id === 'string')
+    ids.push(object.id);
+  if (related && isObject(s.context?.contextActivities)) {
+    for (const list of Object.values(s.context.contextActivities as JsonObject))
+      for (const a of Array.isArray(list) ? list : [list]) if (isObject(a) && typeof a.id === 'string') ids.push(a.id);
+  }
+  return ids;
+}
+
+function agentKeys(s: Statement, related: boolean): string[] {
+  const candidates: unknown[] = [s.actor, s.object];
+  if (related) candidates.push(s.authority, s.context?.instructor, s.context?.team);
+  return candidates.map(agentKey).filter((k): k is string => k !== undefined);
+}
+
+/** The parameters GET /statements accepts (§2.1.3); `cursor` is this harness's opaque "more" link. */
+export const STATEMENT_QUERY_PARAMS = [
+  'agent',
+  'verb',
+  'activity',
+  'registration',
+  'related_activities',
+  'related_agents',
+  'since',
+  'until',
+  'limit',
+  'format',
+  'attachments',
+  'ascending',
+] as const;
+
+export function checkQueryValues(q: Record<string, string>, isAgent: (x: unknown) => boolean, isTimestamp: (x: unknown) => boolean): void {
+  if (q.agent !== undefined) {
+    let agent: unknown;
+    try {
+      agent = JSON.parse(q.agent);
+    } catch {
+      throw new Refusal(400, 'parameter "agent" is not JSON');
+    }
+    if (!isAgent(agent)) throw new Refusal(400, 'parameter "agent" is not a valid Agent');
+  }
+  for (const name of ['related_activities', 'related_agents', 'ascending', 'attachments'])
+    if (q[name] !== undefined && q[name] !== 'true' && q[name] !== 'false')
+      throw new Refusal(400, `parameter "${name}" must be true or false`);
+  if (q.attachments === 'true') throw new Refusal(400, 'attachments=true (multipart responses) is not supported by this harness');
+  if (q.format !== undefined && !['ids', 'exact', 'canonical'].includes(q.format))
+    throw new Refusal(400, 'parameter "format" must be ids, exact or canonical');
+  if (q.limit !== undefined && !/^\d+$/.test(q.limit)) throw new Refusal(400, 'parameter "limit" must be a non-negative integer');
+  for (const name of ['since', 'until'])
+    if (q[name] !== undefined && !isTimestamp(q[name])) throw new Refusal(400, `parameter "${name}" is not an ISO 8601 timestamp`);
+}
