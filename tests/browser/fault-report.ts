@@ -16,7 +16,8 @@ export interface FaultRow {
   readonly duplicated: number;
 }
 
-const DIR = join(process.cwd(), 'test-results', 'fault-matrix');
+// Not under test-results/: Playwright empties that folder when a run starts.
+const DIR = join(process.cwd(), 'tests', '.fault-matrix');
 
 export function recordFaultRow(row: FaultRow): void {
   mkdirSync(DIR, { recursive: true });

@@ -17,7 +17,7 @@ export default async function globalSetup() {
     execFileSync('npx', ['tsx', 'scripts/build.ts'], { stdio: 'inherit' });
   }
   await rm(PACKAGES_DIR, { recursive: true, force: true });
-  await rm(join(process.cwd(), 'test-results', 'fault-matrix'), { recursive: true, force: true });
+  await rm(join(process.cwd(), 'tests', '.fault-matrix'), { recursive: true, force: true });
   for (const zip of (await readdir(dist)).filter((f) => f.endsWith('.zip'))) {
     const target =
       zip
