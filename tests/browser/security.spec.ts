@@ -74,3 +74,59 @@ test('text typed by a learner is shown as text, never turned into markup', async
   });
   expect(injected).toBe(0);
 });
+
+test.describe('launch credentials and learner answers', () => {
+  for (const standard of ['xapi', 'cmi5'] as const) {
+    test(`${standard}: never logged, never in localStorage, and only the LRS is contacted (under a CSP naming it)`, async ({ browser }) => {
+      const { startLrs } = await import('../harness/lrs/index.js');
+      const { cmi5Launch, xapiLaunch, XAPI_AUTH } = await import('./lrs-launch.js');
+      const lrs = await startLrs({ basicAuth: XAPI_AUTH });
+      const csp = CSP.replace("connect-src 'self'", `connect-src ${new URL(lrs.url).origin}`);
+      const served = await startStaticServer(
+        { '/pkg': join(process.cwd(), 'tests', '.packages', standard) },
+        { headers: { 'Content-Security-Policy': csp } },
+      );
+      const page = await browser.newPage();
+      const logged: string[] = [];
+      const foreign: string[] = [];
+      page.on('console', (m) => logged.push(m.text()));
+      await page.context().route('**/*', (route) => {
+        const origin = new URL(route.request().url()).origin;
+        if (origin === new URL(served.url).origin || origin === new URL(lrs.url).origin) return route.continue();
+        foreign.push(route.request().url());
+        return route.abort('blockedbyclient');
+      });
+      try {
+        const url =
+          standard === 'xapi' ? xapiLaunch(`${served.url}/pkg/index.html`, lrs) : cmi5Launch(`${served.url}/pkg/index.html`, lrs).url;
+        const course = new CoursePage(page);
+        await course.open(url);
+        await course.goToPage('Micro-activity 2: Explain it in your own words');
+        const secretAnswer = 'My private answer about root credentials';
+        await course.writeAnswer(/Why does AWS prefer roles/, secretAnswer);
+        await expect.poll(() => lrs.statements().some((s) => s.verb.id.endsWith('/answered'))).toBe(true);
+
+        const storage = await page.evaluate(() => ({
+          local: JSON.stringify({ ...localStorage }),
+          session: JSON.stringify({ ...sessionStorage }),
+        }));
+        const secret = XAPI_AUTH.secret;
+        const basic = Buffer.from(`${XAPI_AUTH.key}:${secret}`).toString('base64');
+        expect(storage.local).not.toContain(basic);
+        expect(storage.local).not.toContain(secret);
+        expect(storage.local).not.toContain(secretAnswer);
+        expect(storage.local).not.toMatch(/auth-token|Basic /);
+        // xAPI's launch auth lives in memory only; cmi5's session token may sit in sessionStorage (cmi5 §8.2: no second fetch).
+        expect(storage.session).not.toContain(basic);
+        expect(logged.join('\n')).not.toMatch(new RegExp(`${basic}|${secret}|auth-token|${secretAnswer}`));
+        expect(logged.filter((l) => l.includes('Content Security Policy'))).toEqual([]);
+        expect(foreign).toEqual([]);
+        expect(lrs.rejections()).toEqual([]);
+      } finally {
+        await page.close();
+        await served.close();
+        await lrs.close();
+      }
+    });
+  }
+});
