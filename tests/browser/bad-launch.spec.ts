@@ -113,7 +113,12 @@ test('cmi5 launch data with a javascript: returnURL: the lesson runs, and no Exi
   const course = new CoursePage(page);
   await course.open(`${site.url}/packages/cmi5/index.html${query(cmi5Base)}`);
   await expect(course.pageHeading()).toHaveText('Learning outcomes');
-  await expect(page.getByRole('button', { name: /Exit/ })).toHaveCount(0);
   await expect.poll(() => requests.filter((r) => r.startsWith('POST /xapi/statements')).length).toBeGreaterThan(0);
+  // Exit ends the session but, with no safe address to return to, stays on the page.
+  await expect(page.getByRole('button', { name: 'Exit and return to the learning system' })).toHaveCount(0);
+  const before = page.url();
+  await page.getByRole('button', { name: 'Exit: end this session' }).click();
+  await expect(course.main.getByText('This session has ended')).toBeVisible();
+  expect(page.url()).toBe(before);
   expect(requests.filter((r) => r.startsWith('POST /fetch/'))).toHaveLength(1);
 });

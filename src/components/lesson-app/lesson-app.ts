@@ -127,9 +127,16 @@ export class LessonApp extends LitElement {
         background: var(--accent);
         color: var(--on-accent);
       }
+      @media (forced-colors: active) {
+        .pager a.next {
+          background: none;
+          color: LinkText;
+        }
+      }
       @media (min-width: 60rem) {
         .layout {
-          grid-template-columns: 18rem minmax(0, 1fr);
+          /* At 200 % text the contents would take half the window: cap them at 30 %. */
+          grid-template-columns: min(18rem, 30%) minmax(0, 1fr);
         }
         .toc-toggle {
           display: none;

@@ -80,9 +80,11 @@ export class LessonChoiceActivity extends LitElement {
 
   private renderFeedback(item: ActivityCase, answer: string) {
     const right = answer === item.correct;
-    const correctText = this.activity.options.find((o) => o.id === item.correct)?.text ?? item.correct;
+    const text = (id: string) => this.activity.options.find((o) => o.id === id)?.text ?? id;
+    // A disabled radio is faint: a wrong answer is also named in words.
     return html`<div class="feedback ${right ? 'right' : 'wrong'}" id="feedback-${item.id}" tabindex="-1">
-      <p class="verdict">${right ? rightIcon : wrongIcon}${right ? ui.correct : ui.incorrect} ${ui.theAnswerIs(correctText)}</p>
+      <p class="verdict">${right ? rightIcon : wrongIcon}${right ? ui.correct : ui.incorrect} ${ui.theAnswerIs(text(item.correct))}</p>
+      ${right ? nothing : html`<p>${ui.youAnswered(text(answer))}</p>`}
       <p>${renderLine(item.why)}</p>
     </div>`;
   }

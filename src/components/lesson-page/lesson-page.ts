@@ -48,6 +48,11 @@ export class LessonPage extends LitElement {
         margin-top: var(--space-5);
         font-weight: 600;
       }
+      @media print {
+        .callout {
+          break-inside: avoid;
+        }
+      }
     `,
   ];
 
@@ -56,6 +61,8 @@ export class LessonPage extends LitElement {
   @property({ attribute: false }) progress!: ProgressState;
   @property({ type: Number }) passingScore = 0.8;
   @property({ type: Boolean }) readonly = false;
+  /** Part of the printed lesson: the quiz shows every question at once. */
+  @property({ type: Boolean }) print = false;
 
   /** Focus the page heading: done by the shell after navigation. */
   focusHeading() {
@@ -107,6 +114,7 @@ export class LessonPage extends LitElement {
           .progress=${this.progress.quiz}
           .passingScore=${this.passingScore}
           ?readonly=${this.readonly}
+          ?all=${this.print}
         ></lesson-quiz>`;
       case 'answer-key': {
         const reflections = blocksOf(this.lesson, 'reflection');

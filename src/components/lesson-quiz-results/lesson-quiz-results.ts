@@ -1,4 +1,4 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { QuizQuestion } from '../../content/lesson.js';
 import type { QuizAttempt } from '../../domain/progress.js';
@@ -14,6 +14,11 @@ import { ui } from '../strings.js';
  * The result of a quiz attempt: score, pass/fail against the passing score,
  * per-question feedback with the answer key's explanation, and a retake.
  *
+ * The quiz keeps this element on screen while questions are answered, with no
+ * attempt: its status region then exists, empty, before the score arrives, so
+ * screen readers announce the score when it is written into it (a live region
+ * inserted together with its text is often not announced).
+ *
  * @fires lesson-quiz-retake - the learner asked to take the quiz again
  */
 @customElement('lesson-quiz-results')
@@ -21,6 +26,10 @@ export class LessonQuizResults extends LitElement {
   static override styles = [
     baseStyles,
     css`
+      h4 {
+        font-size: 1.1rem;
+        margin: var(--space-4) 0 var(--space-2);
+      }
       .summary {
         font-size: 1.1rem;
         padding: var(--space-3);
@@ -34,12 +43,21 @@ export class LessonQuizResults extends LitElement {
       .summary.wrong {
         border-color: var(--danger);
       }
+      .summary > :last-child {
+        margin-bottom: 0;
+      }
+      .summary.empty {
+        padding: 0;
+        border: 0;
+        margin: 0;
+      }
       ol {
         padding-left: 1.25rem;
         max-width: none;
       }
       li {
         margin-bottom: var(--space-3);
+        break-inside: avoid;
       }
       .stem {
         font-weight: 600;
@@ -48,7 +66,8 @@ export class LessonQuizResults extends LitElement {
   ];
 
   @property({ attribute: false }) questions: readonly QuizQuestion[] = [];
-  @property({ attribute: false }) attempt!: QuizAttempt;
+  /** The attempt to show; none while the learner is answering (only the empty status region is rendered). */
+  @property({ attribute: false }) attempt: QuizAttempt | undefined;
   @property({ type: Number }) attemptNumber = 1;
   @property({ type: Number }) passingScore = 0.8;
   @property({ type: Number }) bestScore = 0;
@@ -67,21 +86,18 @@ export class LessonQuizResults extends LitElement {
     return option ? `${optionLetter(i)}. ${option.text}` : '—';
   }
 
-  override render() {
-    const { correct, total } = this.attempt;
-    const percent = toPercent(total ? correct / total : 0);
+  /** `good`: this attempt passed, or an earlier one did (the summary then shows the right-answer mark). */
+  private renderSummary({ correct, total }: QuizAttempt, good: boolean) {
     const passMark = toPercent(this.passingScore);
-    const thisPassed = total > 0 && meetsPassingScore(correct / total, this.passingScore);
-    return html`
-      <h3 id="result-heading" tabindex="-1">${ui.results}</h3>
-      <div class="summary ${thisPassed || this.passed ? 'right' : 'wrong'}" role="status">
-        <p class="verdict">${thisPassed || this.passed ? rightIcon : wrongIcon}${ui.score(correct, total, percent)}</p>
-        <p>${this.passed ? ui.passed(passMark) : ui.failed(passMark)}</p>
-        <p>${ui.attempts(this.attemptNumber)} ${ui.bestScore(toPercent(this.bestScore))}</p>
-      </div>
-      <ol>
+    return html`<p class="verdict">${good ? rightIcon : wrongIcon}${ui.score(correct, total, toPercent(total ? correct / total : 0))}</p>
+      <p>${this.passed ? ui.passed(passMark) : ui.failed(passMark)}</p>
+      <p>${ui.attempts(this.attemptNumber)} ${ui.bestScore(toPercent(this.bestScore))}</p>`;
+  }
+
+  private renderFeedback(attempt: QuizAttempt) {
+    return html`<ol>
         ${this.questions.map((q) => {
-          const answer = this.attempt.answers[q.id];
+          const answer = attempt.answers[q.id];
           const right = answer === q.correct;
           return html`<li>
             <p class="stem">${q.stem}</p>
@@ -94,7 +110,20 @@ export class LessonQuizResults extends LitElement {
           </li>`;
         })}
       </ol>
-      <button type="button" ?disabled=${this.readonly} @click=${() => this.dispatchEvent(new QuizRetakeEvent())}>${ui.retake}</button>
+      <button type="button" ?disabled=${this.readonly} @click=${() => this.dispatchEvent(new QuizRetakeEvent())}>${ui.retake}</button>`;
+  }
+
+  override render() {
+    const attempt = this.attempt;
+    const { correct = 0, total = 0 } = attempt ?? {};
+    const good = this.passed || (total > 0 && meetsPassingScore(correct / total, this.passingScore));
+    // One template whatever the state, so the status element below is the same node before and after the score.
+    return html`
+      ${attempt ? html`<h4 id="result-heading" tabindex="-1">${ui.results}</h4>` : nothing}
+      <div class="summary ${attempt ? (good ? 'right' : 'wrong') : 'empty'}" role="status">
+        ${attempt ? this.renderSummary(attempt, good) : nothing}
+      </div>
+      ${attempt ? this.renderFeedback(attempt) : nothing}
     `;
   }
 }

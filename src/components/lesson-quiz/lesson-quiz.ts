@@ -23,9 +23,10 @@ export class LessonQuiz extends LitElement {
     baseStyles,
     css`
       .position {
+        font-size: 1rem;
         font-weight: 600;
         color: var(--muted);
-        margin-bottom: var(--space-2);
+        margin: 0 0 var(--space-2);
       }
       .nav {
         display: flex;
@@ -46,6 +47,8 @@ export class LessonQuiz extends LitElement {
   @property({ attribute: false }) progress!: QuizProgress;
   @property({ type: Number }) passingScore = 0.8;
   @property({ type: Boolean }) readonly = false;
+  /** Every question at once, without navigation: the printed lesson. */
+  @property({ type: Boolean }) all = false;
 
   override async updated() {
     if (!this.progress.showingResults) {
@@ -53,7 +56,7 @@ export class LessonQuiz extends LitElement {
       if (q) this.dispatchEvent(new QuestionShownEvent(`${this.quiz.id}.${q.id}`));
     }
     const results = this.renderRoot.querySelector('lesson-quiz-results');
-    if (this.focusNext === 'results' && results) {
+    if (this.focusNext === 'results' && this.progress.showingResults && results) {
       this.focusNext = undefined;
       await results.updateComplete;
       results.focus();
@@ -86,9 +89,12 @@ export class LessonQuiz extends LitElement {
     this.focusNext = 'position';
   }
 
+  /**
+   * Always rendered, without an attempt while questions are answered: its status region
+   * must exist before the score is written into it to be announced.
+   */
   private renderResults() {
-    const attempt = this.progress.attempts[this.progress.attempts.length - 1];
-    if (!attempt) return nothing;
+    const attempt = this.progress.showingResults ? this.progress.attempts[this.progress.attempts.length - 1] : undefined;
     return html`<lesson-quiz-results
       @lesson-quiz-retake=${this.handleRetake}
       .questions=${this.quiz.questions}
@@ -108,9 +114,9 @@ export class LessonQuiz extends LitElement {
     if (!question) return nothing;
     const last = index === total - 1;
     return html`
-      <p class="position" id="position" tabindex="-1" aria-label=${ui.questionProgress(index + 1, total)}>
+      <h4 class="position" id="position" tabindex="-1" aria-label=${ui.questionProgress(index + 1, total)}>
         ${ui.questionOf(index + 1, total)}
-      </p>
+      </h4>
       ${
         // A fresh element per question: reused radios would carry a checked radio into the next
         // question's group, and the browser would then uncheck that question's own answer.
@@ -135,9 +141,24 @@ export class LessonQuiz extends LitElement {
     `;
   }
 
+  /** The printed quiz: every question with its options (or the results, once submitted). */
+  private renderAll() {
+    const total = this.quiz.questions.length;
+    return this.quiz.questions.map(
+      (question, i) =>
+        html`<h4 class="position">${ui.questionProgress(i + 1, total)}</h4>
+          <lesson-quiz-question
+            .question=${question}
+            .chosen=${this.progress.answers[question.id]}
+            ?readonly=${this.readonly}
+          ></lesson-quiz-question>`,
+    );
+  }
+
   override render() {
+    const answering = !this.progress.showingResults;
     return html`<h3>${this.quiz.heading}</h3>
-      ${this.progress.showingResults ? this.renderResults() : this.renderQuestion()}`;
+      ${answering ? (this.all ? this.renderAll() : this.renderQuestion()) : nothing} ${this.renderResults()}`;
   }
 }
 

@@ -54,6 +54,19 @@ export class LessonTable extends LitElement {
         display: flex;
         align-items: center;
       }
+      /* display: flex drops the native disclosure triangle: draw one, so it reads as something to open. */
+      summary::before {
+        content: '▸' / '';
+        margin-right: var(--space-2);
+      }
+      [open] > summary::before {
+        content: '▾' / '';
+      }
+      .download {
+        display: inline-flex;
+        align-items: center;
+        min-height: 44px;
+      }
     `,
   ];
 
@@ -84,11 +97,11 @@ export class LessonTable extends LitElement {
           </tbody>
         </table>
       </div>
-      <details class="csv">
+      <details class="csv screen-only">
         <summary>${ui.csvVersion}</summary>
         <pre>${csv.trimEnd().replaceAll('\r\n', '\n')}</pre>
       </details>
-      <p><a href=${csvFileName} download=${csvFileName}>${ui.downloadCsv(csvFileName)}</a></p>
+      <p class="screen-only"><a class="download" href=${csvFileName} download=${csvFileName}>${ui.downloadCsv(csvFileName)}</a></p>
     `;
   }
 }

@@ -38,6 +38,8 @@ export class LessonToc extends LitElement {
       .fill {
         height: 100%;
         background: var(--accent);
+        /* Forced colours would paint this background away; --accent is a system colour there. */
+        forced-color-adjust: none;
       }
       .meter p {
         font-size: 0.9rem;

@@ -126,7 +126,7 @@ export class LessonWrittenActivity extends LitElement {
         .value=${value}
         @input=${(e: Event) => this.handleInput(q.id, e)}
       ></textarea>
-      <p class="count" id="count-${q.id}">${ui.charactersLeft(left, this.maxLength)}</p>
+      <p class="count screen-only" id="count-${q.id}">${ui.charactersLeft(left, this.maxLength)}</p>
       ${
         answer === undefined
           ? html`<button type="button" ?disabled=${this.readonly} @click=${() => this.handleSubmit(q.id)}>${ui.showModel}</button>

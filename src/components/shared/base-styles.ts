@@ -35,12 +35,10 @@ export const baseStyles = css`
     font-family: var(--font-mono);
     font-size: 0.95em;
   }
+  /* Also on headings and feedback that receive focus: after a keyboard action the learner sees where it went. */
   :focus-visible {
     outline: 3px solid var(--focus);
     outline-offset: 2px;
-  }
-  [tabindex='-1']:focus {
-    outline: none;
   }
   .visually-hidden {
     position: absolute;
@@ -122,6 +120,37 @@ export const baseStyles = css`
   @media (prefers-reduced-motion: no-preference) {
     button {
       transition: background-color 120ms ease;
+    }
+  }
+  /* Forced colours keep system colours and paint a Canvas backplate behind text: an inverted button would lose its label. */
+  @media (forced-colors: active) {
+    button {
+      background: ButtonFace;
+      color: ButtonText;
+    }
+    button:disabled {
+      color: GrayText;
+      border-color: GrayText;
+    }
+  }
+  @media print {
+    button,
+    .screen-only {
+      display: none !important;
+    }
+    /* Paper cannot follow a link: print where it goes. */
+    a[href^='http']::after {
+      content: ' (' attr(href) ')';
+      overflow-wrap: anywhere;
+    }
+    fieldset,
+    .feedback {
+      break-inside: avoid;
+    }
+    h2,
+    h3,
+    h4 {
+      break-after: avoid;
     }
   }
 `;

@@ -1,0 +1,188 @@
+/**
+ * axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA, plus axe's best practices)
+ * on every view and every state a learner can reach, in the light and the dark
+ * theme: each page, both activities before and after answering (right, wrong,
+ * and "answer first" hints), each quiz question, the results of a failed and a
+ * passed attempt, the reflections, the answer key, the phone contents menu, and
+ * every notice (no LMS, unreadable saved progress, incomplete launch, review
+ * mode, LMS not answering). No rule is disabled.
+ */
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Frame, Page } from '@playwright/test';
+import { HARNESS_DIST } from '../harness/harness-paths.js';
+import { test as lmsTest } from '../harness/playwright-fixtures.js';
+import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage } from './course-page.js';
+import { expect, test } from './fixtures.js';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const SCHEMES = ['light', 'dark'] as const;
+
+/** Runs axe on the whole page (iframes included) and fails with a readable list of what is wrong. */
+async function expectAccessible(page: Page, state: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const found = violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact ?? ''}): ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`),
+  );
+  expect(found, `axe violations in "${state}"`).toEqual([]);
+}
+
+for (const colorScheme of SCHEMES) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+
+    test('every page, reached with "Next" as a learner does', async ({ page, site }) => {
+      const course = new CoursePage(page);
+      await course.open(`${site.url}/web/#/outcomes`);
+      const next = course.main.getByRole('link', { name: /^Next: / });
+      const titles: string[] = [];
+      for (;;) {
+        const title = (await course.pageHeading().textContent()) ?? '';
+        titles.push(title);
+        await expectAccessible(page, `page "${title}"`);
+        if (!(await next.count())) break;
+        await next.click();
+        await expect(course.pageHeading()).not.toHaveText(title);
+        await expect(course.pageHeading()).toBeFocused();
+      }
+      expect(titles).toHaveLength(19);
+    });
+
+    test('micro-activity 1: the "choose first" hint, then right and wrong feedback', async ({ page, site }) => {
+      const course = new CoursePage(page);
+      await course.open(`${site.url}/web/#/micro-activity-1`);
+      await course.main.getByRole('button', { name: 'Check answer' }).first().click();
+      await expect(course.main.getByRole('alert')).toHaveText('Choose an answer first.');
+      await expectAccessible(page, 'activity 1, hint');
+      await course.answerCase(0, CASE_ANSWERS[0]);
+      await course.answerCase(1, 'IAM user');
+      await expect(course.main).toContainText('Not quite. The best answer is: IAM role.');
+      await expectAccessible(page, 'activity 1, partly answered (right and wrong)');
+      for (const [i, answer] of CASE_ANSWERS.entries()) if (i > 1) await course.answerCase(i, answer);
+      await expect(course.main.getByRole('button', { name: 'Check answer' })).toHaveCount(0);
+      await expectAccessible(page, 'activity 1, all answered');
+    });
+
+    test('micro-activity 2 and the reflections: the "write first" hint, then the model answers', async ({ page, site }) => {
+      const course = new CoursePage(page);
+      await course.open(`${site.url}/web/#/micro-activity-2`);
+      await course.main.getByRole('button', { name: 'Submit and show the model answer' }).first().click();
+      await expect(course.main.getByRole('alert')).toHaveText('Write your answer first.');
+      await expectAccessible(page, 'activity 2, hint');
+      await course.writeAnswer(/Why does AWS prefer roles/, 'Temporary credentials expire.');
+      await expectAccessible(page, 'activity 2, one model answer');
+      await course.writeAnswer(/Why is the root user different/, 'It is the account owner.');
+      await course.writeAnswer(/Why are IAM users still present/, 'Some tools cannot use roles.');
+      await expectAccessible(page, 'activity 2, all answered');
+
+      await course.goToPage('Reflection questions');
+      await course.writeAnswer('Why does AWS recommend avoiding routine use of the root user?', 'It has complete access.');
+      await expectAccessible(page, 'reflections, one answered');
+      for (const question of [
+        /difference between an IAM user and an IAM role/,
+        /IAM users may still be used/,
+        /application on EC2/,
+        /simplest memory rule/,
+      ])
+        await course.writeAnswer(question, 'My answer.');
+      await expect(course.main.getByRole('heading', { name: 'Model answer' })).toHaveCount(5);
+      await expectAccessible(page, 'reflections, all answered');
+    });
+
+    test('quiz: the unanswered alert, each question, a failed and a passed result, the answer key', async ({ page, site }) => {
+      const course = new CoursePage(page);
+      await course.open(`${site.url}/web/#/quiz`);
+      const button = (name: string) => course.main.getByRole('button', { name });
+      for (let i = 0; i < 4; i += 1) await button('Next question').click();
+      await button('Submit quiz').click();
+      await expect(course.main.getByRole('alert')).toContainText('Answer every question before submitting.');
+      await expectAccessible(page, 'quiz, unanswered alert');
+      for (let i = 0; i < 4; i += 1) await button('Previous question').click();
+
+      for (const [i, letter] of ['A', 'C', 'C', 'A', 'D'].entries()) {
+        await expect(course.main.getByText(`${i + 1} / 5`, { exact: true })).toBeFocused();
+        await expectAccessible(page, `quiz question ${i + 1}, unanswered`);
+        await course.chooseQuizOption(letter);
+        await expectAccessible(page, `quiz question ${i + 1}, answered`);
+        await button(i < 4 ? 'Next question' : 'Submit quiz').click();
+      }
+      await expect(course.main.getByRole('status').filter({ hasText: 'You scored' })).toContainText('40 %');
+      await expectAccessible(page, 'quiz results, failed');
+
+      await button('Take the quiz again').click();
+      await course.takeQuiz(CORRECT_QUIZ);
+      await expect(course.main).toContainText('Passed. The passing score is 80 %.');
+      await expectAccessible(page, 'quiz results, passed');
+
+      await course.goToPage('Answer key');
+      await expect(course.main).toContainText('A1: B.');
+      await expectAccessible(page, 'answer key, quiz answers shown');
+    });
+
+    for (const width of [375, 320]) {
+      test(`a ${width} px phone with the contents open`, async ({ browser, site }) => {
+        const context = await browser.newContext({ viewport: { width, height: 700 }, isMobile: true, hasTouch: true, colorScheme });
+        const page = await context.newPage();
+        const course = new CoursePage(page);
+        await course.open(`${site.url}/web/#/comparison-table`);
+        await expectAccessible(page, `${width} px, contents closed`);
+        await page.getByRole('button', { name: /^Contents/ }).click();
+        await expect(course.toc).toBeVisible();
+        await expectAccessible(page, `${width} px, contents open`);
+        await context.close();
+      });
+    }
+
+    test('notices: no LMS, unreadable saved progress, an incomplete LRS launch', async ({ page, site }) => {
+      const course = new CoursePage(page);
+      await course.open(`${site.url}/web/`);
+      await expect(page.getByText('Not connected to an LMS')).toBeVisible();
+      await expectAccessible(page, 'notice: not connected (web)');
+
+      await page.evaluate(() =>
+        localStorage.setItem('course:iam-access-patterns-5-6:progress', JSON.stringify({ state: '!broken', location: 'x' })),
+      );
+      await page.reload();
+      await expect(page.getByText('Your saved progress could not be read')).toBeVisible();
+      await expectAccessible(page, 'notice: resume problem');
+
+      await course.open(`${site.url}/packages/scorm12/index.html`);
+      await expect(page.getByText('Not connected to an LMS')).toBeVisible();
+      await expectAccessible(page, 'notice: SCORM 1.2 package opened without an LMS');
+
+      await course.open(`${site.url}/packages/xapi/index.html?endpoint=${encodeURIComponent('https://lrs.invalid/xapi/')}`);
+      await expect(page.getByText('The lesson runs on its own for now')).toBeVisible();
+      await expectAccessible(page, 'notice: incomplete xAPI launch');
+    });
+  });
+}
+
+// The LMS host serves the package from its own origin (a course reaches window.parent.API only when same-origin).
+lmsTest.use({ staticMounts: { '/scorm12': join(process.cwd(), 'tests', '.packages', 'scorm12'), '/harness': HARNESS_DIST } });
+
+lmsTest.describe('inside the strict SCORM 1.2 LMS', () => {
+  async function launch(frame: Frame) {
+    const course = new CoursePage(frame);
+    await expect(course.pageHeading()).toBeVisible();
+    return course;
+  }
+
+  for (const colorScheme of SCHEMES) {
+    lmsTest(`${colorScheme}: connected, then the LMS stops answering, then review mode`, async ({ page, lms }) => {
+      await page.emulateMedia({ colorScheme });
+      let course = await launch(await lms.launch({ version: '1.2', coursePath: '/scorm12/index.html' }));
+      await expectAccessible(page, 'connected to the LMS (no notice)');
+      await lms.setFaults({ commit: { times: 3, errorCode: 101 } });
+      await course.openQuiz();
+      await course.takeQuiz(CORRECT_QUIZ);
+      await expect(course.main.getByText(/not answering right now/)).toBeVisible();
+      await expectAccessible(page, 'notice: LMS not answering (commit failing)');
+
+      course = await launch(
+        await lms.launch({ version: '1.2', coursePath: '/scorm12/index.html', seed: { 'cmi.core.lesson_mode': 'review' } }),
+      );
+      await expect(course.main.getByText(/^Review mode/)).toBeVisible();
+      await expectAccessible(page, 'notice: review mode');
+    });
+  }
+});

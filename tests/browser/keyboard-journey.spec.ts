@@ -1,0 +1,349 @@
+/**
+ * The whole course with the keyboard alone: Tab, Shift+Tab, Enter, Space and
+ * the arrow keys, text typed with keyboard.type, never a click or a fill.
+ *
+ * At every stop the focused element must show a focus indicator (WCAG 2.4.7)
+ * and be on screen, not covered by anything (2.4.11); inside the lesson the
+ * stops come in reading order (2.4.3). Focus moves to the new page's heading
+ * after navigation and to the feedback or the result when it appears, and
+ * Tab always leads out of the page and back (2.1.2, no keyboard trap).
+ */
+import type { Page } from '@playwright/test';
+import { CASE_ANSWERS, CORRECT_QUIZ } from './course-page.js';
+import { expect, test } from './fixtures.js';
+
+/** What a sighted keyboard user and a screen reader would notice about the focused element. */
+interface Stop {
+  /** Role and name, e.g. `link "Next: What this review covers"`, `radio "IAM role" checked`. */
+  readonly label: string;
+  readonly inMain: boolean;
+  /** Page coordinates, for reading order. */
+  readonly top: number;
+  readonly left: number;
+  readonly height: number;
+  readonly outline: string;
+  readonly outlineWidth: number;
+  /** Some of the element is in the viewport and the top-most thing there is the element itself. */
+  readonly onScreen: boolean;
+  readonly uncovered: boolean;
+}
+
+/** The focused element, found through shadow roots; undefined when focus has left the document. */
+async function focused(page: Page): Promise<Stop | undefined> {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el || el === document.body || !(el instanceof HTMLElement)) return undefined;
+
+    const text = (node: Element) => {
+      const copy = node.cloneNode(true) as Element;
+      for (const hidden of copy.querySelectorAll('[aria-hidden="true"], input, textarea')) hidden.remove();
+      return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+    };
+    const roles: Record<string, string> = { A: 'link', BUTTON: 'button', TEXTAREA: 'textbox', SUMMARY: 'summary' };
+    const input = el instanceof HTMLInputElement ? el : undefined;
+    const role =
+      el.getAttribute('role') ?? (/^H\d$/.test(el.tagName) ? 'heading' : (roles[el.tagName] ?? input?.type ?? el.tagName.toLowerCase()));
+    const labelled = input ?? (el instanceof HTMLTextAreaElement ? el : undefined);
+    const name = el.getAttribute('aria-label') ?? (labelled?.labels?.[0] ? text(labelled.labels[0]) : text(el));
+    const state = input?.checked ? ' checked' : '';
+
+    let inMain = false;
+    for (let node: Node | null = el; node; node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null))
+      if (node instanceof HTMLElement && node.tagName === 'MAIN') inMain = true;
+
+    const rect = el.getBoundingClientRect();
+    // A link that wraps has one box per line: hit-test the first.
+    const box = el.getClientRects()[0] ?? rect;
+    const top = Math.max(rect.top, 0);
+    const bottom = Math.min(rect.bottom, innerHeight);
+    const onScreen = bottom > top && rect.right > 0 && rect.left < innerWidth;
+    // Hit-test the middle of the visible part, descending through shadow roots.
+    const x = box.left + Math.min(box.width, 40) / 2;
+    const y = box.height < rect.height ? box.top + box.height / 2 : (top + bottom) / 2;
+    let hit = document.elementFromPoint(x, y);
+    while (hit?.shadowRoot) {
+      const inner = hit.shadowRoot.elementFromPoint(x, y);
+      if (!inner || inner === hit) break;
+      hit = inner;
+    }
+    const uncovered =
+      !!hit && (hit === el || el.contains(hit) || (!!labelled && [...(labelled.labels ?? [])].some((l) => l.contains(hit))));
+    const style = getComputedStyle(el);
+    return {
+      label: `${role} "${name.slice(0, 160)}"${state}`,
+      inMain,
+      top: rect.top + scrollY,
+      left: rect.left,
+      height: rect.height,
+      outline: style.outlineStyle,
+      outlineWidth: parseFloat(style.outlineWidth),
+      onScreen,
+      uncovered,
+    };
+  });
+}
+
+/** Asserts what every focus stop owes a keyboard user: a visible indicator, on screen, not covered. */
+function expectUsable(stop: Stop) {
+  expect(stop.outline, `focus indicator of ${stop.label}`).not.toBe('none');
+  expect(stop.outlineWidth, `focus indicator width of ${stop.label}`).toBeGreaterThanOrEqual(2);
+  expect(stop.onScreen, `${stop.label} is scrolled into view`).toBe(true);
+  expect(stop.uncovered, `${stop.label} is not covered by other content`).toBe(true);
+}
+
+/** Each stop in the lesson comes after the previous one: further down, or to the right on the same line. */
+function expectReadingOrder(stops: readonly Stop[]) {
+  const lesson = stops.filter((s) => s.inMain);
+  for (let i = 1; i < lesson.length; i += 1) {
+    const [a, b] = [lesson[i - 1], lesson[i]] as [Stop, Stop];
+    const sameLine = Math.abs(a.top - b.top) < Math.min(a.height, b.height);
+    expect(b.top > a.top || (sameLine && b.left > a.left), `${b.label} comes after ${a.label} in reading order`).toBe(true);
+  }
+}
+
+class Keyboard {
+  readonly stops: Stop[] = [];
+  constructor(readonly page: Page) {}
+
+  async now(): Promise<Stop> {
+    const stop = await focused(this.page);
+    if (!stop) throw new Error('nothing has focus');
+    return stop;
+  }
+
+  async press(key: string): Promise<Stop | undefined> {
+    await this.page.keyboard.press(key);
+    const stop = await focused(this.page);
+    if (stop) expectUsable(stop);
+    return stop;
+  }
+
+  /** Tabs (or Shift+Tabs) until the focused element's label matches; returns the stops on the way, in order. */
+  async tabTo(target: RegExp, { back = false, max = 60 } = {}): Promise<Stop> {
+    const run: Stop[] = [];
+    for (let i = 0; i < max; i += 1) {
+      const stop = await this.press(back ? 'Shift+Tab' : 'Tab');
+      if (!stop) continue;
+      run.push(stop);
+      if (target.test(stop.label)) {
+        if (!back) expectReadingOrder(run);
+        this.stops.push(...run);
+        return stop;
+      }
+    }
+    throw new Error(`${target} not reached with ${back ? 'Shift+Tab' : 'Tab'}; stops: ${run.map((s) => s.label).join(' → ')}`);
+  }
+
+  async expectFocus(label: RegExp) {
+    await expect.poll(async () => (await focused(this.page))?.label ?? '(nothing)').toMatch(label);
+    expectUsable(await this.now());
+  }
+
+  /** In a radio group (focus on its first radio, none checked yet) picks the option at `index` with Space or arrows. */
+  async pickRadio(index: number, name: string | RegExp) {
+    if (index === 0) await this.press('Space');
+    for (let i = 0; i < index; i += 1) await this.press('ArrowDown');
+    const stop = await this.now();
+    expect(stop.label).toMatch(typeof name === 'string' ? `radio "${name}" checked` : name);
+  }
+
+  /** Goes on to the next page with the pager link and checks focus lands on its heading. */
+  async nextPage(title: string) {
+    await this.tabTo(/^link "Next: /);
+    await this.press('Enter');
+    await this.expectFocus(new RegExp(`^heading "${escape(title)}"$`));
+  }
+
+  /** Answers a written question: Tab to its box, type, Tab to the button, Enter; the model answer takes focus. */
+  async write(question: string, answer: string) {
+    await this.tabTo(new RegExp(`^textbox "(\\d+\\. )?${escape(question)}"$`));
+    await this.page.keyboard.type(answer);
+    await this.tabTo(/^button "Submit and show the model answer"$/);
+    await this.press('Enter');
+    await this.expectFocus(/^div "Model answer/);
+  }
+
+  /** Takes the quiz from question 1: Tab to each group, pick the letter, Tab to Next/Submit, Enter. */
+  async takeQuiz(letters: readonly string[]) {
+    for (const [i, letter] of letters.entries()) {
+      if (i > 0) await this.expectFocus(new RegExp(`^heading "Question ${i + 1} of ${letters.length}"$`));
+      await this.tabTo(/^radio "A\. /);
+      await this.pickRadio(letter.charCodeAt(0) - 65, new RegExp(`^radio "${letter}\\. .*" checked$`));
+      const last = i === letters.length - 1;
+      await this.tabTo(last ? /^button "Submit quiz"$/ : /^button "Next question"$/);
+      await this.press(last ? 'Space' : 'Enter');
+    }
+    await this.expectFocus(/^heading "Your result"$/);
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const PAGES = [
+  'Learning outcomes',
+  'What this review covers',
+  '1) Root user',
+  '2) IAM user',
+  '3) IAM role',
+  '4) Why AWS prefers temporary credentials',
+  '5) When IAM users are still used',
+  '6) Best access pattern for humans',
+  '7) Best access pattern for workloads running on AWS',
+  '8) Best access pattern for workloads outside AWS',
+  '9) Root user vs IAM admin user',
+  '10) MFA across these identities',
+  'Quick comparison table',
+  'Micro-activity 1: Choose the identity pattern',
+  'Micro-activity 2: Explain it in your own words',
+  'Summary',
+  'Quiz 5.6',
+  'Reflection questions',
+  'Answer key',
+];
+const OPTIONS = ['root user', 'IAM role', 'IAM user', 'federated or role-based human access'];
+
+test('the whole course with the keyboard alone: pages, both activities, a failed quiz, the retake, reflections', async ({ page, site }) => {
+  test.setTimeout(120_000);
+  const keys = new Keyboard(page);
+  const main = page.getByRole('main');
+  await page.goto(`${site.url}/web/`);
+  await expect(main.getByRole('heading', { level: 2 })).toHaveText(PAGES[0] ?? '');
+
+  // The first Tab reaches the skip link, which takes the learner to the page heading.
+  await keys.tabTo(/^link "Skip to main content"$/, { max: 1 });
+  await keys.press('Enter');
+  await keys.expectFocus(/^heading "Learning outcomes"$/);
+
+  for (const [i, title] of PAGES.entries()) {
+    if (i > 0) await keys.nextPage(title);
+
+    if (title === 'Quick comparison table') {
+      // The table's scroll box is focusable (its arrow keys scroll it); the CSV version opens with Enter.
+      await keys.tabTo(/^region "Identity types and their mental models"$/);
+      await keys.tabTo(/^summary "CSV version"$/);
+      await keys.press('Enter');
+      await expect(main.getByText('Identity type,Mental model')).toBeVisible();
+    }
+
+    if (title === 'Micro-activity 1: Choose the identity pattern') {
+      // Checking without a choice says what to do, and leaves focus where it was.
+      await keys.tabTo(/^radio "root user"$/);
+      await keys.tabTo(/^button "Check answer"$/);
+      await keys.press('Enter');
+      await expect(main.getByRole('alert')).toHaveText('Choose an answer first.');
+      await keys.expectFocus(/^button "Check answer"$/);
+      await keys.tabTo(/^radio "root user"$/, { back: true });
+      for (const [c, answer] of CASE_ANSWERS.entries()) {
+        if (c > 0) await keys.tabTo(/^radio "root user"$/);
+        await keys.pickRadio(OPTIONS.indexOf(answer), answer);
+        await keys.tabTo(/^button "Check answer"$/);
+        await keys.press(c % 2 ? 'Space' : 'Enter');
+        await keys.expectFocus(new RegExp(`^div "Correct\\. The best answer is: ${escape(answer)}\\.`));
+      }
+    }
+
+    if (title === 'Micro-activity 2: Explain it in your own words') {
+      await keys.write(
+        'Why does AWS prefer roles and temporary credentials where possible?',
+        'Temporary credentials expire, so leaks matter less.',
+      );
+      await keys.write(
+        'Why is the root user different from an admin IAM user?',
+        'Root owns the account; an admin user is still an IAM identity.',
+      );
+      await keys.write(
+        'Why are IAM users still present even though AWS prefers modern temporary-credential patterns?',
+        'Some tools cannot use roles or federation.',
+      );
+      await expect(main.getByRole('heading', { name: 'Model answer' })).toHaveCount(3);
+    }
+
+    if (title === 'Quiz 5.6') {
+      await keys.takeQuiz(['A', 'C', 'C', 'A', 'D']);
+      await expect(main.getByRole('status').filter({ hasText: 'You scored' })).toContainText('You scored 40 % (2 of 5 correct).');
+      await keys.tabTo(/^button "Take the quiz again"$/);
+      await keys.press('Enter');
+      await keys.expectFocus(/^heading "Question 1 of 5"$/);
+      await keys.takeQuiz(CORRECT_QUIZ);
+      await expect(main.getByRole('status').filter({ hasText: 'You scored' })).toContainText('You scored 100 % (5 of 5 correct).');
+      await expect(main).toContainText('Passed. The passing score is 80 %.');
+    }
+
+    if (title === 'Reflection questions') {
+      await keys.write('Why does AWS recommend avoiding routine use of the root user?', 'It has complete access to everything.');
+      await keys.write(
+        'What is the difference between an IAM user and an IAM role?',
+        'A user has long-term credentials; a role is temporary.',
+      );
+      await keys.write('Name one case where AWS says IAM users may still be used.', 'A third-party tool that cannot use roles.');
+      await keys.write(
+        'A team has an application on EC2 that needs to access S3. What is the strongest identity pattern to think of first?',
+        'An IAM role attached to the instance.',
+      );
+      await keys.write(
+        'What is the simplest memory rule for root user, IAM user, and IAM role?',
+        'root = rare, user = named, role = temporary.',
+      );
+    }
+
+    if (title === 'Answer key') {
+      await expect(main).toContainText('A10: root = rare, user = named long-term identity, role = temporary access pattern.');
+      await expect(main.getByText('Shown after')).toHaveCount(0);
+      await expect(main.getByRole('link', { name: /^Next: / })).toHaveCount(0);
+    }
+  }
+
+  // Back to the quiz through the contents, with Shift+Tab from the heading: the pass is there.
+  await keys.tabTo(/^link "Quiz 5\.6/, { back: true });
+  await keys.press('Enter');
+  await keys.expectFocus(/^heading "Quiz 5\.6"$/);
+  await expect(main).toContainText('Passed. The passing score is 80 %.');
+  await expect(page.getByRole('progressbar', { name: 'Lesson progress' })).toHaveAttribute('aria-valuetext', '19 of 19 pages visited');
+  expect(keys.stops.length).toBeGreaterThan(100);
+});
+
+test('Tab and Shift+Tab go through every page and out of it: nothing traps focus', async ({ page, site }) => {
+  for (const path of ['#/micro-activity-1', '#/micro-activity-2', '#/quiz', '#/comparison-table']) {
+    await page.goto('about:blank');
+    await page.goto(`${site.url}/web/${path}`);
+    await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toBeVisible();
+    const keys = new Keyboard(page);
+    const first = await keys.tabTo(/^link "Skip to main content"$/, { max: 1 });
+    // Forward: through everything, out of the document, and round to the skip link again.
+    let left = false;
+    for (let i = 0; i < 120; i += 1) {
+      const stop = await keys.press('Tab');
+      if (!stop) left = true;
+      else if (stop.label === first.label) break;
+    }
+    expect(left, `${path}: Tab leaves the page after its last control`).toBe(true);
+    await keys.expectFocus(/^link "Skip to main content"$/);
+    // Backward: Shift+Tab from the skip link leaves the page (or the browser wraps round at once) to its last control.
+    const last = (await keys.press('Shift+Tab')) ?? (await keys.press('Shift+Tab'));
+    expect(last?.label, `${path}: Shift+Tab re-enters at the last control`).toMatch(/^link "Next: /);
+  }
+});
+
+test('on a 375 px phone the contents open and close with the keyboard, and choosing a page focuses its heading', async ({
+  browser,
+  site,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(`${site.url}/web/#/outcomes`);
+  const toggle = page.getByRole('button', { name: /^Contents/ });
+  await expect(toggle).toBeVisible();
+  const keys = new Keyboard(page);
+  await keys.tabTo(/^button "Contents/);
+  await keys.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await keys.tabTo(/^link "Quick comparison table"$/);
+  await keys.press('Enter');
+  await keys.expectFocus(/^heading "Quick comparison table"$/);
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('navigation', { name: 'Contents' })).toBeHidden();
+  await context.close();
+});
