@@ -2,7 +2,19 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/.packages/', 'tests/.harness-dist/', '.bench/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      'tests/.packages/',
+      'tests/.harness-dist/',
+      '.bench/',
+      '.preview/',
+      'tests/.fault-matrix/',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

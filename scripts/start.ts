@@ -1,33 +1,43 @@
 /**
- * `npm start`: serves the built course on 127.0.0.1 (building it first if
- * dist/ is missing). No LMS is needed: the course runs standalone and keeps
- * progress in the browser. Options: --port N (default 4173).
+ * `npm start`: the local preview LMS. Builds the packages if dist/ lacks them,
+ * unpacks each afresh into .preview/packages/, and serves on 127.0.0.1 a
+ * launcher for every package (SCORM 1.2 and 2004 in a strict scorm-again host,
+ * xAPI and cmi5 against a local strict LRS, the standalone web build) with a
+ * live panel of what the LMS sees. The learner's records stay in .preview/.
+ *
+ *   npm start                  http://127.0.0.1:4173/
+ *   npm start -- --port 8080   (or PORT=8080 npm start)
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { startStaticServer } from './lib/static-server.js';
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startPreview } from './preview/index.js';
 
-const portArg = process.argv.indexOf('--port');
-const port = portArg > 0 ? Number(process.argv[portArg + 1]) : Number(process.env.PORT ?? 4173);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error('--port takes a port number, e.g. npm start -- --port 8080');
+const { values } = parseArgs({ options: { port: { type: 'string' } }, allowPositionals: false });
+const portText = values.port ?? process.env.PORT ?? '4173';
+const port = Number(portText);
+if (!/^\d+$/.test(portText) || port > 65535) {
+  console.error(`"${portText}" is not a port number; try: npm start -- --port 8080`);
   process.exit(2);
 }
 
-const web = join(process.cwd(), 'dist', 'web');
-if (!existsSync(join(web, 'index.html'))) {
-  console.log('No build found: building the course first…');
-  execFileSync('npx', ['tsx', 'scripts/build.ts'], { stdio: 'inherit' });
-}
+const preview = await startPreview({ port, root: process.cwd() }).catch((error: unknown) => {
+  const busy = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
+  console.error(busy ? `Port ${port} is in use; try: npm start -- --port ${port + 1}` : error);
+  process.exit(1);
+});
 
-const server = await startStaticServer({ '/': web }, { port });
-console.log(`The course is running at ${server.url}/  (Ctrl-C to stop)`);
+console.log(`\nPreview LMS: ${preview.url}/   (Ctrl-C to stop)`);
+for (const pkg of preview.packages) console.log(`  ${pkg.standard.padEnd(15)} ${pkg.zipFile ?? 'dist/web/'}`);
+console.log(`Learner records are kept in ${relative(process.cwd(), preview.dataDir) || '.'}/ (LRS at ${preview.lrsUrl})`);
 
-const stop = async () => {
-  await server.close();
-  console.log('Stopped.');
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping…`);
+  await preview.close();
+  console.log('Stopped; records saved.');
   process.exit(0);
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

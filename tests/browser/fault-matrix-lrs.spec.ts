@@ -174,8 +174,8 @@ for (const standard of ['xapi', 'cmi5'] as const) {
         const RealDate = Date;
         // new Date() follows the jumped clock too.
         globalThis.Date = class extends RealDate {
-          constructor(...args: ConstructorParameters<typeof Date>) {
-            super(...((args.length ? args : [Date.now()]) as []));
+          constructor(...args: [] | [string | number | Date]) {
+            super(args.length === 0 ? Date.now() : args[0]);
           }
           static override now = Date.now;
         } as DateConstructor;

@@ -42,9 +42,14 @@ export class Scorm12Tracker implements Tracker {
     this.nextInteraction = Number(this.lms.read('cmi.interactions._count') ?? 0) || 0;
     const mode = this.lms.read('cmi.core.lesson_mode');
     const mastery = Number.parseFloat(this.lms.read('cmi.student_data.mastery_score') ?? '');
-    if (this.status === 'not attempted' && mode !== 'browse' && mode !== 'review') {
-      this.setStatus('incomplete');
-      this.lms.commitNow();
+    if (mode !== 'browse' && mode !== 'review') {
+      if (this.status === 'not attempted') {
+        this.setStatus('incomplete');
+        this.lms.commitNow();
+      } else {
+        // A relaunch that ends before any save still keeps its suspend_data for the next one.
+        this.lms.write([['cmi.core.exit', exitFor(this.status)]]);
+      }
     }
     return {
       // RTE12 3.4 cmi.core.entry: "resume" means the LMS kept the last session's suspend_data.

@@ -53,13 +53,15 @@ export class Scorm2004Tracker implements Tracker {
     this.nextInteraction = Number(this.lms.read('cmi.interactions._count') ?? 0) || 0;
     const mode = this.lms.read('cmi.mode');
     const passing = Number.parseFloat(this.lms.read('cmi.scaled_passing_score') ?? '');
-    if (this.completion === 'unknown' && mode !== 'browse' && mode !== 'review') {
-      this.completion = 'incomplete';
-      this.lms.write([
-        ['cmi.completion_status', 'incomplete'],
-        ['cmi.exit', 'suspend'],
-      ]);
-      this.lms.commitNow();
+    if (mode !== 'browse' && mode !== 'review') {
+      // Every session suspends unless told otherwise: a relaunch that ends before any save must
+      // not end the attempt (an exit of "" lets the LMS start a fresh one next time).
+      this.lms.write([['cmi.exit', 'suspend']]);
+      if (this.completion === 'unknown') {
+        this.completion = 'incomplete';
+        this.lms.write([['cmi.completion_status', 'incomplete']]);
+        this.lms.commitNow();
+      }
     }
     return {
       // RTE 4.2.6 cmi.entry: "resume" after an exit of "suspend"; "" may also carry data in some LMSs.

@@ -1,0 +1,343 @@
+/**
+ * The local preview LMS behind `npm start`: one HTTP server on 127.0.0.1 that
+ * serves the launcher and player pages (scripts/preview/public/), the unpacked
+ * packages, the strict SCORM host (tests/harness) and a small JSON API, plus
+ * one strict LRS + cmi5 LMS (tests/harness/lrs) for the xAPI and cmi5 packages.
+ *
+ *   const preview = await startPreview({ port: 0, root: process.cwd(), dataDir: '/tmp/preview' });
+ *   // open preview.url … then
+ *   await preview.close();
+ *
+ * Everything the learner does survives a restart: SCORM data in <dataDir>/scorm.json,
+ * statements and State documents in <dataDir>/lrs.json, registrations in
+ * <dataDir>/registrations.json.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sirv from 'sirv';
+import { ensureHostBuilt } from '../../tests/harness/build-host.js';
+import { hostPageHtml } from '../../tests/harness/host-page.js';
+import type { LaunchMode } from '../../tests/harness/lrs/index.js';
+import type { ScormVersion } from '../../tests/harness/session-seed.js';
+import { isRecord } from './json-file.js';
+import { LearnerRecords, type Attempt } from './learner-records.js';
+import { PACKAGE_IDS, preparePackages, type PackageId, type PackageInfo } from './packages.js';
+import { isFlatCmi, ScormStore } from './scorm-store.js';
+
+export interface PreviewOptions {
+  /** Default 4173; 0 picks a free port. */
+  readonly port?: number;
+  /** The repository (dist/, scripts/build.ts). Default: the working directory. */
+  readonly root?: string;
+  /** Unpacked packages and the learner's records. Default: <root>/.preview. */
+  readonly dataDir?: string;
+  /** Build when dist/ lacks a package (default true). */
+  readonly build?: boolean;
+}
+
+export interface Preview {
+  /** e.g. http://127.0.0.1:4173 (no trailing slash) */
+  readonly url: string;
+  readonly lrsUrl: string;
+  readonly dataDir: string;
+  readonly packages: readonly PackageInfo[];
+  /** Closes both servers and writes the stores once more. */
+  close(): Promise<void>;
+}
+
+/** What the player needs to open a launch. */
+export interface LaunchView {
+  readonly packageId: PackageId;
+  readonly attempt: Attempt;
+  /** Where the course frame goes: the strict host page for SCORM, the course itself otherwise. */
+  readonly courseUrl: string;
+  readonly frame: 'scorm-host' | 'course';
+  readonly startedAt: string;
+  readonly launchMode?: LaunchMode;
+  readonly registration?: string;
+  readonly sessionId?: string;
+  /** Web: the localStorage key the standalone course keeps its progress under. */
+  readonly storageKey?: string;
+}
+
+const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+const SCORM_VERSIONS: Readonly<Record<'scorm12' | 'scorm2004', ScormVersion>> = { scorm12: '1.2', scorm2004: '2004' };
+const LAUNCH_MODES: readonly LaunchMode[] = ['Normal', 'Browse', 'Review'];
+const MAX_BODY_BYTES = 2_000_000;
+
+/** The preview pages: own scripts and styles only, course frames from this origin. */
+const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/** The course as a careful LMS serves it (SECURITY.md): nothing inline, nothing from elsewhere but the LRS. */
+const courseCsp = (lrsUrl: string) =>
+  [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self' ${lrsUrl}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+  ].join('; ');
+
+export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
+  const root = options.root ?? process.cwd();
+  const dataDir = options.dataDir ?? join(root, '.preview');
+  const packages = await preparePackages({ root, dataDir, build: options.build });
+  const harnessDir = await ensureHostBuilt();
+  const scorm = new ScormStore(join(dataDir, 'scorm.json'));
+  const records = await LearnerRecords.start(dataDir);
+  const launches = new Map<PackageId, LaunchView>();
+  /** When each SCORM package's attempt last ended by Reset or New attempt: data from launches before is stale. */
+  const scormEpoch = new Map<PackageId, string>();
+  const byId = new Map(packages.map((p) => [p.id, p]));
+
+  const serveStatic = (dir: string) => sirv(dir, { dev: true, etag: true, dotfiles: false });
+  const publicFiles = serveStatic(PUBLIC_DIR);
+  const harnessFiles = serveStatic(harnessDir);
+  const packageFiles = new Map(packages.map((p) => [p.id, serveStatic(p.dir)]));
+
+  let origin = '';
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      console.error('preview: request failed', error);
+      if (!response.headersSent) sendJson(response, 500, { error: error instanceof Error ? error.message : String(error) });
+      else response.end();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const method = request.method ?? 'GET';
+    const url = new URL(request.url ?? '/', origin);
+    // Only this machine's own names: a page elsewhere cannot reach the preview through DNS rebinding.
+    const host = request.headers.host ?? '';
+    if (!isLocalHost(host, url.port)) return sendJson(response, 403, { error: `unexpected Host ${host}` });
+    // Changes only from the preview's own pages, never from another site the browser has open.
+    const from = request.headers.origin;
+    if (method !== 'GET' && method !== 'HEAD' && from !== undefined && from !== `http://${host}`)
+      return sendJson(response, 403, { error: `requests from ${from} are not accepted` });
+
+    const path = url.pathname;
+    if (path.startsWith('/api/')) return api(method, path, request, response, host);
+    const hostPage = /^\/lms\/(scorm12|scorm2004)\/host\.html$/.exec(path)?.[1];
+    if (hostPage === 'scorm12' || hostPage === 'scorm2004') return sendHostPage(response, hostPage);
+    const packageMatch = /^\/packages\/([a-z0-9]+)(\/.*)?$/.exec(path);
+    if (packageMatch) {
+      const id = packageMatch[1] ?? '';
+      const serve = isPackageId(id) ? packageFiles.get(id) : undefined;
+      if (!serve) return notFound(response);
+      response.setHeader('Content-Security-Policy', courseCsp(records.url));
+      return serveUnder(request, response, `/packages/${packageMatch[1]}`, serve);
+    }
+    if (path.startsWith('/harness/')) return serveUnder(request, response, '/harness', harnessFiles);
+    response.setHeader('Content-Security-Policy', PAGE_CSP);
+    return publicFiles(request, response, () => notFound(response));
+  }
+
+  async function api(method: string, path: string, request: IncomingMessage, response: ServerResponse, host: string): Promise<void> {
+    response.setHeader('Cache-Control', 'no-store');
+    if (path === '/api/packages' && method === 'GET') return sendJson(response, 200, { packages: packages.map(packageView) });
+    const match = /^\/api\/packages\/([a-z0-9]+)\/(launch|reset|activity|scorm-data)$/.exec(path);
+    const id = match?.[1];
+    const pkg = id && isPackageId(id) ? byId.get(id) : undefined;
+    if (!match || !pkg) return sendJson(response, 404, { error: `no API at ${path}` });
+    const action = match[2];
+
+    if (action === 'launch' && method === 'GET') {
+      const launch = launches.get(pkg.id);
+      return launch ? sendJson(response, 200, launch) : sendJson(response, 404, { error: `${pkg.standard} is not launched` });
+    }
+    if (action === 'launch' && method === 'POST') {
+      const body = await readJson(request);
+      const attempt: Attempt = isRecord(body) && body.attempt === 'new' ? 'new' : 'resume';
+      const requested = isRecord(body) ? body.launchMode : undefined;
+      const launchMode = LAUNCH_MODES.find((m) => m === requested) ?? 'Normal';
+      const launch = launchPackage(pkg, attempt, launchMode, `http://${host}`);
+      launches.set(pkg.id, launch);
+      return sendJson(response, 200, launch);
+    }
+    if (action === 'reset' && method === 'POST') {
+      launches.delete(pkg.id);
+      scormEpoch.set(pkg.id, new Date().toISOString());
+      if (pkg.id === 'scorm12' || pkg.id === 'scorm2004') scorm.forget(SCORM_VERSIONS[pkg.id]);
+      if (pkg.id === 'xapi' || pkg.id === 'cmi5') await records.reset(pkg.id);
+      // The standalone course keeps its progress in the browser: the page clears it.
+      return sendJson(response, 200, { reset: pkg.id });
+    }
+    if (action === 'activity' && method === 'GET' && (pkg.id === 'xapi' || pkg.id === 'cmi5')) {
+      const launch = records.current(pkg.id);
+      if (!launch) return sendJson(response, 404, { error: `${pkg.standard} is not launched` });
+      return sendJson(response, 200, records.activity(pkg, launch));
+    }
+    if (action === 'scorm-data' && method === 'POST' && (pkg.id === 'scorm12' || pkg.id === 'scorm2004')) {
+      const data = await readJson(request);
+      if (!isFlatCmi(data)) return sendJson(response, 400, { error: 'expected an object of cmi.* elements to string values' });
+      // A course closed just before Reset can report after it: that attempt is gone and stays gone.
+      const launch = new URL(request.url ?? '', origin).searchParams.get('launch') ?? '';
+      if (launch < (scormEpoch.get(pkg.id) ?? '')) return sendJson(response, 409, { error: 'that attempt was reset or replaced' });
+      scorm.save(SCORM_VERSIONS[pkg.id], data);
+      response.writeHead(204).end();
+      return;
+    }
+    return sendJson(response, 405, { error: `${method} ${path} is not supported` });
+  }
+
+  function launchPackage(pkg: PackageInfo, attempt: Attempt, launchMode: LaunchMode, pageOrigin: string): LaunchView {
+    const startedAt = new Date().toISOString();
+    const coursePath = `/packages/${pkg.id}/${pkg.launchFile}`;
+    switch (pkg.id) {
+      case 'scorm12':
+      case 'scorm2004':
+        // A new attempt starts from nothing; the host page reads the store when it is requested.
+        if (attempt === 'new') {
+          scorm.forget(SCORM_VERSIONS[pkg.id]);
+          scormEpoch.set(pkg.id, startedAt);
+        }
+        return { packageId: pkg.id, attempt, courseUrl: `/lms/${pkg.id}/host.html`, frame: 'scorm-host', startedAt };
+      case 'xapi': {
+        const launch = records.launchXapi(pkg, attempt);
+        const { registration } = launch;
+        return { packageId: pkg.id, attempt, courseUrl: `${coursePath}?${launch.launchQuery}`, frame: 'course', startedAt, registration };
+      }
+      case 'cmi5': {
+        const launch = records.launchCmi5(pkg, attempt, launchMode, `${pageOrigin}/returned.html?pkg=cmi5`);
+        const { registration, launchQuery } = launch;
+        return {
+          packageId: pkg.id,
+          attempt,
+          courseUrl: `${coursePath}?${launchQuery}`,
+          frame: 'course',
+          startedAt,
+          launchMode,
+          registration,
+          ...(launch.sessionId ? { sessionId: launch.sessionId } : {}),
+        };
+      }
+      case 'web':
+        return { packageId: pkg.id, attempt, courseUrl: coursePath, frame: 'course', startedAt, storageKey: webStorageKey(pkg) };
+    }
+  }
+
+  /** The strict scorm-again host with the course in its frame; strict always, seeded from the store. */
+  function sendHostPage(response: ServerResponse, id: 'scorm12' | 'scorm2004'): void {
+    const pkg = byId.get(id);
+    if (!pkg) return notFound(response);
+    const version = SCORM_VERSIONS[id];
+    const html = hostPageHtml({
+      version,
+      courseUrl: `/packages/${id}/${pkg.launchFile}`,
+      seed: scorm.get(version)?.data,
+      hostScriptUrl: '/harness/host.js',
+    });
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    response.end(html);
+  }
+
+  function packageView(pkg: PackageInfo) {
+    const { dir: _dir, ...shown } = pkg;
+    return {
+      ...shown,
+      launchModes: pkg.id === 'cmi5' ? LAUNCH_MODES : undefined,
+      storageKey: pkg.id === 'web' ? webStorageKey(pkg) : undefined,
+      saved: savedSummary(pkg),
+    };
+  }
+
+  function savedSummary(pkg: PackageInfo): { summary: string; at?: string } | null {
+    if (pkg.id === 'scorm12' || pkg.id === 'scorm2004') {
+      const saved = scorm.get(SCORM_VERSIONS[pkg.id]);
+      if (!saved) return null;
+      const d = saved.data;
+      const status =
+        pkg.id === 'scorm12'
+          ? d['cmi.core.lesson_status']
+          : [d['cmi.completion_status'], d['cmi.success_status']].filter((s) => s && s !== 'unknown').join(', ');
+      const location = pkg.id === 'scorm12' ? d['cmi.core.lesson_location'] : d['cmi.location'];
+      return { summary: `Saved attempt: ${status || 'no status'}${location ? `, at ${location}` : ''}`, at: saved.savedAt };
+    }
+    if (pkg.id === 'xapi' || pkg.id === 'cmi5') {
+      const summary = records.savedSummary(pkg.id);
+      return summary ? { summary } : null;
+    }
+    return null; // web: only the browser knows
+  }
+
+  await new Promise<void>((ready, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 4173, '127.0.0.1', ready);
+  });
+  const { port } = server.address() as AddressInfo; // a TCP listen() always yields AddressInfo
+  origin = `http://127.0.0.1:${port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: origin,
+    lrsUrl: records.url,
+    dataDir,
+    packages,
+    close: () =>
+      (closing ??= (async () => {
+        server.closeAllConnections();
+        await new Promise<void>((closed) => server.close(() => closed()));
+        await records.close();
+        scorm.flush();
+      })()),
+  };
+}
+
+const isPackageId = (id: string): id is PackageId => (PACKAGE_IDS as readonly string[]).includes(id);
+
+/** The standalone course's localStorage key (src/tracking/local: `course:<lesson id>:progress`). */
+const webStorageKey = (pkg: PackageInfo): string => `course:${pkg.courseId}:progress`;
+
+function isLocalHost(host: string, port: string): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+function serveUnder(
+  request: IncomingMessage,
+  response: ServerResponse,
+  prefix: string,
+  serve: (req: IncomingMessage, res: ServerResponse, next: () => void) => void,
+): void {
+  request.url = (request.url ?? '/').slice(prefix.length) || '/';
+  serve(request, response, () => notFound(response));
+}
+
+function notFound(response: ServerResponse): void {
+  response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) throw new Error('request body too large');
+    chunks.push(buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
