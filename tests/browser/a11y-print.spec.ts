@@ -5,30 +5,8 @@
  * as the learner left it, unsent drafts included.
  */
 import { join } from 'node:path';
-import { CoursePage } from './course-page.js';
+import { CoursePage, PAGE_TITLES } from './course-page.js';
 import { expect, test } from './fixtures.js';
-
-const PAGE_TITLES = [
-  'Learning outcomes',
-  'What this review covers',
-  '1) Root user',
-  '2) IAM user',
-  '3) IAM role',
-  '4) Why AWS prefers temporary credentials',
-  '5) When IAM users are still used',
-  '6) Best access pattern for humans',
-  '7) Best access pattern for workloads running on AWS',
-  '8) Best access pattern for workloads outside AWS',
-  '9) Root user vs IAM admin user',
-  '10) MFA across these identities',
-  'Quick comparison table',
-  'Micro-activity 1: Choose the identity pattern',
-  'Micro-activity 2: Explain it in your own words',
-  'Summary',
-  'Quiz 5.6',
-  'Reflection questions',
-  'Answer key',
-];
 
 test('printing gives every section, the table and the activity prompts, and no navigation chrome', async ({ page, site }) => {
   // A4 at 96 dpi, so the screenshot shows what the paper will.

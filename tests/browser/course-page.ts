@@ -5,6 +5,29 @@
  */
 import { expect, type Frame, type Locator, type Page } from '@playwright/test';
 
+/** The lesson's pages in reading order, as their headings read. */
+export const PAGE_TITLES = [
+  'Learning outcomes',
+  'What this review covers',
+  '1) Root user',
+  '2) IAM user',
+  '3) IAM role',
+  '4) Why AWS prefers temporary credentials',
+  '5) When IAM users are still used',
+  '6) Best access pattern for humans',
+  '7) Best access pattern for workloads running on AWS',
+  '8) Best access pattern for workloads outside AWS',
+  '9) Root user vs IAM admin user',
+  '10) MFA across these identities',
+  'Quick comparison table',
+  'Micro-activity 1: Choose the identity pattern',
+  'Micro-activity 2: Explain it in your own words',
+  'Summary',
+  'Quiz 5.6',
+  'Reflection questions',
+  'Answer key',
+] as const;
+
 export const CASE_ANSWERS = ['root user', 'IAM role', 'IAM role', 'IAM user', 'federated or role-based human access'] as const;
 /** Option letters of the correct quiz answers (answer key A1, A2, A3, A5, A7). */
 export const CORRECT_QUIZ = ['B', 'C', 'C', 'C', 'B'] as const;

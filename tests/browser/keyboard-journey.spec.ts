@@ -9,7 +9,7 @@
  * Tab always leads out of the page and back (2.1.2, no keyboard trap).
  */
 import type { Page } from '@playwright/test';
-import { CASE_ANSWERS, CORRECT_QUIZ } from './course-page.js';
+import { CASE_ANSWERS, CORRECT_QUIZ, PAGE_TITLES } from './course-page.js';
 import { expect, test } from './fixtures.js';
 
 /** What a sighted keyboard user and a screen reader would notice about the focused element. */
@@ -182,27 +182,6 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const PAGES = [
-  'Learning outcomes',
-  'What this review covers',
-  '1) Root user',
-  '2) IAM user',
-  '3) IAM role',
-  '4) Why AWS prefers temporary credentials',
-  '5) When IAM users are still used',
-  '6) Best access pattern for humans',
-  '7) Best access pattern for workloads running on AWS',
-  '8) Best access pattern for workloads outside AWS',
-  '9) Root user vs IAM admin user',
-  '10) MFA across these identities',
-  'Quick comparison table',
-  'Micro-activity 1: Choose the identity pattern',
-  'Micro-activity 2: Explain it in your own words',
-  'Summary',
-  'Quiz 5.6',
-  'Reflection questions',
-  'Answer key',
-];
 const OPTIONS = ['root user', 'IAM role', 'IAM user', 'federated or role-based human access'];
 
 test('the whole course with the keyboard alone: pages, both activities, a failed quiz, the retake, reflections', async ({ page, site }) => {
@@ -210,14 +189,14 @@ test('the whole course with the keyboard alone: pages, both activities, a failed
   const keys = new Keyboard(page);
   const main = page.getByRole('main');
   await page.goto(`${site.url}/web/`);
-  await expect(main.getByRole('heading', { level: 2 })).toHaveText(PAGES[0] ?? '');
+  await expect(main.getByRole('heading', { level: 2 })).toHaveText(PAGE_TITLES[0] ?? '');
 
   // The first Tab reaches the skip link, which takes the learner to the page heading.
   await keys.tabTo(/^link "Skip to main content"$/, { max: 1 });
   await keys.press('Enter');
   await keys.expectFocus(/^heading "Learning outcomes"$/);
 
-  for (const [i, title] of PAGES.entries()) {
+  for (const [i, title] of PAGE_TITLES.entries()) {
     if (i > 0) await keys.nextPage(title);
 
     if (title === 'Quick comparison table') {

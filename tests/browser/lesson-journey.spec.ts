@@ -4,30 +4,8 @@
  * What is checked is what the learner sees.
  */
 import { readFileSync } from 'node:fs';
-import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage } from './course-page.js';
+import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage, PAGE_TITLES } from './course-page.js';
 import { expect, test } from './fixtures.js';
-
-const PAGE_TITLES = [
-  'Learning outcomes',
-  'What this review covers',
-  '1) Root user',
-  '2) IAM user',
-  '3) IAM role',
-  '4) Why AWS prefers temporary credentials',
-  '5) When IAM users are still used',
-  '6) Best access pattern for humans',
-  '7) Best access pattern for workloads running on AWS',
-  '8) Best access pattern for workloads outside AWS',
-  '9) Root user vs IAM admin user',
-  '10) MFA across these identities',
-  'Quick comparison table',
-  'Micro-activity 1: Choose the identity pattern',
-  'Micro-activity 2: Explain it in your own words',
-  'Summary',
-  'Quiz 5.6',
-  'Reflection questions',
-  'Answer key',
-];
 
 test('a learner reads every page, does both activities and the reflections, and passes the quiz', async ({ page, site, errors }) => {
   const course = new CoursePage(page);
