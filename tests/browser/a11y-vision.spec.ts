@@ -7,33 +7,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Locator, Page } from '@playwright/test';
-import { CoursePage } from './course-page.js';
+import { CoursePage, PAGE_IDS } from './course-page.js';
 import { expect, test } from './fixtures.js';
 
 const SHOTS = join(process.cwd(), 'tests', '.screenshots');
 mkdirSync(SHOTS, { recursive: true });
-
-const PAGE_IDS = [
-  'outcomes',
-  'overview',
-  'root-user',
-  'iam-user',
-  'iam-role',
-  'temporary-credentials',
-  'when-iam-users',
-  'humans',
-  'workloads-on-aws',
-  'workloads-outside-aws',
-  'root-vs-admin',
-  'mfa',
-  'comparison-table',
-  'micro-activity-1',
-  'micro-activity-2',
-  'summary',
-  'quiz',
-  'reflection',
-  'answer-key',
-];
 
 type Rgb = readonly [number, number, number];
 

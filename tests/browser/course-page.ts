@@ -28,6 +28,29 @@ export const PAGE_TITLES = [
   'Answer key',
 ] as const;
 
+/** The same pages by id, as the URL hash names them (#/<id>). */
+export const PAGE_IDS = [
+  'outcomes',
+  'overview',
+  'root-user',
+  'iam-user',
+  'iam-role',
+  'temporary-credentials',
+  'when-iam-users',
+  'humans',
+  'workloads-on-aws',
+  'workloads-outside-aws',
+  'root-vs-admin',
+  'mfa',
+  'comparison-table',
+  'micro-activity-1',
+  'micro-activity-2',
+  'summary',
+  'quiz',
+  'reflection',
+  'answer-key',
+] as const;
+
 export const CASE_ANSWERS = ['root user', 'IAM role', 'IAM role', 'IAM user', 'federated or role-based human access'] as const;
 /** Option letters of the correct quiz answers (answer key A1, A2, A3, A5, A7). */
 export const CORRECT_QUIZ = ['B', 'C', 'C', 'C', 'B'] as const;
