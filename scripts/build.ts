@@ -11,15 +11,10 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { build } from 'vite';
 import { ContentError, loadCourse } from '../src/content/load-course.js';
 import type { Lesson } from '../src/content/lesson.js';
 import { BUILT_TARGETS, isTarget, type Target } from '../src/build/targets.js';
-import { viteConfigFor } from '../src/build/vite-options.js';
-import { listTree, zipDirectory } from '../src/build/zip.js';
-import { PACKAGERS, zipName } from '../src/packaging/packagers.js';
-import { buildReportTable, checkBuiltZips, type BuiltZip } from './lib/build-report.js';
-import { uploadGuide } from './lib/upload-guide.js';
+import type { BuiltZip } from './lib/build-report.js';
 
 // Packages are always production builds, whatever the calling environment says (vitest sets NODE_ENV=test).
 process.env.NODE_ENV = 'production';
@@ -50,6 +45,24 @@ try {
   throw error;
 }
 console.log(`✓ course/ is valid: "${lesson.title}" v${lesson.version}, ${lesson.pages.length} pages`);
+
+// The bundler and packagers load only once the content is valid: an author's mistake is reported
+// in under a second instead of after Vite's start-up.
+const [
+  { build },
+  { viteConfigFor },
+  { listTree, zipDirectory },
+  { PACKAGERS, zipName },
+  { buildReportTable, checkBuiltZips },
+  { uploadGuide },
+] = await Promise.all([
+  import('vite'),
+  import('../src/build/vite-options.js'),
+  import('../src/build/zip.js'),
+  import('../src/packaging/packagers.js'),
+  import('./lib/build-report.js'),
+  import('./lib/upload-guide.js'),
+]);
 
 const staging = join(dist, `.staging-${process.pid}`);
 await rm(staging, { recursive: true, force: true });
