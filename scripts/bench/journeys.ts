@@ -8,6 +8,8 @@ import { ensureHostBuilt } from '../../tests/harness/build-host.js';
 import { HARNESS_DIST } from '../../tests/harness/harness-paths.js';
 import { hostPageHtml } from '../../tests/harness/host-page.js';
 import { CORRECT_QUIZ, CoursePage } from '../../tests/browser/course-page.js';
+import { cmi5Launch, XAPI_AUTH, xapiLaunch } from '../../tests/browser/lrs-launch.js';
+import { startLrs } from '../../tests/harness/lrs/index.js';
 import { CHROMIUM_ARGS } from '../lib/chromium.js';
 import { startStaticServer } from '../lib/static-server.js';
 
@@ -60,39 +62,37 @@ export async function journeyFigures(executablePath: string, packagesDir: string
   return out;
 }
 
-/** What this script needs of the LRS harness (tests/harness/lrs). */
-interface LrsHarnessModule {
-  startLrs(options?: { basicAuth?: { key: string; secret: string } }): Promise<{
-    requests(): unknown[];
-    statements(): unknown[];
-    close(): Promise<void>;
-  }>;
-  launchUrl(standard: 'xapi' | 'cmi5', courseUrl: string, lrs: unknown): string | Promise<string>;
-}
-
-/** xAPI and cmi5 against the local LRS harness, if this checkout has it. */
+/** xAPI and cmi5 against the local LRS harness, launched as an LMS would launch them. */
 async function lrsJourneys(browser: Browser, origin: string): Promise<Record<string, JourneyFigures>> {
-  const modulePath = '../../tests/harness/lrs/index.js';
-  let harness: LrsHarnessModule;
-  try {
-    harness = (await import(modulePath)) as LrsHarnessModule;
-  } catch {
-    return { xapi: { summary: 'n/a (no LRS harness)' }, cmi5: { summary: 'n/a (no LRS harness)' } };
-  }
   const out: Record<string, JourneyFigures> = {};
   for (const name of ['xapi', 'cmi5'] as const) {
-    const lrs = await harness.startLrs({ basicAuth: { key: 'bench', secret: 'bench' } });
+    const lrs = await startLrs({ basicAuth: XAPI_AUTH });
     try {
       const page = await browser.newPage();
-      await page.goto(await harness.launchUrl(name, `${origin}/${name}/index.html`, lrs));
-      await learnerPasses(new CoursePage(page));
-      await page.close({ runBeforeUnload: false });
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      const courseUrl = `${origin}/${name}/index.html`;
+      await page.goto(name === 'xapi' ? xapiLaunch(courseUrl, lrs) : cmi5Launch(courseUrl, lrs).url);
+      const course = new CoursePage(page);
+      await learnerPasses(course);
+      // The session ends as a learner ends it: xAPI when the page goes away, cmi5 with its Exit button.
+      if (name === 'cmi5') await page.getByRole('button', { name: /^Exit/ }).click();
+      else await page.close({ runBeforeUnload: false });
+      await waitFor(() => lrs.statements().at(-1)?.verb.id.endsWith('/terminated') === true, `${name}: no terminated statement`);
       const requests = lrs.requests().length;
-      out[name] = { requests, summary: `${requests} HTTP requests, ${lrs.statements().length} statements` };
+      const statements = lrs.statements().length;
+      if (lrs.rejections().length) throw new Error(`the LRS refused ${lrs.rejections().length} request(s) in the ${name} journey`);
+      out[name] = { requests, summary: `${requests} HTTP requests, ${statements} statements` };
+      if (!page.isClosed()) await page.close();
     } finally {
       await lrs.close();
     }
   }
   return out;
+}
+
+async function waitFor(condition: () => boolean, failure: string, timeoutMs = 15_000) {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error(failure);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

@@ -7,8 +7,9 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { loadCourse } from '../content/load-course.js';
+import { ContentError, loadCourse } from '../content/load-course.js';
 import type { Lesson } from '../content/lesson.js';
+import { withLesson } from './boot-shell.js';
 import { TRACKER_MODULE, type Target } from './targets.js';
 
 const LESSON_ID = 'virtual:lesson';
@@ -21,6 +22,9 @@ async function listFiles(dir: string): Promise<string[]> {
 
 export function coursePlugin(options: { courseDir: string; srcDir: string; target: Target }): Plugin {
   let lesson: Lesson | undefined;
+  // index.html and the lesson module both need the course: read and validate it once per build.
+  let loading: Promise<Lesson> | undefined;
+  const load = () => (loading ??= loadCourse(options.courseDir));
   return {
     name: 'course',
     resolveId(id) {
@@ -31,8 +35,17 @@ export function coursePlugin(options: { courseDir: string; srcDir: string; targe
     async load(id) {
       if (id !== `\0${LESSON_ID}`) return undefined;
       for (const file of await listFiles(options.courseDir)) this.addWatchFile(file);
-      lesson = await loadCourse(options.courseDir);
+      lesson = await load();
       return `export default ${JSON.stringify(lesson)};`;
+    },
+    async transformIndexHtml(indexHtml) {
+      try {
+        return withLesson(indexHtml, await load());
+      } catch (error) {
+        // The lesson module reports a content error with file and path (build stops, dev shows it on the page).
+        if (error instanceof ContentError) return indexHtml;
+        throw error;
+      }
     },
     generateBundle() {
       if (!lesson) return;
@@ -47,6 +60,7 @@ export function coursePlugin(options: { courseDir: string; srcDir: string; targe
         if (!file.startsWith(resolve(options.courseDir))) return;
         const mod = server.moduleGraph.getModuleById(`\0${LESSON_ID}`);
         if (mod) server.moduleGraph.invalidateModule(mod);
+        loading = undefined;
         server.ws.send({ type: 'full-reload' });
       });
     },

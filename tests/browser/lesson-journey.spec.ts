@@ -206,3 +206,16 @@ test('on a 375 px phone the contents open from a button and nothing scrolls side
   expect(overflow).toBeLessThanOrEqual(0);
   await context.close();
 });
+
+test('before the script has run (or without JavaScript) the page already shows the lesson header', async ({ browser, site }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${site.url}/web/`);
+  await expect(page).toHaveTitle('Root User, IAM Users, IAM Roles, and Access Patterns Review');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Root User, IAM Users, IAM Roles, and Access Patterns Review');
+  await expect(page.getByRole('banner')).toContainText('Lesson 5.6');
+  await expect(page.getByRole('banner')).toContainText('15 min');
+  await expect(page.locator('noscript p')).toHaveText(/^This lesson needs JavaScript\./);
+  await expect(page.locator('noscript p')).toBeVisible();
+  await context.close();
+});
