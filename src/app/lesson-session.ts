@@ -12,7 +12,8 @@ import * as progress from '../domain/progress.js';
 import type { ProgressState } from '../domain/progress.js';
 import type { FinishReason, Outcome, Tracker, TrackerStart } from '../tracking/tracker.js';
 
-export type ResumeNote = DecodeResult extends infer R ? (R extends { ok: false; reason: infer X } ? X : never) : never;
+/** Why saved progress was not restored: unreadable state, or an LMS that would not give it back. */
+export type ResumeNote = (DecodeResult extends infer R ? (R extends { ok: false; reason: infer X } ? X : never) : never) | 'unavailable';
 
 export interface SessionOptions {
   readonly now?: () => number;
@@ -78,6 +79,7 @@ export class LessonSession {
     const decoded = decodeProgress(this.lesson, started.savedState);
     if (decoded.ok) this.current = decoded.state;
     else if (decoded.reason !== 'empty') this.resumeProblem = decoded.reason;
+    if (started.savedStateUnreadable) this.resumeProblem = 'unavailable';
     const page = this.pageExists(requestedPage)
       ? requestedPage
       : this.pageExists(started.location)

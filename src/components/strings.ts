@@ -61,6 +61,8 @@ export const ui = {
   endSession: 'Exit: end this session',
   sessionEnded: 'This session has ended and your results are saved. You can close this window.',
   resumeProblem: 'Your saved progress could not be read, so the lesson starts from the beginning.',
+  resumeUnavailable:
+    'Your learning system could not give back your saved progress, so the lesson starts from the beginning. What it holds stays as it is; your answers now are recorded too.',
   reviewMode: 'Review mode: you can look through the lesson; nothing you do changes your record.',
   loading: 'Loading the lesson…',
 } as const;

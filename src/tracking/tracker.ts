@@ -16,6 +16,8 @@ export interface Outcome {
 export interface TrackerStart {
   /** The serialized resume state the LMS/LRS holds, if any. */
   readonly savedState: string | undefined;
+  /** The LMS holds resume state it would not give back: the lesson starts afresh and the adapter leaves that state as it is. */
+  readonly savedStateUnreadable?: boolean;
   /** The lesson location (page id) the LMS holds, if any. */
   readonly location: string | undefined;
   /** Passing score the LMS imposes (0..1), overriding course/ when present. */

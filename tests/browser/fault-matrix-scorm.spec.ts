@@ -175,6 +175,58 @@ for (const { version, path, standard, status, errors } of VERSIONS) {
       expect(counts.lost + counts.duplicated).toBe(0);
     });
 
+    /** A first session that visits two pages and leaves: the LMS then holds resume state. */
+    async function earlierSession(page: Page, lms: StrictLms) {
+      const course = await launch(lms, version, path);
+      await course.goToPage('2) IAM user');
+      await expect(course.toc).toContainText('2 of 19 pages visited');
+      await closeCourse(page);
+      const committed = (await lms.snapshot()).committed ?? {};
+      expect(committed['cmi.suspend_data']).toContain('"c":"iam-access-patterns-5-6"');
+      return committed;
+    }
+
+    test('LMS answers error 301 on GetValue of the saved state (twice): the course asks again and resumes', async ({ page, lms }) => {
+      const seed = await earlierSession(page, lms);
+      const course = await launch(lms, version, path, { seed, faults: { getValue: { 'cmi.suspend_data': { times: 2, errorCode: 301 } } } });
+      await expect(course.toc).toContainText('2 of 19 pages visited');
+      await learnerAnswersEverything(course);
+      await closeCourse(page);
+      const end = await lms.snapshot();
+      expect(faultsInjected(end)).toBe(2);
+      settle(end, standard, 'LMS answers error 301 on GetValue of the saved state (twice)', status);
+    });
+
+    test('GetValue of the saved state always fails: the learner works on, and what the LMS holds is not overwritten', async ({
+      page,
+      lms,
+    }) => {
+      const seed = await earlierSession(page, lms);
+      const course = await launch(lms, version, path, { seed, faults: { getValue: { 'cmi.suspend_data': { errorCode: 301 } } } });
+      await expect(course.main.getByText('could not give back your saved progress')).toBeVisible();
+      await course.visitAllPages();
+      await course.openQuiz();
+      await course.takeQuiz(CORRECT_QUIZ);
+      await expect(course.main).toContainText('Passed.');
+      await closeCourse(page);
+      const end = await lms.snapshot();
+      expect(end.violations).toEqual([]);
+      const data = end.committed ?? {};
+      expect(data['cmi.suspend_data'], 'the resume state the LMS held').toBe(seed['cmi.suspend_data']);
+      expect(data[status]).toBe('passed');
+      const counts = tally(
+        EXPECTED_IDS.filter((id) => id.startsWith('quiz')),
+        interactionIds(data),
+      );
+      recordFaultRow({
+        standard,
+        fault: 'GetValue of the saved state always fails (kept, not overwritten)',
+        injected: faultsInjected(end),
+        ...counts,
+      });
+      expect(counts.lost + counts.duplicated).toBe(0);
+    });
+
     const badStates: [string, (good: string) => string][] = [
       ['corrupt', () => '{{{not our state'],
       ['truncated', (good) => good.slice(0, Math.floor(good.length / 2))],

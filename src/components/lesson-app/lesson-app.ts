@@ -280,7 +280,8 @@ export class LessonApp extends LitElement {
   private notice(): { message: string; tone: 'info' | 'warning' } {
     if (this.session.ended) return { message: ui.sessionEnded, tone: 'info' };
     if (this.session.launchProblem) return { message: `${this.session.launchProblem} ${ui.launchFallback}`, tone: 'warning' };
-    if (this.session.resumeProblem) return { message: ui.resumeProblem, tone: 'warning' };
+    if (this.session.resumeProblem)
+      return { message: this.session.resumeProblem === 'unavailable' ? ui.resumeUnavailable : ui.resumeProblem, tone: 'warning' };
     if (this.session.mode !== 'normal') return { message: ui.reviewMode, tone: 'info' };
     switch (this.status.kind) {
       case 'standalone':

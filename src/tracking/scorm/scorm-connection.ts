@@ -78,6 +78,15 @@ export class ScormConnection {
     return result.ok ? result.value : undefined;
   }
 
+  /** Reads a value, asking again after a failure; undefined when the LMS still cannot give it. */
+  readWithRetry(element: string, attempts: number): string | undefined {
+    for (let i = 0; i < attempts; i += 1) {
+      const value = this.read(element);
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  }
+
   /** Queues values to write; they are written at once if the LMS is reachable. */
   write(values: readonly [string, string][]): void {
     if (this.phase === 'closed') return;

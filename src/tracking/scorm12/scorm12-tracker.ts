@@ -7,6 +7,7 @@ import { toPercent } from '../../domain/scoring.js';
 import { toCmiIdentifier } from '../scorm/identifiers.js';
 import { SCORM12 } from '../scorm/limits.js';
 import { scorm12CorrectPattern, scorm12InteractionType, scorm12Response, scorm12Result } from '../scorm/responses.js';
+import { SavedStateGuard } from '../scorm/saved-state.js';
 import type { ScormConnection } from '../scorm/scorm-connection.js';
 import { toCmiTime, toCmiTimespan } from '../scorm/time.js';
 import type { ConnectionStatus, FinishReason, Outcome, Tracker, TrackerStart } from '../tracker.js';
@@ -16,6 +17,7 @@ type LessonStatus = 'passed' | 'completed' | 'failed' | 'incomplete' | 'browsed'
 export class Scorm12Tracker implements Tracker {
   readonly standard = 'scorm12' as const;
   private startedAt = 0;
+  private readonly savedState: SavedStateGuard;
   private nextInteraction = 0;
   private status: LessonStatus = 'not attempted';
   private score = '';
@@ -30,6 +32,7 @@ export class Scorm12Tracker implements Tracker {
     // RTE12 3.4 cmi.core.session_time (CMITimespan): this session so far, written with every commit,
     // so a window closed without LMSFinish still leaves the time in the LMS.
     lms.beforeCommit = () => [['cmi.core.session_time', toCmiTimespan(this.clock() - this.startedAt)]];
+    this.savedState = new SavedStateGuard(lms, 'cmi.suspend_data');
   }
 
   async start(): Promise<TrackerStart> {
@@ -51,9 +54,11 @@ export class Scorm12Tracker implements Tracker {
         this.lms.write([['cmi.core.exit', exitFor(this.status)]]);
       }
     }
+    // RTE12 3.4 cmi.core.entry: "resume" means the LMS kept the last session's suspend_data.
+    const saved = this.savedState.read(entry === 'ab-initio');
     return {
-      // RTE12 3.4 cmi.core.entry: "resume" means the LMS kept the last session's suspend_data.
-      savedState: entry === 'ab-initio' ? undefined : this.lms.read('cmi.suspend_data') || undefined,
+      savedState: saved.state,
+      savedStateUnreadable: saved.unreadable,
       location: this.lms.read('cmi.core.lesson_location') || undefined,
       masteryScore: Number.isFinite(mastery) && mastery >= 0 && mastery <= 100 ? mastery / 100 : undefined,
       mode: mode === 'browse' || mode === 'review' ? mode : 'normal',
@@ -87,8 +92,9 @@ export class Scorm12Tracker implements Tracker {
   async save(state: string, location: string): Promise<void> {
     // Never write more than the spec's limit: an LMS may truncate (corrupting the state) or refuse.
     const values: [string, string][] = [['cmi.core.lesson_location', location.slice(0, SCORM12.lessonLocation)]];
-    if (state.length <= SCORM12.suspendData) values.push(['cmi.suspend_data', state]);
-    else console.warn(`Resume state of ${state.length} characters exceeds SCORM 1.2's ${SCORM12.suspendData}; not written.`);
+    if (state.length > SCORM12.suspendData)
+      console.warn(`Resume state of ${state.length} characters exceeds SCORM 1.2's ${SCORM12.suspendData}; not written.`);
+    else if (this.savedState.mayWrite()) values.push(['cmi.suspend_data', state]);
     values.push(['cmi.core.exit', exitFor(this.status)]);
     this.lms.write(values);
     this.lms.commitSoon();

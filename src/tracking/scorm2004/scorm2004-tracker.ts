@@ -13,6 +13,7 @@ import {
   scorm2004Response,
   scorm2004Result,
 } from '../scorm/responses.js';
+import { SavedStateGuard } from '../scorm/saved-state.js';
 import type { ScormConnection } from '../scorm/scorm-connection.js';
 import { toIsoDuration, toIsoTimestamp } from '../scorm/time.js';
 import type { ConnectionStatus, FinishReason, Outcome, Tracker, TrackerStart } from '../tracker.js';
@@ -23,6 +24,7 @@ type Success = 'passed' | 'failed' | 'unknown';
 export class Scorm2004Tracker implements Tracker {
   readonly standard = 'scorm2004' as const;
   private startedAt = 0;
+  private readonly savedState: SavedStateGuard;
   private nextInteraction = 0;
   private completion: Completion = 'unknown';
   private success: Success = 'unknown';
@@ -38,6 +40,7 @@ export class Scorm2004Tracker implements Tracker {
     // RTE 4.2.20 cmi.session_time: written with every commit, so closing the window without
     // Terminate still leaves this session's time in the LMS.
     lms.beforeCommit = () => [['cmi.session_time', toIsoDuration(this.clock() - this.startedAt)]];
+    this.savedState = new SavedStateGuard(lms, 'cmi.suspend_data');
   }
 
   async start(): Promise<TrackerStart> {
@@ -63,9 +66,11 @@ export class Scorm2004Tracker implements Tracker {
         this.lms.commitNow();
       }
     }
+    // RTE 4.2.6 cmi.entry: "resume" after an exit of "suspend"; "" may also carry data in some LMSs.
+    const saved = this.savedState.read(entry === 'ab-initio');
     return {
-      // RTE 4.2.6 cmi.entry: "resume" after an exit of "suspend"; "" may also carry data in some LMSs.
-      savedState: entry === 'ab-initio' ? undefined : this.lms.read('cmi.suspend_data') || undefined,
+      savedState: saved.state,
+      savedStateUnreadable: saved.unreadable,
       location: this.lms.read('cmi.location') || undefined,
       // RTE 4.2.18 cmi.scaled_passing_score: the LMS's passing score overrides the course's.
       masteryScore: Number.isFinite(passing) && passing >= 0 && passing <= 1 ? passing : undefined,
@@ -102,7 +107,7 @@ export class Scorm2004Tracker implements Tracker {
 
   async save(state: string, location: string): Promise<void> {
     const values: [string, string][] = [['cmi.location', location.slice(0, SCORM2004.location)]];
-    if (state.length <= SCORM2004.suspendData) values.push(['cmi.suspend_data', state]);
+    if (state.length <= SCORM2004.suspendData && this.savedState.mayWrite()) values.push(['cmi.suspend_data', state]);
     // SPEC NOTE: always "suspend", also once completed and passed. With "normal" the LMS ends the
     // attempt and the next launch starts a fresh one (no suspend_data, status unknown), which LMS
     // reports can show as a downgrade; suspending keeps the results and lets the learner come back.
