@@ -190,6 +190,76 @@ for (const standard of ['xapi', 'cmi5'] as const) {
       settle(standard, 'clock jumps back an hour');
     });
 
+    /** A first session that visits two pages and ends: the LRS then holds a resume document for the registration. */
+    async function earlierSession(page: Page, origin: string, registration: `${string}-${string}-${string}-${string}-${string}`) {
+      const courseUrl = `${origin}/packages/${standard}/index.html`;
+      const relaunch = () =>
+        standard === 'xapi' ? xapiLaunch(courseUrl, lrs, registration) : cmi5Launch(courseUrl, lrs, { registration }).url;
+      const course = new CoursePage(page);
+      await course.open(relaunch());
+      await course.goToPage('2) IAM user');
+      await expect(course.toc).toContainText('2 of 19 pages visited');
+      if (standard === 'cmi5') await page.getByRole('button', { name: /^Exit/ }).click();
+      else await page.goto('about:blank');
+      await expect.poll(() => verbs(lrs).at(-1), { timeout: 20_000 }).toBe('terminated');
+      const address = {
+        activityId: standard === 'xapi' ? LESSON_IRI : 'https://lms.example.com/course/77/au/1',
+        agent: ACTOR,
+        registration,
+        stateId: 'iam-access-patterns-5-6.resume',
+      };
+      const stored = lrs.stateDocument(address)?.content;
+      expect(stored).toContain('"location":"iam-user"');
+      return { relaunch, stored, storedNow: () => lrs.stateDocument(address)?.content };
+    }
+
+    const resumeReads = (r: FaultRequest) =>
+      r.path.endsWith('/activities/state') && r.method === 'GET' && r.query.get('stateId') === 'iam-access-patterns-5-6.resume';
+
+    test('LRS answers 500 to the resume state at launch (twice): the course asks again and resumes', async ({ page, site }) => {
+      const earlier = await earlierSession(page, site.url, '2b4c6d8e-1f3a-4b5c-8d7e-9f0a1b2c3d4e');
+      let failures = 0;
+      lrs.faults.statusFor = (r) => (resumeReads(r) && failures < 2 ? (failures++, 500) : undefined);
+      const course = new CoursePage(page);
+      await course.open(earlier.relaunch());
+      await expect(course.toc).toContainText('2 of 19 pages visited');
+      expect(failures).toBe(2);
+      await answerEverything(course);
+      await end(page, standard);
+      const counts = tally(EXPECTED, answeredIds());
+      recordFaultRow({
+        standard: standard === 'xapi' ? 'xAPI' : 'cmi5',
+        fault: 'LRS answers 500 to the resume state at launch (twice)',
+        injected: failures,
+        ...counts,
+      });
+      expect(counts.lost + counts.duplicated).toBe(0);
+    });
+
+    test('the resume state cannot be read at all: the learner works on, and what the LRS holds is not overwritten', async ({
+      page,
+      site,
+    }) => {
+      const earlier = await earlierSession(page, site.url, '3c5d7e9f-2a4b-4c6d-8e0f-1a2b3c4d5e6f');
+      let failures = 0;
+      lrs.faults.statusFor = (r) => (resumeReads(r) ? (failures++, 500) : undefined);
+      const course = new CoursePage(page);
+      await course.open(earlier.relaunch());
+      await expect(course.main.getByText('could not give back your saved progress')).toBeVisible();
+      await answerEverything(course);
+      await end(page, standard);
+      expect(earlier.storedNow(), 'the resume document the LRS held').toBe(earlier.stored);
+      const counts = tally(EXPECTED, answeredIds());
+      recordFaultRow({
+        standard: standard === 'xapi' ? 'xAPI' : 'cmi5',
+        fault: 'resume state unreadable all session (kept, not overwritten)',
+        injected: failures,
+        ...counts,
+      });
+      expect(counts.lost + counts.duplicated).toBe(0);
+      expect(verbs(lrs)).toContain('passed');
+    });
+
     test('two tabs on the same attempt: both keep working, nothing is lost or doubled', async ({ page, site, context }) => {
       const courseUrl = `${site.url}/packages/${standard}/index.html`;
       const registration = '9a7c2b8e-3b0f-4c1e-9d2a-5f6e7d8c9b0a';

@@ -16,6 +16,7 @@ import type { InteractionRecord } from '../../domain/interaction.js';
 import type { ConnectionStatus, FinishReason, Outcome, Tracker, TrackerStart } from '../tracker.js';
 import { classify, type LrsClient } from './lrs-client.js';
 import type { ResumeDocument, ResumeStore } from './resume-document.js';
+import { ResumeGuard } from './resume-guard.js';
 import type { StatementQueue } from './statement-queue.js';
 import * as build from './statements.js';
 import type { StatementContext, VerbName } from './statements.js';
@@ -67,10 +68,12 @@ export class LrsTracker implements Tracker {
   private readonly now: () => number;
   private readonly pageTitles: Map<string, string>;
   private readonly activityTitles: Map<string, string>;
+  private readonly resumeGuard: ResumeGuard;
 
   constructor(private readonly o: LrsTrackerOptions) {
     this.standard = o.standard;
     this.now = o.now ?? Date.now;
+    this.resumeGuard = new ResumeGuard(o.resume);
     this.flags = this.loadFlags();
     // Plain xAPI: the page came back after its session ended (a reload after pagehide): a new session.
     if (this.flags.terminated && o.standard === 'xapi')
@@ -85,10 +88,12 @@ export class LrsTracker implements Tracker {
 
   async start(): Promise<TrackerStart> {
     let saved: ResumeDocument | undefined;
+    let unreadable = false;
     try {
-      saved = await this.o.resume.read();
+      saved = await this.resumeGuard.readAtLaunch();
     } catch (error) {
       this.setStateStatus(error);
+      unreadable = true;
     }
     this.document = saved ?? {};
     for (const verb of this.document.sent ?? []) this.sent.add(verb);
@@ -99,6 +104,7 @@ export class LrsTracker implements Tracker {
     }
     return {
       savedState: this.document.state,
+      savedStateUnreadable: unreadable,
       location: this.document.location,
       masteryScore: this.o.masteryScore,
       mode: this.o.mode ?? 'normal',
@@ -156,9 +162,10 @@ export class LrsTracker implements Tracker {
     this.o.client.unloading = true;
     try {
       this.o.queue.flushNow();
-      if (this.dirty) {
+      const document = this.dirty ? this.resumeGuard.writableNow(this.document) : undefined;
+      if (document) {
         this.dirty = false;
-        void this.o.resume.write(this.document).catch(() => this.scheduleSave());
+        void this.o.resume.write(document).catch(() => this.scheduleSave());
       }
     } finally {
       this.o.client.unloading = false;
@@ -178,7 +185,9 @@ export class LrsTracker implements Tracker {
     // The resume state first: once `terminated` is stored, the LMS may refuse the session's token
     // (cmi5 §8.1.2). When the page is going away there is no time to wait: both leave at once.
     const leaving = typeof document !== 'undefined' && document.visibilityState === 'hidden';
-    if (this.dirty && !leaving) await Promise.race([this.writeNow(), new Promise((resolve) => setTimeout(resolve, 2_000))]);
+    // (Nothing to wait for while the LRS's own document is unread: this session may not write it.)
+    const writable = this.resumeGuard.writableNow(this.document) !== undefined;
+    if (this.dirty && writable && !leaving) await Promise.race([this.writeNow(), new Promise((resolve) => setTimeout(resolve, 2_000))]);
     if (this.pendingFailure !== undefined && !this.sent.has('passed') && !this.flags.failed) {
       this.flags.failed = true;
       this.send(
@@ -237,7 +246,7 @@ export class LrsTracker implements Tracker {
     const document = this.document;
     this.saving = this.saving.then(async () => {
       try {
-        await this.o.resume.write(document);
+        await this.o.resume.write(await this.resumeGuard.writable(document));
         this.setStateStatus(undefined);
       } catch (error) {
         this.setStateStatus(error);
