@@ -11,7 +11,7 @@ import type { FaultRequest } from '../harness/lrs/lrs-server.js';
 import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage } from './course-page.js';
 import { recordFaultRow, tally } from './fault-report.js';
 import { expect, test } from './fixtures.js';
-import { ACTOR, cmi5Launch, LESSON_IRI, verbs, XAPI_AUTH, xapiLaunch } from './lrs-launch.js';
+import { ACTOR, AU_ID, cmi5Launch, LESSON_IRI, verbs, XAPI_AUTH, xapiLaunch } from './lrs-launch.js';
 
 const EXPECTED = [...[1, 2, 3, 4, 5].map((n) => `identity-patterns.case-${n}`), ...[1, 2, 3, 4, 5].map((n) => `quiz-5-6.q${n}`)];
 const NOTICE = /not answering right now|refused the connection/;
@@ -24,6 +24,17 @@ test.beforeEach(async () => {
 test.afterEach(async () => lrs.close());
 
 type Standard = 'xapi' | 'cmi5';
+
+const RESUME_STATE_ID = 'iam-access-patterns-5-6.resume';
+/** The name a standard has in the printed fault table. */
+const label = (standard: Standard) => (standard === 'xapi' ? 'xAPI' : 'cmi5');
+/** Where the course keeps its resume document for a registration (the activity is the AU in cmi5). */
+const resumeAddress = (standard: Standard, registration: string) => ({
+  activityId: standard === 'xapi' ? LESSON_IRI : AU_ID,
+  agent: ACTOR,
+  registration,
+  stateId: RESUME_STATE_ID,
+});
 
 async function launch(page: Page, origin: string, standard: Standard) {
   const courseUrl = `${origin}/packages/${standard}/index.html`;
@@ -71,7 +82,7 @@ function settle(standard: Standard, fault: string) {
   const counts = tally(EXPECTED, answeredIds());
   // A request the course gave up on (timeout) is not logged by the LRS; the window still counts as one fault.
   const injected = Math.max(hitByFault(), faultWindow ? 1 : 0);
-  recordFaultRow({ standard: standard === 'xapi' ? 'xAPI' : 'cmi5', fault, injected, ...counts });
+  recordFaultRow({ standard: label(standard), fault, injected, ...counts });
   expect(counts.lost, 'answers lost').toBe(0);
   expect(counts.duplicated, 'answers duplicated').toBe(0);
   expect(answeredIds()).toEqual(EXPECTED);
@@ -202,19 +213,14 @@ for (const standard of ['xapi', 'cmi5'] as const) {
       if (standard === 'cmi5') await page.getByRole('button', { name: /^Exit/ }).click();
       else await page.goto('about:blank');
       await expect.poll(() => verbs(lrs).at(-1), { timeout: 20_000 }).toBe('terminated');
-      const address = {
-        activityId: standard === 'xapi' ? LESSON_IRI : 'https://lms.example.com/course/77/au/1',
-        agent: ACTOR,
-        registration,
-        stateId: 'iam-access-patterns-5-6.resume',
-      };
+      const address = resumeAddress(standard, registration);
       const stored = lrs.stateDocument(address)?.content;
       expect(stored).toContain('"location":"iam-user"');
       return { relaunch, stored, storedNow: () => lrs.stateDocument(address)?.content };
     }
 
     const resumeReads = (r: FaultRequest) =>
-      r.path.endsWith('/activities/state') && r.method === 'GET' && r.query.get('stateId') === 'iam-access-patterns-5-6.resume';
+      r.path.endsWith('/activities/state') && r.method === 'GET' && r.query.get('stateId') === RESUME_STATE_ID;
 
     test('LRS answers 500 to the resume state at launch (twice): the course asks again and resumes', async ({ page, site }) => {
       const earlier = await earlierSession(page, site.url, '2b4c6d8e-1f3a-4b5c-8d7e-9f0a1b2c3d4e');
@@ -228,7 +234,7 @@ for (const standard of ['xapi', 'cmi5'] as const) {
       await end(page, standard);
       const counts = tally(EXPECTED, answeredIds());
       recordFaultRow({
-        standard: standard === 'xapi' ? 'xAPI' : 'cmi5',
+        standard: label(standard),
         fault: 'LRS answers 500 to the resume state at launch (twice)',
         injected: failures,
         ...counts,
@@ -251,7 +257,7 @@ for (const standard of ['xapi', 'cmi5'] as const) {
       expect(earlier.storedNow(), 'the resume document the LRS held').toBe(earlier.stored);
       const counts = tally(EXPECTED, answeredIds());
       recordFaultRow({
-        standard: standard === 'xapi' ? 'xAPI' : 'cmi5',
+        standard: label(standard),
         fault: 'resume state unreadable all session (kept, not overwritten)',
         injected: failures,
         ...counts,
@@ -278,15 +284,10 @@ for (const standard of ['xapi', 'cmi5'] as const) {
       // retried on the fresh ETag — that is the protocol working, not a lost write. Nothing else is refused.
       expect(lrs.rejections().filter((r) => r.status !== 412)).toEqual([]);
       // The resume state is written with ETags: the newest write wins, and no write is refused.
-      const state = lrs.stateDocument({
-        activityId: standard === 'xapi' ? LESSON_IRI : 'https://lms.example.com/course/77/au/1',
-        agent: ACTOR,
-        registration,
-        stateId: 'iam-access-patterns-5-6.resume',
-      });
+      const state = lrs.stateDocument(resumeAddress(standard, registration));
       expect(state?.content).toContain('identity-patterns.case-');
       const counts = tally(EXPECTED.slice(0, 3), answeredIds());
-      recordFaultRow({ standard: standard === 'xapi' ? 'xAPI' : 'cmi5', fault: 'two tabs on the same attempt', injected: 1, ...counts });
+      recordFaultRow({ standard: label(standard), fault: 'two tabs on the same attempt', injected: 1, ...counts });
       expect(counts.lost + counts.duplicated).toBe(0);
       await other.close();
     });
