@@ -9,7 +9,7 @@ export default tseslint.config(
       'test-results/',
       'playwright-report/',
       'tests/.packages/',
-      'tests/.harness-dist/',
+      'hosts/.dist/',
       '.bench/',
       '.preview/',
       'tests/.fault-matrix/',

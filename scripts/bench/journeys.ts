@@ -4,12 +4,12 @@
  * commits) and the local LRS harness (HTTP requests), when it is present.
  */
 import { chromium, type Browser } from '@playwright/test';
-import { ensureHostBuilt } from '../../tests/harness/build-host.js';
-import { HARNESS_DIST } from '../../tests/harness/harness-paths.js';
-import { hostPageHtml } from '../../tests/harness/host-page.js';
-import { CORRECT_QUIZ, CoursePage } from '../../tests/browser/course-page.js';
-import { cmi5Launch, XAPI_AUTH, xapiLaunch } from '../../tests/browser/lrs-launch.js';
-import { startLrs } from '../../tests/harness/lrs/index.js';
+import { ensureHostBuilt } from '../../hosts/scorm/build-host.js';
+import { HARNESS_DIST } from '../../hosts/scorm/harness-paths.js';
+import { hostPageHtml } from '../../hosts/scorm/host-page.js';
+import { CORRECT_QUIZ, CoursePage } from '../../hosts/learner/course-page.js';
+import { cmi5Launch, XAPI_AUTH, xapiLaunch } from '../../hosts/learner/lrs-launch.js';
+import { startLrs } from '../../hosts/lrs/index.js';
 import { CHROMIUM_ARGS } from '../lib/chromium.js';
 import { startStaticServer } from '../lib/static-server.js';
 

@@ -1,5 +1,5 @@
 /**
- * The preview's one LRS (the strict local LRS + cmi5 LMS of tests/harness/lrs),
+ * The preview's one LRS (the strict local LRS + cmi5 LMS of hosts/lrs),
  * persisted to <dataDir>/lrs.json, and what the preview remembers about the
  * learner there: the registration of the xAPI and of the cmi5 package
  * (<dataDir>/registrations.json), so Relaunch continues the same attempt
@@ -7,8 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { startLrs, type LaunchMode, type LrsHarness } from '../../tests/harness/lrs/index.js';
-import { loadSnapshot, saveSnapshot } from '../../tests/harness/lrs/persistence.js';
+import { startLrs, type LaunchMode, type LrsHarness } from '../../hosts/lrs/index.js';
+import { loadSnapshot, saveSnapshot } from '../../hosts/lrs/persistence.js';
 import { isRecord, readJsonFile, writeJsonFile } from './json-file.js';
 import type { PackageInfo } from './packages.js';
 import { deriveStatus, statementRow, verbName, type LrsStatus, type StatementRow } from './statement-summary.js';

@@ -9,7 +9,7 @@ import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promi
 import { dirname, join, normalize, sep } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
-import type { MoveOn } from '../../tests/harness/lrs/index.js';
+import type { MoveOn } from '../../hosts/lrs/index.js';
 import { isRecord } from './json-file.js';
 
 export const PACKAGE_IDS = ['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web'] as const;

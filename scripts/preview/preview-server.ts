@@ -1,8 +1,8 @@
 /**
  * The local preview LMS behind `npm start`: one HTTP server on 127.0.0.1 that
  * serves the launcher and player pages (scripts/preview/public/), the unpacked
- * packages, the strict SCORM host (tests/harness) and a small JSON API, plus
- * one strict LRS + cmi5 LMS (tests/harness/lrs) for the xAPI and cmi5 packages.
+ * packages, the strict SCORM host (hosts/scorm) and a small JSON API, plus
+ * one strict LRS + cmi5 LMS (hosts/lrs) for the xAPI and cmi5 packages.
  *
  *   const preview = await startPreview({ port: 0, root: process.cwd(), dataDir: '/tmp/preview' });
  *   // open preview.url … then
@@ -17,10 +17,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
-import { ensureHostBuilt } from '../../tests/harness/build-host.js';
-import { hostPageHtml } from '../../tests/harness/host-page.js';
-import type { LaunchMode } from '../../tests/harness/lrs/index.js';
-import type { ScormVersion } from '../../tests/harness/session-seed.js';
+import { ensureHostBuilt } from '../../hosts/scorm/build-host.js';
+import { hostPageHtml } from '../../hosts/scorm/host-page.js';
+import type { LaunchMode } from '../../hosts/lrs/index.js';
+import type { ScormVersion } from '../../hosts/scorm/session-seed.js';
 import { isRecord } from './json-file.js';
 import { LearnerRecords, type Attempt } from './learner-records.js';
 import { PACKAGE_IDS, preparePackages, type PackageId, type PackageInfo } from './packages.js';

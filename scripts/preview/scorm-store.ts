@@ -2,10 +2,10 @@
  * What the preview LMS keeps of each SCORM version's attempt: the CMI data the
  * strict host held at the last Commit or Terminate, in <dataDir>/scorm.json.
  * A relaunch hands it to the host as its seed, and the host rolls it over the
- * way an LMS must (tests/harness/session-seed.ts: entry "resume" after exit
+ * way an LMS must (hosts/scorm/session-seed.ts: entry "resume" after exit
  * "suspend", session_time added to total_time).
  */
-import type { FlatCmi, ScormVersion } from '../../tests/harness/session-seed.js';
+import type { FlatCmi, ScormVersion } from '../../hosts/scorm/session-seed.js';
 import { isRecord, readJsonFile, writeJsonFile } from './json-file.js';
 
 const FORMAT = 'preview-scorm/1';

@@ -4,8 +4,8 @@
  * reads them (completed, passed/failed, score, time). Pure functions.
  */
 import type { Statement } from '@xapi/xapi';
-import { durationMs } from '../../tests/harness/session-seed.js';
-import { SESSION_ID_EXTENSION } from '../../tests/harness/lrs/index.js';
+import { durationMs } from '../../hosts/scorm/session-seed.js';
+import { SESSION_ID_EXTENSION } from '../../hosts/lrs/index.js';
 import { isRecord } from './json-file.js';
 
 export interface StatementRow {

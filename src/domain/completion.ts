@@ -1,6 +1,6 @@
 /** Completion and success rules, from the course settings (course/course.yaml). */
 import type { Lesson } from '../content/lesson.js';
-import type { Outcome } from '../tracking/tracker.js';
+import type { Outcome } from './outcome.js';
 import type { ProgressState } from './progress.js';
 
 export function progressMeasure(lesson: Lesson, state: ProgressState): number {

@@ -1,16 +1,8 @@
 import type { InteractionRecord } from '../domain/interaction.js';
+import type { Outcome } from '../domain/outcome.js';
 
-/** Status facts the lesson reports; each adapter maps them onto its standard. */
-export interface Outcome {
-  /** Every required part done (see course settings). */
-  readonly completed: boolean;
-  /** undefined until the quiz has been submitted once. */
-  readonly passed: boolean | undefined;
-  /** Best quiz score so far, 0..1, or undefined before the first submission. */
-  readonly scaledScore: number | undefined;
-  /** Share of the lesson's pages visited, 0..1. */
-  readonly progress: number;
-}
+// The port speaks the domain's facts; re-exported so adapters need one import.
+export type { Outcome };
 
 /** What the adapter found when it started. */
 export interface TrackerStart {

@@ -10,9 +10,9 @@
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Frame, Page } from '@playwright/test';
-import { HARNESS_DIST } from '../harness/harness-paths.js';
-import { test as lmsTest } from '../harness/playwright-fixtures.js';
-import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage } from './course-page.js';
+import { HARNESS_DIST } from '../../hosts/scorm/harness-paths.js';
+import { test as lmsTest } from './playwright-fixtures.js';
+import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage } from '../../hosts/learner/course-page.js';
 import { expect, test } from './fixtures.js';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];

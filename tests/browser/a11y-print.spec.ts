@@ -5,7 +5,7 @@
  * as the learner left it, unsent drafts included.
  */
 import { join } from 'node:path';
-import { CoursePage, PAGE_TITLES } from './course-page.js';
+import { CoursePage, PAGE_TITLES } from '../../hosts/learner/course-page.js';
 import { expect, test } from './fixtures.js';
 
 test('printing gives every section, the table and the activity prompts, and no navigation chrome', async ({ page, site }) => {

@@ -6,7 +6,7 @@
  * scopes, links that say where they go, and a named progress indicator.
  */
 import type { Locator, Page } from '@playwright/test';
-import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage } from './course-page.js';
+import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage } from '../../hosts/learner/course-page.js';
 import { expect, test } from './fixtures.js';
 
 /** Headings as a screen reader lists them: [level, name] in reading order. */

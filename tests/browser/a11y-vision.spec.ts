@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Locator, Page } from '@playwright/test';
-import { CoursePage, PAGE_IDS } from './course-page.js';
+import { CoursePage, PAGE_IDS } from '../../hosts/learner/course-page.js';
 import { expect, test } from './fixtures.js';
 
 const SHOTS = join(process.cwd(), 'tests', '.screenshots');

@@ -4,7 +4,7 @@
  * never a blank page or an uncaught exception (the `errors` fixture fails the
  * test on any page error).
  */
-import { CoursePage } from './course-page.js';
+import { CoursePage } from '../../hosts/learner/course-page.js';
 import { expect, test } from './fixtures.js';
 
 const ACTOR = JSON.stringify({

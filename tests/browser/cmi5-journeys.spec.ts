@@ -3,10 +3,10 @@
  * enforces the cmi5 AU rules and names the requirement of any breach.
  */
 import type { Page } from '@playwright/test';
-import { startLrs, type LrsHarness } from '../harness/lrs/index.js';
-import { CORRECT_QUIZ, CoursePage } from './course-page.js';
+import { startLrs, type LrsHarness } from '../../hosts/lrs/index.js';
+import { CORRECT_QUIZ, CoursePage } from '../../hosts/learner/course-page.js';
 import { expect, test } from './fixtures.js';
-import { AU_ID, cmi5Launch, countBy, verbs } from './lrs-launch.js';
+import { AU_ID, cmi5Launch, countBy, verbs } from '../../hosts/learner/lrs-launch.js';
 
 let lrs: LrsHarness;
 test.beforeEach(async () => {

@@ -6,12 +6,12 @@
  * twice), in order, and the session ends with terminated.
  */
 import type { Page } from '@playwright/test';
-import { startLrs, type LrsHarness } from '../harness/lrs/index.js';
-import type { FaultRequest } from '../harness/lrs/lrs-server.js';
-import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage } from './course-page.js';
+import { startLrs, type LrsHarness } from '../../hosts/lrs/index.js';
+import type { FaultRequest } from '../../hosts/lrs/lrs-server.js';
+import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage } from '../../hosts/learner/course-page.js';
 import { recordFaultRow, tally } from './fault-report.js';
 import { expect, test } from './fixtures.js';
-import { ACTOR, AU_ID, cmi5Launch, LESSON_IRI, verbs, XAPI_AUTH, xapiLaunch } from './lrs-launch.js';
+import { ACTOR, AU_ID, cmi5Launch, LESSON_IRI, verbs, XAPI_AUTH, xapiLaunch } from '../../hosts/learner/lrs-launch.js';
 
 const EXPECTED = [...[1, 2, 3, 4, 5].map((n) => `identity-patterns.case-${n}`), ...[1, 2, 3, 4, 5].map((n) => `quiz-5-6.q${n}`)];
 const NOTICE = /not answering right now|refused the connection/;

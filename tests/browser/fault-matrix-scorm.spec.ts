@@ -7,11 +7,11 @@
  */
 import { join } from 'node:path';
 import type { Frame, Page } from '@playwright/test';
-import { HARNESS_DIST } from '../harness/harness-paths.js';
-import { expect, test, type LmsSnapshot, type StrictLms } from '../harness/playwright-fixtures.js';
-import type { FaultPlan } from '../harness/strict-scorm.js';
-import type { ScormVersion } from '../harness/session-seed.js';
-import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage } from './course-page.js';
+import { HARNESS_DIST } from '../../hosts/scorm/harness-paths.js';
+import { expect, test, type LmsSnapshot, type StrictLms } from './playwright-fixtures.js';
+import type { FaultPlan } from '../../hosts/scorm/strict-scorm.js';
+import type { ScormVersion } from '../../hosts/scorm/session-seed.js';
+import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage } from '../../hosts/learner/course-page.js';
 import { recordFaultRow, tally } from './fault-report.js';
 
 const PACKAGES = join(process.cwd(), 'tests', '.packages');

@@ -9,7 +9,7 @@
  * Tab always leads out of the page and back (2.1.2, no keyboard trap).
  */
 import type { Page } from '@playwright/test';
-import { CASE_ANSWERS, CORRECT_QUIZ, PAGE_TITLES } from './course-page.js';
+import { CASE_ANSWERS, CORRECT_QUIZ, PAGE_TITLES } from '../../hosts/learner/course-page.js';
 import { expect, test } from './fixtures.js';
 
 /** What a sighted keyboard user and a screen reader would notice about the focused element. */

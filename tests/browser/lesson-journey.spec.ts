@@ -4,7 +4,7 @@
  * What is checked is what the learner sees.
  */
 import { readFileSync } from 'node:fs';
-import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage, PAGE_TITLES } from './course-page.js';
+import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage, PAGE_TITLES } from '../../hosts/learner/course-page.js';
 import { expect, test } from './fixtures.js';
 
 test('a learner reads every page, does both activities and the reflections, and passes the quiz', async ({ page, site, errors }) => {

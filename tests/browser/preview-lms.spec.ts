@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Frame, Locator, Page } from '@playwright/test';
 import { startPreview, type Preview } from '../../scripts/preview/index.js';
-import { CASE_ANSWERS, CoursePage } from './course-page.js';
+import { CASE_ANSWERS, CoursePage } from '../../hosts/learner/course-page.js';
 import { expect, test as base } from './fixtures.js';
 
 const test = base.extend<{ dataDir: string; preview: Preview; pageErrors: void }>({

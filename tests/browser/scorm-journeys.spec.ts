@@ -1,15 +1,15 @@
 /**
  * The SCORM 1.2 and 2004 packages, unpacked as an LMS would, inside a host page
- * whose API is scorm-again wrapped in a strict profile (tests/harness): any
+ * whose API is scorm-again wrapped in a strict profile (hosts/scorm): any
  * value the spec forbids, any error code and any call out of order fails the
  * test. What is asserted is what the LMS holds at the end.
  */
 import { join } from 'node:path';
 import type { Frame, Page } from '@playwright/test';
-import { HARNESS_DIST } from '../harness/harness-paths.js';
-import { expect, test, type LmsSnapshot, type StrictLms } from '../harness/playwright-fixtures.js';
-import type { ScormVersion } from '../harness/session-seed.js';
-import { CORRECT_QUIZ, CoursePage } from './course-page.js';
+import { HARNESS_DIST } from '../../hosts/scorm/harness-paths.js';
+import { expect, test, type LmsSnapshot, type StrictLms } from './playwright-fixtures.js';
+import type { ScormVersion } from '../../hosts/scorm/session-seed.js';
+import { CORRECT_QUIZ, CoursePage } from '../../hosts/learner/course-page.js';
 
 const PACKAGES = join(process.cwd(), 'tests', '.packages');
 test.use({ staticMounts: { '/scorm12': join(PACKAGES, 'scorm12'), '/scorm2004': join(PACKAGES, 'scorm2004'), '/harness': HARNESS_DIST } });

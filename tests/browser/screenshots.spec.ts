@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage, PAGE_TITLES } from './course-page.js';
+import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage, PAGE_TITLES } from '../../hosts/learner/course-page.js';
 import { expect, test } from './fixtures.js';
 
 const OUT = join(process.cwd(), 'tests', '.screenshots', 'pages');

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.js';
-import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage } from './course-page.js';
+import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage } from '../../hosts/learner/course-page.js';
 import { expect, test } from './fixtures.js';
 
 /** What an LMS can serve the course with: no inline script, no eval, nothing from other origins. */
@@ -78,8 +78,8 @@ test('text typed by a learner is shown as text, never turned into markup', async
 test.describe('launch credentials and learner answers', () => {
   for (const standard of ['xapi', 'cmi5'] as const) {
     test(`${standard}: never logged, never in localStorage, and only the LRS is contacted (under a CSP naming it)`, async ({ browser }) => {
-      const { startLrs } = await import('../harness/lrs/index.js');
-      const { cmi5Launch, xapiLaunch, XAPI_AUTH } = await import('./lrs-launch.js');
+      const { startLrs } = await import('../../hosts/lrs/index.js');
+      const { cmi5Launch, xapiLaunch, XAPI_AUTH } = await import('../../hosts/learner/lrs-launch.js');
       const lrs = await startLrs({ basicAuth: XAPI_AUTH });
       const csp = CSP.replace("connect-src 'self'", `connect-src ${new URL(lrs.url).origin}`);
       const served = await startStaticServer(

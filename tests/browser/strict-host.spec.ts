@@ -1,10 +1,10 @@
 /**
- * The strict test LMS itself, driven by a fake SCO (tests/harness/fixtures/
+ * The strict test LMS itself, driven by a fake SCO (hosts/scorm/fixtures/
  * fake-sco.html) that makes scripted API calls from inside the host page's
  * iframe, as a course would.
  */
 import type { Frame } from '@playwright/test';
-import { expect, test } from '../harness/playwright-fixtures.js';
+import { expect, test } from './playwright-fixtures.js';
 
 type Call = readonly [method: string, ...args: string[]];
 

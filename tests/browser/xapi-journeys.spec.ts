@@ -1,13 +1,13 @@
 /**
  * The xAPI package launched the TinCan way against the local strict LRS
- * (tests/harness/lrs), which refuses any statement either xAPI validator
+ * (hosts/lrs), which refuses any statement either xAPI validator
  * refuses. Asserted: the statements the LRS holds, in order.
  */
 import type { Page } from '@playwright/test';
-import { startLrs, type LrsHarness } from '../harness/lrs/index.js';
-import { CORRECT_QUIZ, CoursePage } from './course-page.js';
+import { startLrs, type LrsHarness } from '../../hosts/lrs/index.js';
+import { CORRECT_QUIZ, CoursePage } from '../../hosts/learner/course-page.js';
 import { expect, test } from './fixtures.js';
-import { countBy, verbs, XAPI_AUTH, xapiLaunch } from './lrs-launch.js';
+import { countBy, verbs, XAPI_AUTH, xapiLaunch } from '../../hosts/learner/lrs-launch.js';
 
 let lrs: LrsHarness;
 test.beforeEach(async () => {

@@ -1,5 +1,5 @@
 /**
- * The local LRS + cmi5 LMS harness (tests/harness/lrs) driven over HTTP with
+ * The local LRS + cmi5 LMS harness (hosts/lrs) driven over HTTP with
  * plain fetch(): it accepts what a conformant AU sends, and refuses each
  * thing a strict LMS must refuse, citing the cmi5 requirement number.
  */
@@ -9,10 +9,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CITED_REQUIREMENTS, MASTERY_SCORE_EXTENSION, MOVEON_CATEGORY, SESSION_ID_EXTENSION } from '../harness/lrs/cmi5-rules.js';
-import { launchAu, LEARNER, type AuStatement, type FakeAu, type LaunchOptions } from '../harness/lrs/fake-au.js';
-import { startLrs, type LrsHarness } from '../harness/lrs/index.js';
-import { standardsPath } from '../harness/lrs/standards.js';
+import { CITED_REQUIREMENTS, MASTERY_SCORE_EXTENSION, MOVEON_CATEGORY, SESSION_ID_EXTENSION } from '../../hosts/lrs/cmi5-rules.js';
+import { launchAu, LEARNER, type AuStatement, type FakeAu, type LaunchOptions } from '../../hosts/lrs/fake-au.js';
+import { startLrs, type LrsHarness } from '../../hosts/lrs/index.js';
+import { standardsPath } from '../../hosts/lrs/standards.js';
 
 const REQUIREMENTS = JSON.parse(readFileSync(standardsPath('cmi5', 'conformance', 'requirements.json'), 'utf8')) as Record<string, unknown>;
 const BASIC = `Basic ${Buffer.from('course:s3cret').toString('base64')}`;

@@ -13,7 +13,7 @@ import {
 } from '../../src/tracking/scorm/responses.js';
 import { truncateText } from '../../src/domain/text.js';
 // The strict test LMS's format checks, written separately from the formatters, are the oracle here.
-import { check12Feedback, check2004Response, checkLocalizedString } from '../harness/response-formats.js';
+import { check12Feedback, check2004Response, checkLocalizedString } from '../../hosts/scorm/response-formats.js';
 
 const choices = (...ids: string[]): InteractionChoice[] => ids.map((id) => ({ id, text: `Option ${id}` }));
 

@@ -19,8 +19,8 @@ import {
   scorm2004Result,
 } from '../../src/tracking/scorm/responses.js';
 import { toCmiTime, toCmiTimespan, toIsoDuration, toIsoTimestamp } from '../../src/tracking/scorm/time.js';
-import { durationMs, launchData, timespanMs } from '../harness/session-seed.js';
-import { type Scorm12Api, type Scorm2004Api, type StrictHost, createStrictHost } from '../harness/strict-scorm.js';
+import { durationMs, launchData, timespanMs } from '../../hosts/scorm/session-seed.js';
+import { type Scorm12Api, type Scorm2004Api, type StrictHost, createStrictHost } from '../../hosts/scorm/strict-scorm.js';
 
 function scorm12(host: StrictHost): Scorm12Api {
   if (!('LMSInitialize' in host.api)) throw new Error('expected a SCORM 1.2 API');

@@ -8,7 +8,7 @@ import type { Statement } from '@xapi/xapi';
 import type { InteractionRecord } from '../../src/domain/interaction.js';
 import { cmi5Profile, CMI5_CATEGORY, MOVEON_CATEGORY } from '../../src/tracking/cmi5/cmi5-profile.js';
 import * as build from '../../src/tracking/xapi/statements.js';
-import { statementProblems } from '../harness/lrs/statement-validation.js';
+import { statementProblems } from '../../hosts/lrs/statement-validation.js';
 
 let n = 0;
 const context = (): build.StatementContext => ({

@@ -23,7 +23,7 @@ export function lrsPanel(pkg, ui) {
 
   ui.setup({
     title: pkg.id === 'cmi5' ? 'cmi5 LMS and LRS' : 'xAPI LRS',
-    sub: 'Strict local LRS (tests/harness/lrs)',
+    sub: 'Strict local LRS (hosts/lrs)',
     logName: 'Statements',
     problemsName: 'Refused requests',
     columns: ['#', 'Verb', 'Object', 'Result'],

@@ -1,6 +1,6 @@
 /**
  * The panel for SCORM 1.2 / 2004: reads the strict host's record on the host
- * page (`window.__lms`, tests/harness/strict-scorm.ts) every 500 ms — every
+ * page (`window.__lms`, hosts/scorm/strict-scorm.ts) every 500 ms — every
  * call with its result and error code, violations of the strict profile, the
  * data the LMS holds — and reports each newly committed state to the preview
  * server, which keeps it for the next launch.

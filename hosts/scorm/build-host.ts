@@ -1,6 +1,6 @@
 /**
- * Bundles the strict host for the browser: tests/harness/host-entry.ts →
- * tests/.harness-dist/host.js (one IIFE, scorm-again included), loaded by the
+ * Bundles the strict host for the browser: hosts/scorm/host-entry.ts →
+ * hosts/.dist/host.js (one IIFE, scorm-again included), loaded by the
  * host page with a plain <script> so the API exists before the course frame
  * loads. The output folder is git-ignored.
  */
@@ -21,7 +21,7 @@ const SOURCES = [
   fileURLToPath(new URL('../../node_modules/scorm-again/package.json', import.meta.url)),
 ];
 
-/** Builds host.js into `outDir` (default tests/.harness-dist/) and returns the directory. */
+/** Builds host.js into `outDir` (default hosts/.dist/) and returns the directory. */
 export async function buildHost(outDir: string = HARNESS_DIST): Promise<string> {
   await build({
     // The app's vite.config.ts (plugins, base, inputs) has nothing to do with this bundle.

@@ -15,7 +15,7 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** URL prefix → directory, e.g. { "/harness": "tests/.harness-dist", "/": "dist/scorm12" }. */
+/** URL prefix → directory, e.g. { "/harness": "hosts/.dist", "/": "dist/scorm12" }. */
 export type Mounts = Readonly<Record<string, string>>;
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
 /** Launch URLs for the xAPI (TinCan) and cmi5 packages, as an LMS would build them. */
 import { randomUUID } from 'node:crypto';
-import type { LrsHarness } from '../harness/lrs/index.js';
+import type { LrsHarness } from '../lrs/index.js';
 
 export const LESSON_IRI = 'https://courses.example.com/xapi/iam-access-patterns-5-6/lesson/iam-access-patterns-5-6';
 export const AU_ID = 'https://lms.example.com/course/77/au/1';

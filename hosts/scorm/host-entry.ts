@@ -1,5 +1,5 @@
 /**
- * Browser entry of the strict host bundle (tests/.harness-dist/host.js).
+ * Browser entry of the strict host bundle (hosts/.dist/host.js).
  * The host page sets `window.__lmsConfig` first; this installs the API on
  * the host window before the course's iframe starts looking for it.
  */

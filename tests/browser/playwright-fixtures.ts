@@ -11,12 +11,12 @@
  * The `server` fixture builds host.js first when it is missing or stale.
  */
 import { type Frame, type Page, test as base } from '@playwright/test';
-import { ensureHostBuilt } from './build-host.js';
-import { HARNESS_DIST, HARNESS_FIXTURES } from './harness-paths.js';
-import { hostPageHtml } from './host-page.js';
-import type { FlatCmi, ScormVersion } from './session-seed.js';
-import { type Mounts, type StaticServer, startStaticServer } from './static-server.js';
-import type { CallRecord, FaultPlan, SessionState, StrictHost, Violation } from './strict-scorm.js';
+import { ensureHostBuilt } from '../../hosts/scorm/build-host.js';
+import { HARNESS_DIST, HARNESS_FIXTURES } from '../../hosts/scorm/harness-paths.js';
+import { hostPageHtml } from '../../hosts/scorm/host-page.js';
+import type { FlatCmi, ScormVersion } from '../../hosts/scorm/session-seed.js';
+import { type Mounts, type StaticServer, startStaticServer } from '../../hosts/scorm/static-server.js';
+import type { CallRecord, FaultPlan, SessionState, StrictHost, Violation } from '../../hosts/scorm/strict-scorm.js';
 
 /** `window` on the host page. */
 type HostWindow = Window & typeof globalThis & { __lms: StrictHost };
