@@ -10,6 +10,7 @@ export default tseslint.config(
       'playwright-report/',
       'tests/.packages/',
       'hosts/.dist/',
+      'scripts/preview/.dist/',
       '.bench/',
       '.preview/',
       'tests/.fault-matrix/',

@@ -1,6 +1,6 @@
 /**
  * The local preview LMS behind `npm start`: one HTTP server on 127.0.0.1 that
- * serves the launcher and player pages (scripts/preview/public/), the unpacked
+ * serves the launcher and player pages (scripts/preview/ui/, built by build-ui.ts), the unpacked
  * packages, the strict SCORM host (hosts/scorm) and a small JSON API, plus
  * one strict LRS + cmi5 LMS (hosts/lrs) for the xAPI and cmi5 packages.
  *
@@ -15,12 +15,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import { ensureHostBuilt } from '../../hosts/scorm/build-host.js';
 import { hostPageHtml } from '../../hosts/scorm/host-page.js';
 import type { LaunchMode } from '../../hosts/lrs/index.js';
 import type { ScormVersion } from '../../hosts/scorm/session-seed.js';
+import { ensurePreviewUiBuilt } from './build-ui.js';
 import { isRecord } from './json-file.js';
 import { LearnerRecords, type Attempt } from './learner-records.js';
 import { PACKAGE_IDS, preparePackages, type PackageId, type PackageInfo } from './packages.js';
@@ -47,6 +47,21 @@ export interface Preview {
   close(): Promise<void>;
 }
 
+/** A package as GET /api/packages lists it: what the launcher shows and the player launches. */
+export interface PackageView extends Omit<PackageInfo, 'dir'> {
+  /** cmi5 only: the launch modes the LMS may open the AU in. */
+  readonly launchModes: readonly LaunchMode[] | undefined;
+  /** Web only: the localStorage key of the standalone course's progress (the page reads it, the server cannot). */
+  readonly storageKey: string | undefined;
+  /** What the preview holds for the learner; null when nothing (web: always null, see storageKey). */
+  readonly saved: SavedSummary | null;
+}
+
+export interface SavedSummary {
+  readonly summary: string;
+  readonly at?: string;
+}
+
 /** What the player needs to open a launch. */
 export interface LaunchView {
   readonly packageId: PackageId;
@@ -62,7 +77,6 @@ export interface LaunchView {
   readonly storageKey?: string;
 }
 
-const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 const SCORM_VERSIONS: Readonly<Record<'scorm12' | 'scorm2004', ScormVersion>> = { scorm12: '1.2', scorm2004: '2004' };
 const LAUNCH_MODES: readonly LaunchMode[] = ['Normal', 'Browse', 'Review'];
 const MAX_BODY_BYTES = 2_000_000;
@@ -97,6 +111,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const dataDir = options.dataDir ?? join(root, '.preview');
   const packages = await preparePackages({ root, dataDir, build: options.build });
   const harnessDir = await ensureHostBuilt();
+  const pagesDir = await ensurePreviewUiBuilt();
   const scorm = new ScormStore(join(dataDir, 'scorm.json'));
   const records = await LearnerRecords.start(dataDir);
   const launches = new Map<PackageId, LaunchView>();
@@ -105,7 +120,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const byId = new Map(packages.map((p) => [p.id, p]));
 
   const serveStatic = (dir: string) => sirv(dir, { dev: true, etag: true, dotfiles: false });
-  const publicFiles = serveStatic(PUBLIC_DIR);
+  const pageFiles = serveStatic(pagesDir);
   const harnessFiles = serveStatic(harnessDir);
   const packageFiles = new Map(packages.map((p) => [p.id, serveStatic(p.dir)]));
 
@@ -143,7 +158,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     }
     if (path.startsWith('/harness/')) return serveUnder(request, response, '/harness', harnessFiles);
     response.setHeader('Content-Security-Policy', PAGE_CSP);
-    return publicFiles(request, response, () => notFound(response));
+    return pageFiles(request, response, () => notFound(response));
   }
 
   async function api(method: string, path: string, request: IncomingMessage, response: ServerResponse, host: string): Promise<void> {
@@ -245,7 +260,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     response.end(html);
   }
 
-  function packageView(pkg: PackageInfo) {
+  function packageView(pkg: PackageInfo): PackageView {
     const { dir: _dir, ...shown } = pkg;
     return {
       ...shown,
@@ -255,7 +270,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     };
   }
 
-  function savedSummary(pkg: PackageInfo): { summary: string; at?: string } | null {
+  function savedSummary(pkg: PackageInfo): SavedSummary | null {
     if (pkg.id === 'scorm12' || pkg.id === 'scorm2004') {
       const saved = scorm.get(SCORM_VERSIONS[pkg.id]);
       if (!saved) return null;

@@ -1,0 +1,2 @@
+/** The launcher page (index.html): every built package, ready to launch. */
+import './components/preview-launcher/preview-launcher.js';
