@@ -160,7 +160,7 @@ function statusFacts(activity: LrsActivity, elapsedSeconds: number): Fact[] {
 }
 
 /** The State document: its resume string decoded, and what else the course keeps beside it. */
-function resumeView(resume: LrsActivity['resume']): ResumeView {
+export function resumeView(resume: LrsActivity['resume']): ResumeView {
   if (!resume) return { kind: 'none', note: 'No State document yet.' };
   const doc = resume.document;
   const fields = typeof doc === 'object' && doc !== null ? (doc as Readonly<Record<string, unknown>>) : undefined;
@@ -187,7 +187,7 @@ function scoreText(score: ScoreView): string {
 /** The last two segments of an IRI: enough to tell the course's activities apart. */
 const tail = (iri: string): string => iri.split('/').slice(-2).join('/');
 
-function statementEntry(s: StatementRow, number: number): StatementEntry {
+export function statementEntry(s: StatementRow, number: number): StatementEntry {
   const verbKey = s.verbId.split('/').pop() ?? s.verbId;
   const chips: Chip[] = [];
   if (s.success !== undefined) chips.push({ badge: s.success ? 'success' : 'no success', tone: s.success ? 'good' : 'bad' });
@@ -209,7 +209,7 @@ function statementEntry(s: StatementRow, number: number): StatementEntry {
   };
 }
 
-function rejectionProblem(r: RejectionRow): Problem {
+export function rejectionProblem(r: RejectionRow): Problem {
   return {
     title: `${r.method} ${r.path} → ${r.status}`,
     ...(r.verbs.length ? { suffix: ` (${r.verbs.join(', ')})` } : {}),

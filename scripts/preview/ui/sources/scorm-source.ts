@@ -252,7 +252,7 @@ function scoreText(raw: string, min: string, max: string): Part {
   return `raw ${raw}${min || max ? ` (${min || '?'}–${max || '?'})` : ''}`;
 }
 
-function callRow(call: CallRecord, number: number, violation: Violation | undefined): CallRow {
+export function callRow(call: CallRecord, number: number, violation: Violation | undefined): CallRow {
   const setting = call.method.endsWith('SetValue');
   // Getters answer with a value: it is shown under what was asked, the Result column says whether it worked.
   const read = READS.test(call.method);
@@ -274,7 +274,7 @@ function callRow(call: CallRecord, number: number, violation: Violation | undefi
   };
 }
 
-function violationProblem(v: Violation): Problem {
+export function violationProblem(v: Violation): Problem {
   return {
     title: `${v.method}${v.element ? ` ${v.element}` : ''}`,
     ...(v.value !== undefined ? { code: ` = ${v.value}` } : {}),

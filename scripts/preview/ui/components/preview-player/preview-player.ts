@@ -111,13 +111,13 @@ export class PreviewPlayer extends PreviewElement {
    * The LMS closes the course window: the course sees pagehide and ends or suspends its session.
    * With `beacon` (the page is going), nothing may be awaited before the source has sent its data.
    */
-  private async closeCourse({ beacon = false, note = CLOSED } = {}) {
+  private async closeCourse({ beacon = false } = {}) {
     if (this.frame !== 'open' || !this.pkg) return;
     this.frame = 'hidden';
     await this.source?.closeCourse({ beacon });
     // SCORM keeps the host page (its record stays readable); the course frame inside it is gone.
     if (this.pkg.id !== 'scorm12' && this.pkg.id !== 'scorm2004') this.frame = 'none';
-    this.closedNote = note;
+    this.closedNote = CLOSED;
   }
 
   private async launch(attempt: Attempt) {
