@@ -300,6 +300,38 @@ test('the launcher lists every built package with its title, version, size and a
   await expect((await course(page, 'cmi5')).main).toContainText('Review mode');
 });
 
+test("the launcher's Reset learner forgets the attempt and keeps the keyboard on that card", async ({ page, preview }) => {
+  await launchFromLauncher(page, preview, 'SCORM 2004');
+  await shortJourney(await course(page, 'scorm2004'));
+  await toolbar(page).getByRole('button', { name: 'Close course' }).click();
+  await page.goto(preview.url);
+  await expect(card(page, 'SCORM 2004')).toContainText('Saved attempt: incomplete, at quiz');
+
+  await card(page, 'SCORM 2004').getByRole('button', { name: 'Reset learner' }).click();
+  await expect(page.getByRole('status')).toHaveText("SCORM 2004: the learner's attempt was forgotten.");
+  await expect(card(page, 'SCORM 2004')).toContainText('No saved attempt.');
+  await expect(card(page, 'SCORM 2004').getByRole('button', { name: 'Relaunch (resume)' })).toBeDisabled();
+  await expect(card(page, 'SCORM 2004').getByRole('button', { name: 'Launch', exact: true })).toBeFocused();
+});
+
+test('reloading the player reopens the current launch instead of starting another attempt', async ({ page, preview }) => {
+  await launchFromLauncher(page, preview, 'xAPI');
+  await shortJourney(await course(page, 'xapi'));
+  const banner = page.getByRole('banner');
+  const started = await banner.getByText(/^New attempt · started /).textContent();
+  const registration = await panelOf(page)
+    .panel.getByText(/^Registration /)
+    .textContent();
+  // The launcher's attempt=new is used once: the address now names the package only.
+  expect(new URL(page.url()).search).toBe('?pkg=xapi');
+
+  await page.reload();
+  // The same launch and registration: the course resumes from its State document.
+  await expect((await course(page, 'xapi')).pageHeading()).toHaveText('Quiz 5.6');
+  await expect(banner).toContainText(started ?? 'no launch shown');
+  await expect(panelOf(page).panel.getByText(/^Registration /)).toHaveText(registration ?? 'no registration shown');
+});
+
 test('the launcher and the player pass axe (WCAG 2.2 AA and best practices)', async ({ page, preview }) => {
   const expectAccessible = async (state: string) => {
     // The course in its frame has its own axe suite (a11y-axe.spec.ts); this is the LMS around it.

@@ -16,6 +16,12 @@ const END_SLACK_PX = 24;
  */
 @customElement('preview-log')
 export class PreviewLog extends PreviewElement {
+  @state() private hideReads = false;
+  @query('.scroll') private scroller!: HTMLElement;
+  private pinned = true;
+  private lastTop = 0;
+  private readonly resizes = new ResizeObserver(() => this.follow());
+
   /** "LMS calls", "Statements", "LMS traffic". */
   @property() name = 'Log';
   @property() kind: 'calls' | 'statements' | 'none' = 'none';
@@ -29,19 +35,15 @@ export class PreviewLog extends PreviewElement {
   /** A new value (a new launch) starts following the end again. */
   @property() session = '';
 
-  @state() private hideReads = false;
-  @query('.scroll') private scroller!: HTMLElement;
-  private pinned = true;
-  private lastTop = 0;
-  private readonly resizes = new ResizeObserver(() => this.follow());
+  override connectedCallback() {
+    super.connectedCallback();
+    // Other sections growing or the window resizing must not leave the log short of its end.
+    void this.updateComplete.then(() => this.resizes.observe(this.scroller));
+  }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.resizes.disconnect();
-  }
-
-  protected override firstUpdated() {
-    this.resizes.observe(this.scroller);
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
