@@ -14,6 +14,7 @@ export default tseslint.config(
       '.bench/',
       '.preview/',
       'tests/.fault-matrix/',
+      'tests/.worked-example/',
     ],
   },
   ...tseslint.configs.recommended,

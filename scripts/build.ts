@@ -9,7 +9,7 @@
  *   npm run build -- --course DIR    from another copy of the lesson (default course/)
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ContentError, loadCourse } from '../src/content/load-course.js';
 import type { Lesson } from '../src/content/lesson.js';
@@ -22,6 +22,8 @@ const root = process.cwd();
 const outArg = process.argv.indexOf('--out');
 const dist = resolve(root, outArg > 0 ? (process.argv[outArg + 1] ?? 'dist') : 'dist');
 const started = performance.now();
+/** The output folder as the author typed it (dist, or the --out folder). */
+const shown = relative(root, dist) || '.';
 
 const courseArg = process.argv.indexOf('--course');
 const courseDir = resolve(root, courseArg > 0 ? (process.argv[courseArg + 1] ?? 'course') : 'course');
@@ -82,10 +84,12 @@ try {
       await writeFile(join(staging, zip), bytes);
       await rm(outDir, { recursive: true });
       outputs.push(zip);
-      console.log(`✓ ${target}: dist/${zip} (${(bytes.length / 1024).toFixed(1)} KiB, ${built.length + Object.keys(extra).length} files)`);
+      console.log(
+        `✓ ${target}: ${shown}/${zip} (${(bytes.length / 1024).toFixed(1)} KiB, ${built.length + Object.keys(extra).length} files)`,
+      );
     } else {
       outputs.push(target);
-      console.log(`✓ ${target}: dist/${target}/ (${built.length} files)`);
+      console.log(`✓ ${target}: ${shown}/${target}/ (${built.length} files)`);
     }
   }
   // Every zip must pass the package checker (npm run check, strict) before it may replace dist/.

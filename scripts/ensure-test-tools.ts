@@ -1,8 +1,8 @@
 /**
  * Run before the tests: finds Chromium (browser tests) and xmllint (manifest
  * validation against the official XSDs). On Debian as root it installs what
- * is missing (`chromium`, `libxml2-utils`); otherwise it stops with a message
- * saying what to install.
+ * is missing (`chromium`, `libxml2-utils`) unless TEST_TOOLS_NO_INSTALL=1;
+ * otherwise it stops with a message saying what to install.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -21,7 +21,9 @@ const missing: string[] = [];
 if (!findChromium() && !process.env.CHROMIUM_PATH) missing.push('chromium');
 if (!hasXmllint()) missing.push('libxml2-utils');
 
-const canApt = process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+// TEST_TOOLS_NO_INSTALL=1: never install system packages, only check and say what is missing.
+const noInstall = process.env.TEST_TOOLS_NO_INSTALL === '1';
+const canApt = !noInstall && process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
 if (missing.length > 0 && canApt) {
   console.log(`Installing Debian packages the tests need: ${missing.join(', ')}…`);
   try {

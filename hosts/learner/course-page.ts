@@ -4,60 +4,33 @@
  * way a learner or a screen reader finds things.
  */
 import { expect, type Frame, type Locator, type Page } from '@playwright/test';
+import { blocksOf } from '../../src/domain/lesson-queries.js';
+import { LESSON, type LessonFacts } from './lesson-facts.js';
 
-/** The lesson's pages in reading order, as their headings read. */
-export const PAGE_TITLES = [
-  'Learning outcomes',
-  'What this review covers',
-  '1) Root user',
-  '2) IAM user',
-  '3) IAM role',
-  '4) Why AWS prefers temporary credentials',
-  '5) When IAM users are still used',
-  '6) Best access pattern for humans',
-  '7) Best access pattern for workloads running on AWS',
-  '8) Best access pattern for workloads outside AWS',
-  '9) Root user vs IAM admin user',
-  '10) MFA across these identities',
-  'Quick comparison table',
-  'Micro-activity 1: Choose the identity pattern',
-  'Micro-activity 2: Explain it in your own words',
-  'Summary',
-  'Quiz 5.6',
-  'Reflection questions',
-  'Answer key',
-] as const;
+/** The lesson's pages in reading order, as their headings read (from the course the packages were built from). */
+export const PAGE_TITLES: readonly string[] = LESSON.pageTitles;
 
 /** The same pages by id, as the URL hash names them (#/<id>). */
-export const PAGE_IDS = [
-  'outcomes',
-  'overview',
-  'root-user',
-  'iam-user',
-  'iam-role',
-  'temporary-credentials',
-  'when-iam-users',
-  'humans',
-  'workloads-on-aws',
-  'workloads-outside-aws',
-  'root-vs-admin',
-  'mfa',
-  'comparison-table',
-  'micro-activity-1',
-  'micro-activity-2',
-  'summary',
-  'quiz',
-  'reflection',
-  'answer-key',
-] as const;
+export const PAGE_IDS: readonly string[] = LESSON.pageIds;
 
-export const CASE_ANSWERS = ['root user', 'IAM role', 'IAM role', 'IAM user', 'federated or role-based human access'] as const;
-/** Option letters of the correct quiz answers (answer key A1, A2, A3, A5, A7). */
-export const CORRECT_QUIZ = ['B', 'C', 'C', 'C', 'B'] as const;
+/** The right answers of the first micro-activity's cases, as their options read (tests use the first three). */
+export const CASE_ANSWERS = atLeastThree(LESSON.caseAnswers);
+
+function atLeastThree(answers: readonly string[]): readonly [string, string, string, ...string[]] {
+  const [first, second, third, ...rest] = answers;
+  if (first === undefined || second === undefined || third === undefined) throw new Error('the micro-activity has fewer than 3 cases');
+  return [first, second, third, ...rest];
+}
+/** Option letters of the correct quiz answers, question by question. */
+export const CORRECT_QUIZ: readonly string[] = LESSON.correctQuiz;
 
 export class CoursePage {
   /** A page (standalone build) or the course's frame inside an LMS host page. */
-  constructor(readonly page: Page | Frame) {}
+  constructor(
+    readonly page: Page | Frame,
+    /** The lesson being worked through: by default the one dist/ was built from. */
+    readonly facts: LessonFacts = LESSON,
+  ) {}
 
   get main(): Locator {
     return this.page.getByRole('main');
@@ -104,9 +77,10 @@ export class CoursePage {
 
   /** Visits every page in reading order with "Next", from wherever the learner is; the last page has no "Next". */
   async visitAllPages() {
-    await this.goToPage(PAGE_TITLES[0]);
+    const [first = '', ...rest] = this.facts.pageTitles;
+    await this.goToPage(first);
     const next = this.main.getByRole('link', { name: /^Next: / });
-    for (const title of PAGE_TITLES.slice(1)) {
+    for (const title of rest) {
       await next.click();
       await expect(this.pageHeading()).toHaveText(title);
     }
@@ -115,13 +89,13 @@ export class CoursePage {
 
   /** Does both micro-activities and the reflections (answers correct where there is a right answer). */
   async doActivitiesAndReflections() {
-    await this.goToPage('Micro-activity 1: Choose the identity pattern');
-    for (const [c, answer] of CASE_ANSWERS.entries()) await this.answerCase(c, answer);
-    await this.goToPage('Micro-activity 2: Explain it in your own words');
-    for (const q of [/Why does AWS prefer roles/, /Why is the root user different/, /Why are IAM users still present/]) {
-      await this.writeAnswer(q, 'Roles give temporary credentials, so "long-term" keys are not exposed.');
-    }
-    await this.goToPage('Reflection questions');
+    await this.goToPage(this.facts.pageWith('choice-activity'));
+    for (const [c, answer] of this.facts.caseAnswers.entries()) await this.answerCase(c, answer);
+    await this.goToPage(this.facts.pageWith('written-activity'));
+    for (const block of blocksOf(this.facts.lesson, 'written-activity'))
+      for (const q of block.questions)
+        await this.writeAnswer(q.text, 'Roles give temporary credentials, so "long-term" keys are not exposed.');
+    await this.goToPage(this.facts.pageWith('reflection'));
     for (const box of await this.main.getByRole('textbox').all()) {
       const name = (await box.getAttribute('id')) ?? '';
       await box.fill(`My answer to ${name}.`);
@@ -131,11 +105,12 @@ export class CoursePage {
         .getByRole('button')
         .click();
     }
-    await expect(this.main.getByRole('heading', { name: 'Model answer' })).toHaveCount(5);
+    const reflections = blocksOf(this.facts.lesson, 'reflection').flatMap((b) => b.questions);
+    await expect(this.main.getByRole('heading', { name: 'Model answer' })).toHaveCount(reflections.length);
   }
 
   async openQuiz() {
-    await this.goToPage('Quiz 5.6');
+    await this.goToPage(this.facts.pageWith('quiz'));
     const retake = this.main.getByRole('button', { name: 'Take the quiz again' });
     if (await retake.count()) await retake.click();
   }

@@ -3,7 +3,7 @@
  * session. Pure: given the launch, what the session and the registration have
  * seen so far, and one statement, say which requirement it breaks (the first
  * one, checked in a fixed order) or nothing. Requirement numbers are those of
- * shared/standards/cmi5/conformance/requirements.json; `fail` refuses to cite
+ * standards/cmi5/conformance/requirements.json; `fail` refuses to cite
  * a number that is not there.
  *
  * SPEC NOTE: §9.3 orders statements by their timestamp; this LMS judges them in

@@ -1,13 +1,15 @@
 /**
- * The project's standards data (schemas, cmi5 requirement list) sit in `shared/`
- * beside the repository, so paths are taken from the working directory: the
- * repository root, where vitest and Playwright run, locally and in a fresh clone.
+ * The project's standards data (schemas, cmi5 requirement list) ship in its
+ * standards/ folder; paths are found from this file, whatever the working directory.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isObject } from './json.js';
 
-export const standardsPath = (...parts: string[]): string => resolve(process.cwd(), '..', 'shared', 'standards', ...parts);
+const STANDARDS_DIR = fileURLToPath(new URL('../../standards/', import.meta.url));
+
+export const standardsPath = (...parts: string[]): string => resolve(STANDARDS_DIR, ...parts);
 
 export const readJsonFile = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8')) as unknown;
 

@@ -3,7 +3,7 @@
  * so that what one misses the other catches:
  * - Learning Locker's `@learninglocker/xapi-validation` (conformance-tested in an LRS);
  * - the TinCan JSON Schema for xAPI 1.0.x, `#/properties/statement`, run with
- *   ajv-draft-04 exactly as shared/standards/README.md §1 prescribes
+ *   ajv-draft-04 exactly as standards/README.md §1 prescribes
  *   (`unicodeRegExp: false`, every entry of formats.json registered as a format).
  * xAPI 1.0.3 Communication §3.0: "The LRS SHOULD enforce rules regarding structure."
  */

@@ -1,6 +1,6 @@
 /**
  * SCORM 1.2 data-model rules for the strict test LMS (ADL SCORM 1.2 RTE,
- * section 3.4; values in /work/shared/standards/RUNTIME-LIMITS.md §1).
+ * section 3.4; values in standards/RUNTIME-LIMITS.md §1).
  *
  * SCORM 1.2 has one error code for a bad value, 405 "incorrect data type",
  * used here for formats, vocabularies, lengths and ranges alike.

@@ -1,7 +1,7 @@
 /**
  * SCORM 2004 4th Edition data-model rules for the strict test LMS (RTE
  * section 4.1 data types, 4.2.x elements; values in
- * /work/shared/standards/RUNTIME-LIMITS.md §2).
+ * standards/RUNTIME-LIMITS.md §2).
  *
  * Error codes (RTE 3.1.7): 406 type mismatch for formats, vocabularies and
  * lengths; 407 for numbers out of range; 408 for a missing dependency (an

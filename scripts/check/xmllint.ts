@@ -1,7 +1,7 @@
 /**
  * XML Schema validation with libxml2's xmllint, exactly as
- * shared/standards/README.md §1 prescribes (`--nonet --noout --schema <driver>`),
- * against the official XSDs in ../shared/standards beside the repository.
+ * standards/README.md §1 prescribes (`--nonet --noout --schema <driver>`),
+ * against the official XSDs shipped in the project's standards/ folder.
  * The document goes in on stdin, so nothing is written to disk.
  */
 import { spawnSync } from 'node:child_process';
@@ -9,8 +9,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { error, type Finding } from './types.js';
 
-/** shared/standards, found from this file (scripts/check/ → repo root → ../shared), so any clone with shared/ beside it works. */
-export const STANDARDS_DIR = fileURLToPath(new URL('../../../shared/standards/', import.meta.url));
+/** standards/ at the project root, found from this file (scripts/check/ → root), whatever the working directory. */
+export const STANDARDS_DIR = fileURLToPath(new URL('../../standards/', import.meta.url));
 
 export const SCHEMAS = {
   scorm12: `${STANDARDS_DIR}scorm12/scorm12-manifest.xsd`,
@@ -28,7 +28,12 @@ export function xmllint(text: string, file: string, schema?: SchemaName): Findin
   const args = ['--nonet', '--noout'];
   if (schema) {
     if (!existsSync(SCHEMAS[schema])) {
-      return [error(file, `cannot validate: the schema ${SCHEMAS[schema]} is missing (shared/standards must sit beside the repository)`)];
+      return [
+        error(
+          file,
+          `cannot validate: the schema ${SCHEMAS[schema]} is missing (it ships in the project's standards/ folder: restore it with git checkout -- standards)`,
+        ),
+      ];
     }
     args.push('--schema', SCHEMAS[schema]);
   }

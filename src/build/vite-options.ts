@@ -1,9 +1,25 @@
 /** The Vite configuration of one package build; shared by vite.config.ts (dev) and scripts/build.ts. */
 import { resolve } from 'node:path';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
-import type { InlineConfig } from 'vite';
+import type { InlineConfig, Plugin } from 'vite';
 import { coursePlugin } from './course-plugin.js';
 import type { Target } from './targets.js';
+
+/**
+ * The standalone web version must also work when opened from disk (file://), where
+ * browsers refuse module scripts and crossorigin requests: it ships one classic,
+ * deferred script instead (the LMS packages, always served over http, keep modules).
+ */
+function openableFromDisk(): Plugin {
+  return {
+    name: 'openable-from-disk',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => html.replace(/<script type="module" crossorigin src=/g, '<script defer src=').replace(/ crossorigin(?=[ >])/g, ''),
+    },
+  };
+}
 
 export function viteConfigFor(target: Target, outDir: string, root = process.cwd(), courseDir = resolve(root, 'course')): InlineConfig {
   return {
@@ -15,6 +31,7 @@ export function viteConfigFor(target: Target, outDir: string, root = process.cwd
       // Lit's html`` and css`` templates keep their source indentation; minifying them is most of
       // what separates the shipped JS from the lesson text itself.
       { ...minifyHtmlLiterals(), apply: 'build' },
+      ...(target === 'web' ? [openableFromDisk()] : []),
     ],
     define: { __COURSE_TARGET__: JSON.stringify(target) },
     build: {
@@ -28,6 +45,7 @@ export function viteConfigFor(target: Target, outDir: string, root = process.cwd
       rollupOptions: {
         output: {
           // Fixed names: the manifest lists them and stays identical across rebuilds.
+          ...(target === 'web' ? { format: 'iife' as const } : {}),
           entryFileNames: 'assets/course.js',
           chunkFileNames: 'assets/[name].js',
           assetFileNames: 'assets/[name][extname]',

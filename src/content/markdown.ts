@@ -16,8 +16,15 @@ export interface Source {
 
 export type SourceMap = Readonly<Record<string, Source>>;
 
-/** Thrown for an author mistake inside one Markdown string. */
-export class MarkdownError extends Error {}
+/** Thrown for an author mistake inside one Markdown string; `snippet` is the text at fault, to locate it. */
+export class MarkdownError extends Error {
+  constructor(
+    message: string,
+    readonly snippet?: string,
+  ) {
+    super(message);
+  }
+}
 
 const SOURCE_PREFIX = 'source:';
 
@@ -27,13 +34,13 @@ function resolveLink(url: string, sources: SourceMap): { href: string; title: st
     const source = sources[id];
     if (!source) {
       const known = Object.keys(sources).join(', ');
-      throw new MarkdownError(`link to unknown source "${id}"; expected one of: ${known}`);
+      throw new MarkdownError(`link to unknown source "${id}"; expected one of: ${known}`, url);
     }
     return { href: source.url, title: source.title };
   }
   // Only web links: a javascript: or data: URL in a course is never legitimate.
   if (!/^https:\/\//i.test(url)) {
-    throw new MarkdownError(`link "${url}" is not allowed; expected an https:// URL or source:<id>`);
+    throw new MarkdownError(`link "${url}" is not allowed; expected an https:// URL or source:<id>`, url);
   }
   return { href: url, title: url };
 }
@@ -54,7 +61,10 @@ function inline(nodes: readonly PhrasingContent[], sources: SourceMap): Inline[]
       case 'break':
         return { t: 'text', v: ' ' };
       case 'html':
-        throw new MarkdownError(`HTML is not allowed in lesson text (found ${JSON.stringify(node.value)}); write plain Markdown`);
+        throw new MarkdownError(
+          `HTML is not allowed in lesson text (found ${JSON.stringify(node.value)}); write plain Markdown`,
+          node.value,
+        );
       default:
         throw new MarkdownError(
           `unsupported Markdown "${node.type}"; expected text, **strong**, *emphasis*, \`code\` or [links](source:id)`,
@@ -79,7 +89,7 @@ function block(node: RootContent, sources: SourceMap): RichBlock {
       return node.ordered ? { t: 'ol', start: node.start ?? 1, items } : { t: 'ul', items };
     }
     case 'html':
-      throw new MarkdownError(`HTML is not allowed in lesson text (found ${JSON.stringify(node.value)}); write plain Markdown`);
+      throw new MarkdownError(`HTML is not allowed in lesson text (found ${JSON.stringify(node.value)}); write plain Markdown`, node.value);
     default:
       throw new MarkdownError(
         `unsupported Markdown "${node.type}"; expected paragraphs and lists (titles come from the page's "title" field)`,

@@ -24,15 +24,35 @@ function strict<T extends z.ZodRawShape>(shape: T) {
  */
 export const Id = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected an id of lower-case letters, digits and single hyphens (e.g. "root-user")')
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: (issue) => idMessage(String(issue.input)) })
   .max(64, 'expected an id of at most 64 characters');
+
+/** Names the character an id may not hold, so the author sees what to change. */
+function idMessage(id: string): string {
+  const refused = /[^a-z0-9-]/.exec(id)?.[0];
+  const why = refused
+    ? `the character ${JSON.stringify(refused)} is not allowed`
+    : 'a hyphen may not start or end it, or follow another hyphen';
+  return `${JSON.stringify(id)} is not a valid id: ${why}; expected lower-case letters, digits and single hyphens (e.g. "root-user")`;
+}
+
+const HTML_TAG = /<\/?[a-z!][^>]*>/i;
 
 /** Text shown as-is. Markup is refused because it would be shown literally. */
 export const PlainText = z
   .string()
   .trim()
   .min(1, 'expected non-empty text')
-  .refine((s) => !/<\/?[a-z!][^>]*>/i.test(s), 'expected plain text without HTML tags');
+  .superRefine((text, ctx) => {
+    const tag = HTML_TAG.exec(text)?.[0];
+    // The snippet lets the loader point at the tag's own line and column.
+    if (tag)
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected plain text: the HTML tag ${tag} is not allowed (write the text without it)`,
+        params: { snippet: tag },
+      });
+  });
 
 /**
  * Question texts become SCORM 2004 cmi.interactions.n.description
@@ -51,7 +71,7 @@ function markdownField<T>(compile: (text: string, sources: SourceMap) => T, sour
         return compile(text, sources);
       } catch (error) {
         if (!(error instanceof MarkdownError)) throw error;
-        ctx.addIssue({ code: 'custom', message: error.message });
+        ctx.addIssue({ code: 'custom', message: error.message, params: { snippet: error.snippet } });
         return z.NEVER;
       }
     });
@@ -201,11 +221,18 @@ export function pageFileSchema(sources: SourceMap) {
 }
 
 function uniqueIds(items: readonly { id: string }[], path: (string | number)[], ctx: z.RefinementCtx): void {
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
+  // "questions" → "question 2 has it too": the author counts from 1.
+  const noun = String(path.at(-1) ?? 'item').replace(/s$/, '');
   items.forEach((item, i) => {
-    if (seen.has(item.id))
-      ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `duplicate id "${item.id}"; expected each id once` });
-    seen.add(item.id);
+    const first = seen.get(item.id);
+    if (first !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, i, 'id'],
+        message: `duplicate id "${item.id}" (${noun} ${first + 1} has it too); expected each id once`,
+      });
+    else seen.set(item.id, i);
   });
 }
 export type PageFile = z.output<ReturnType<typeof pageFileSchema>>;

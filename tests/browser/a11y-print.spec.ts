@@ -6,33 +6,41 @@
  */
 import { join } from 'node:path';
 import { CoursePage, PAGE_TITLES } from '../../hosts/learner/course-page.js';
+import { LESSON } from '../../hosts/learner/lesson-facts.js';
+import { blocksOf } from '../../src/domain/lesson-queries.js';
 import { expect, test } from './fixtures.js';
 
 test('printing gives every section, the table and the activity prompts, and no navigation chrome', async ({ page, site }) => {
   // A4 at 96 dpi, so the screenshot shows what the paper will.
   await page.setViewportSize({ width: 794, height: 1123 });
+  const { lesson, quiz } = LESSON;
+  const [table] = blocksOf(lesson, 'table');
+  const [choice] = blocksOf(lesson, 'choice-activity');
+  const [written] = blocksOf(lesson, 'written-activity');
+  const reflections = blocksOf(lesson, 'reflection').flatMap((b) => b.questions);
+  if (!table || !choice || !written) throw new Error('the lesson has no table, choice activity or written activity');
   const course = new CoursePage(page);
-  await course.open(`${site.url}/web/#/micro-activity-2`);
-  const draft = course.main.getByRole('textbox', { name: /Why does AWS prefer roles/ });
+  await course.open(`${site.url}/web/#/${lesson.pages.find((p) => p.blocks.includes(written))?.id}`);
+  const draft = course.main.getByRole('textbox', { name: written.questions[0]?.text });
   await draft.fill('A draft not yet submitted');
 
   await page.emulateMedia({ media: 'print' });
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Root User, IAM Users, IAM Roles, and Access Patterns Review');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title);
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(PAGE_TITLES);
 
-  const table = page.getByRole('table', { name: 'Identity types and their mental models' });
-  await expect(table).toBeVisible();
-  await expect(table.getByRole('rowheader')).toHaveText(['Root user', 'IAM user', 'IAM group', 'IAM role']);
+  const printed = page.getByRole('table', { name: table.caption });
+  await expect(printed).toBeVisible();
+  await expect(printed.getByRole('rowheader')).toHaveText(table.rows.map((row) => row[0] ?? ''));
 
   // The activities' prompts and questions, and all five quiz questions at once.
   // (getByText also finds the hidden page on screen: count what is visible.)
-  await expect(page.getByText('For each case, choose the best identity pattern:').filter({ visible: true })).toHaveCount(1);
-  await expect(page.getByRole('group', { name: /^\d\. A / })).toHaveCount(5);
-  await expect(page.getByText('Answer in one or two sentences each:').filter({ visible: true })).toHaveCount(1);
-  await expect(page.getByRole('textbox')).toHaveCount(3 + 5);
-  await expect(page.getByRole('heading', { name: /^Question \d of 5$/ })).toHaveCount(5);
-  for (const stem of ['What is the AWS account root user?', "How does AWS's current guidance describe IAM users?"])
-    await expect(page.getByRole('group', { name: stem })).toBeVisible();
+  await expect(page.getByText(choice.prompt).filter({ visible: true })).toHaveCount(1);
+  for (const [i, item] of choice.cases.entries()) await expect(page.getByRole('group', { name: `${i + 1}. ${item.text}` })).toBeVisible();
+  await expect(page.getByText(written.prompt).filter({ visible: true })).toHaveCount(1);
+  await expect(page.getByRole('textbox')).toHaveCount(written.questions.length + reflections.length);
+  const total = quiz.questions.length;
+  await expect(page.getByRole('heading', { name: new RegExp(`^Question \\d+ of ${total}$`) })).toHaveCount(total);
+  for (const question of quiz.questions) await expect(page.getByRole('group', { name: question.stem })).toBeVisible();
 
   // No chrome: contents, pager, buttons, notice, skip link, the CSV download.
   await expect(page.getByRole('navigation')).toHaveCount(0);
@@ -48,7 +56,7 @@ test('printing gives every section, the table and the activity prompts, and no n
   // Back on screen: one page again, with the draft still in its box.
   await page.emulateMedia({ media: 'screen' });
   // (At this width the contents are folded away behind their button.)
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Micro-activity 2: Explain it in your own words']);
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText([LESSON.pageWith('written-activity')]);
   await expect(draft).toHaveValue('A draft not yet submitted');
 });
 
@@ -59,7 +67,7 @@ test("the browser's own print (a PDF here) gets the whole lesson too, then the p
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
   // One screen page prints on one or two sheets; the whole lesson needs many more.
   expect(pages.length).toBeGreaterThan(10);
-  await expect(course.pageHeading()).toHaveText('Quiz 5.6');
+  await expect(course.pageHeading()).toHaveText(LESSON.pageWith('quiz'));
   await expect(page.getByRole('heading', { level: 2 })).toHaveCount(2);
 });
 
@@ -68,7 +76,7 @@ test('printing from the dark theme prints dark text and links on white paper', a
   const course = new CoursePage(page);
   await course.open(`${site.url}/web/#/comparison-table`);
   await page.emulateMedia({ colorScheme: 'dark', media: 'print' });
-  await expect(page.getByRole('heading', { level: 2 })).toHaveCount(19);
+  await expect(page.getByRole('heading', { level: 2 })).toHaveCount(PAGE_TITLES.length);
   const link = page.getByRole('link', { name: /^AWS Documentation: / }).first();
   const colours = await link.evaluate((a) => [getComputedStyle(a).color, getComputedStyle(document.documentElement).backgroundColor]);
   expect(colours).toEqual(['rgb(11, 87, 194)', 'rgb(255, 255, 255)']);

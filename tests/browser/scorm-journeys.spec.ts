@@ -10,6 +10,7 @@ import { HARNESS_DIST } from '../../hosts/scorm/harness-paths.js';
 import { expect, test, type LmsSnapshot, type StrictLms } from './playwright-fixtures.js';
 import type { ScormVersion } from '../../hosts/scorm/session-seed.js';
 import { CORRECT_QUIZ, CoursePage } from '../../hosts/learner/course-page.js';
+import { LESSON } from '../../hosts/learner/lesson-facts.js';
 
 const PACKAGES = join(process.cwd(), 'tests', '.packages');
 test.use({ staticMounts: { '/scorm12': join(PACKAGES, 'scorm12'), '/scorm2004': join(PACKAGES, 'scorm2004'), '/harness': HARNESS_DIST } });
@@ -116,14 +117,14 @@ for (const { version, path } of VERSIONS) {
       const course = await launch(lms, version, path);
       await course.visitAllPages();
       await course.openQuiz();
-      await course.takeQuiz(['A', 'A', 'C', 'C', 'B']);
+      await course.takeQuiz(LESSON.answersWithCorrect(LESSON.fewestToPass - 1));
       let data = (await lms.snapshot()).data;
       if (version === '1.2') expect(data['cmi.core.lesson_status']).toBe('failed');
       else
         expect([data['cmi.completion_status'], data['cmi.success_status'], data['cmi.score.scaled']]).toEqual([
           'completed',
           'failed',
-          '0.6',
+          String((LESSON.fewestToPass - 1) / LESSON.quiz.questions.length),
         ]);
       await course.main.getByRole('button', { name: 'Take the quiz again' }).click();
       await course.takeQuiz(CORRECT_QUIZ);
@@ -176,8 +177,8 @@ for (const { version, path } of VERSIONS) {
 
       course = await launch(lms, version, path, first.committed ?? first.data);
       await course.openQuiz();
-      await course.takeQuiz(['A', 'A', 'A', 'A', 'A']);
-      await expect(course.main).toContainText('Passed. The passing score is 80 %.');
+      await course.takeQuiz(LESSON.answersWithCorrect(0));
+      await expect(course.main).toContainText(`Passed. The passing score is ${LESSON.passPercent} %.`);
       await closeCourse(page);
       const second = await lms.snapshot();
       expectClean(second);

@@ -6,6 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage, PAGE_TITLES } from '../../hosts/learner/course-page.js';
+import { LESSON } from '../../hosts/learner/lesson-facts.js';
+import { blocksOf } from '../../src/domain/lesson-queries.js';
 import { expect, test } from './fixtures.js';
 
 const OUT = join(process.cwd(), 'tests', '.screenshots', 'pages');
@@ -22,10 +24,13 @@ for (const { name, width, height } of [
     const course = new CoursePage(page);
     await course.open(`${site.url}/web/`);
     // Answered states are the ones worth looking at: feedback, model answers, results, the open answer key.
-    await course.goToPage(PAGE_TITLES[13]);
-    for (const [i, answer] of CASE_ANSWERS.entries()) await course.answerCase(i, i === 1 ? 'IAM user' : answer);
-    await course.goToPage(PAGE_TITLES[14]);
-    await course.writeAnswer(/Why does AWS prefer roles/, 'Temporary credentials expire, so leaked keys stop working soon.');
+    await course.goToPage(LESSON.pageWith('choice-activity'));
+    // One wrong answer, to show the feedback for it.
+    const wrong = CASE_ANSWERS.find((answer) => answer !== CASE_ANSWERS[1]) ?? CASE_ANSWERS[0];
+    for (const [i, answer] of CASE_ANSWERS.entries()) await course.answerCase(i, i === 1 ? wrong : answer);
+    await course.goToPage(LESSON.pageWith('written-activity'));
+    const [written] = blocksOf(LESSON.lesson, 'written-activity');
+    await course.writeAnswer(written?.questions[0]?.text ?? '', 'Temporary credentials expire, so leaked keys stop working soon.');
     await course.openQuiz();
     await course.takeQuiz(CORRECT_QUIZ);
     for (const [i, title] of PAGE_TITLES.entries()) {

@@ -1,6 +1,6 @@
 /**
  * A course author's mistakes stop `npm run build` with a message that names
- * the file, the place in it and what was expected — and nothing is written:
+ * the file, the question by number and id, the line and column, and what was expected — and nothing is written:
  * a previous build in the output folder stays exactly as it was.
  */
 import { spawnSync } from 'node:child_process';
@@ -28,43 +28,46 @@ const QUIZ = 'pages/15-quiz.yaml';
 const mistakes: [string, (c: CourseCopy) => Promise<void>, RegExp][] = [
   [
     'malformed YAML',
-    (c) => c.replace(QUIZ, '    heading: Knowledge Check', '    heading: [Knowledge Check'),
-    /15-quiz\.yaml: line \d+, column \d+: not valid YAML/,
+    async (c) => {
+      const heading = String(await c.get(QUIZ, ['blocks', 0, 'heading']));
+      await c.replace(QUIZ, `    heading: ${heading}`, `    heading: [${heading}`);
+    },
+    /15-quiz\.yaml, line \d+, column \d+: not valid YAML: a "\[" or "\{" opened here is not closed/,
   ],
   [
     'a missing required field',
     (c) => c.delete(QUIZ, ['blocks', 0, 'questions', 0, 'stem']),
-    /15-quiz\.yaml: blocks\[0\]\.questions\[0\]\.stem: .*expected string/i,
+    /15-quiz\.yaml, question 1 \(q1\), line \d+, column \d+: "stem" is missing; expected text/,
   ],
   [
     'a duplicate id',
     (c) => c.set(QUIZ, ['blocks', 0, 'questions', 1, 'id'], 'q1'),
-    /15-quiz\.yaml: blocks\[0\]\.questions\[1\]\.id: duplicate id "q1"/,
+    /15-quiz\.yaml, question 2 \(q1\), id, line \d+, column \d+: duplicate id "q1" \(question 1 has it too\)/,
   ],
   [
     'a correct answer not among the options',
     (c) => c.set(QUIZ, ['blocks', 0, 'questions', 0, 'correct'], 'e'),
-    /correct answer "e" is not among the options; expected one of: a, b, c, d/,
+    /15-quiz\.yaml, question 1 \(q1\), correct, line \d+, column \d+: correct answer "e" is not among the options; expected one of: /,
   ],
   [
     'a passing score out of range',
     (c) => c.set('course.yaml', ['settings', 'passingScore'], 80),
-    /course\.yaml: settings\.passingScore: expected a passing score from 0 to 1/,
+    /course\.yaml, settings\.passingScore, line \d+, column \d+: expected a passing score from 0 to 1/,
   ],
   [
     'HTML injected in text',
     (c) => c.set(QUIZ, ['blocks', 0, 'questions', 0, 'stem'], 'What is <script>alert(1)</script> root?'),
-    /stem: expected plain text without HTML tags/,
+    /question 1 \(q1\), stem, line \d+, column \d+: expected plain text: the HTML tag <script> is not allowed/,
   ],
   [
     'a javascript: link',
-    (c) => c.replace('pages/01-root-user.yaml', '(source:root-user)', '(javascript:alert(1))'),
-    /01-root-user\.yaml: blocks\[0\]\.text: link "javascript:alert\(1\)" is not allowed/,
+    (c) => c.set('pages/01-root-user.yaml', ['blocks', 0, 'text'], 'A [link](javascript:alert(1)).'),
+    /01-root-user\.yaml, block 1 \(markdown\), text, line \d+, column \d+: link "javascript:alert\(1\)" is not allowed/,
   ],
   [
     'an id not valid for SCORM or an IRI',
     (c) => c.set(QUIZ, ['blocks', 0, 'id'], 'Quiz 5.6'),
-    /15-quiz\.yaml: blocks\[0\]\.id: expected an id of lower-case letters/,
+    /15-quiz\.yaml, block 1 \(quiz Quiz 5\.6\), id, line \d+, column \d+: "Quiz 5\.6" is not a valid id: the character "Q" is not allowed/,
   ],
   [
     'an over-long text that would break a data-model limit',

@@ -9,10 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { checkPackageBytes } from '../../scripts/check/check-package.js';
 import { checkCmi5 } from '../../scripts/check/cmi5.js';
 import { checkTincan } from '../../scripts/check/tincan.js';
+import { STANDARDS_DIR } from './helpers/standards.js';
 import { brokenZip, goodFiles, packageOf, rename, replaceText } from '../fixtures/packages/packages.js';
 
 const BASE = 'https://courses.example.com/xapi/iam-access-patterns-5-6';
-const LTS = '../shared/standards/cmi5/conformance/lts-course-structures/';
+const LTS = `${STANDARDS_DIR}/cmi5/conformance/lts-course-structures/`;
 
 const errorMessages = (bytes: Uint8Array) =>
   checkPackageBytes('broken.zip', bytes)
@@ -57,7 +58,7 @@ describe('checking the cmi5 package', () => {
   });
 });
 
-describe('the cmi5 LMS test suite course structures (shared/standards, CATAPULT)', () => {
+describe('the cmi5 LMS test suite course structures (standards/, CATAPULT)', () => {
   // README §3.3: 201–207 must be rejected by a conformant importer. 202-x test a structure
   // *without* a zip; inside our zip with an index.html, 202-1 and 202-3 are fine.
   const mustReject = /^(201-|202-[245]|203-|204-|205-|206-|207-)/;
@@ -78,8 +79,8 @@ describe('checking the xAPI package (tincan.xml)', () => {
   });
 
   it('passes the published Tin Can prototype descriptors (BOM, CRLF) with their launch files present', () => {
-    for (const file of readdirSync('../shared/standards/xapi/tincan-xml')) {
-      const text = readFileSync(`../shared/standards/xapi/tincan-xml/${file}`);
+    for (const file of readdirSync(`${STANDARDS_DIR}/xapi/tincan-xml`)) {
+      const text = readFileSync(`${STANDARDS_DIR}/xapi/tincan-xml/${file}`);
       const launch = /<launch[^>]*>([^<]+)</.exec(text.toString('utf8'))?.[1] ?? '';
       expect(checkTincan(packageOf({ 'tincan.xml': new Uint8Array(text), [launch]: strToU8('<p>') })), file).toEqual([]);
     }

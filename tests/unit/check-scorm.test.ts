@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPackageBytes, passes } from '../../scripts/check/check-package.js';
 import { detectStandard } from '../../scripts/check/detect.js';
 import { checkScorm } from '../../scripts/check/scorm.js';
+import { STANDARDS_DIR } from './helpers/standards.js';
 import { addText, brokenZip, goodFiles, packageOf, rename, replaceText } from '../fixtures/packages/packages.js';
 
 const MANIFEST = 'imsmanifest.xml';
@@ -113,12 +114,12 @@ describe('finding the manifest', () => {
     ]);
   });
 
-  it('tells the authored SCORM 1.2 and 2004 examples of shared/standards apart', () => {
+  it('tells the authored SCORM 1.2 and 2004 examples of standards/ apart', () => {
     for (const [folder, standard] of [
       ['scorm12-single-sco', 'scorm12'],
       ['scorm2004-4ed-single-sco', 'scorm2004'],
     ] as const) {
-      const manifest = readFileSync(`../shared/standards/examples/${folder}/imsmanifest.xml`);
+      const manifest = readFileSync(`${STANDARDS_DIR}/examples/${folder}/imsmanifest.xml`);
       expect(detectStandard(packageOf({ [MANIFEST]: new Uint8Array(manifest) })).standard).toBe(standard);
     }
   });

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompletionRule, Lesson } from '../../src/content/lesson.js';
 import { isCompleted, outcomeOf, progressMeasure } from '../../src/domain/completion.js';
 import * as progress from '../../src/domain/progress.js';
-import { retakeQuiz, takeQuiz, visitAllPages } from './helpers/learner.js';
+import { quizOf } from '../../src/domain/lesson-queries.js';
+import { answersWithCorrect, fewestToPass, retakeQuiz, takeQuiz, visitAllPages } from './helpers/learner.js';
 import { loadRealCourse } from './helpers/real-course.js';
 
 let lesson: Lesson;
@@ -84,12 +85,14 @@ describe('quiz outcome', () => {
     expect(outcome.scaledScore).toBeUndefined();
   });
 
-  it('fails 3 out of 5 and passes 4 out of 5', () => {
-    const failed = takeQuiz(lesson, progress.initialProgress(lesson), 3);
-    const passed = takeQuiz(lesson, progress.initialProgress(lesson), 4);
+  it('fails one right answer short of the pass mark and passes on it', () => {
+    const pass = fewestToPass(lesson);
+    const total = quizOf(lesson).questions.length;
+    const failed = takeQuiz(lesson, progress.initialProgress(lesson), pass - 1);
+    const passed = takeQuiz(lesson, progress.initialProgress(lesson), pass);
 
-    expect(outcomeOf(lesson, failed)).toMatchObject({ passed: false, scaledScore: 0.6 });
-    expect(outcomeOf(lesson, passed)).toMatchObject({ passed: true, scaledScore: 0.8 });
+    expect(outcomeOf(lesson, failed)).toMatchObject({ passed: false, scaledScore: (pass - 1) / total });
+    expect(outcomeOf(lesson, passed)).toMatchObject({ passed: true, scaledScore: pass / total });
   });
 
   it('never downgrades a pass when a later attempt fails, and keeps the best score', () => {
@@ -102,25 +105,32 @@ describe('quiz outcome', () => {
   });
 
   it('passes on a later attempt after failing', () => {
-    const failed = takeQuiz(lesson, progress.initialProgress(lesson), 2);
+    const pass = fewestToPass(lesson);
+    const failed = takeQuiz(lesson, progress.initialProgress(lesson), pass - 1);
 
-    const retaken = retakeQuiz(lesson, failed, 4);
+    const retaken = retakeQuiz(lesson, failed, pass);
 
-    expect(outcomeOf(lesson, retaken)).toMatchObject({ passed: true, scaledScore: 0.8 });
+    expect(outcomeOf(lesson, retaken)).toMatchObject({ passed: true, scaledScore: pass / quizOf(lesson).questions.length });
   });
 
   it('cannot be submitted while a question is unanswered', () => {
-    const state = progress.chooseQuizOption(progress.initialProgress(lesson), 'q1', 'b');
+    const [first] = quizOf(lesson).questions;
+    const state = progress.chooseQuizOption(progress.initialProgress(lesson), first?.id ?? '', first?.correct ?? '');
 
-    expect(progress.submitQuiz(state, lesson, 0.8)).toBe(state);
+    expect(progress.submitQuiz(state, lesson, lesson.settings.passingScore)).toBe(state);
   });
 
   it('scores against the passing score it is given (e.g. the LMS’s mastery score)', () => {
-    const state = ['q1', 'q2', 'q3', 'q4', 'q5'].reduce((s, q) => progress.chooseQuizOption(s, q, 'b'), progress.initialProgress(lesson));
+    const total = quizOf(lesson).questions.length;
+    const answers = answersWithCorrect(quizOf(lesson), 2);
+    const state = Object.entries(answers).reduce(
+      (s, [q, option]) => progress.chooseQuizOption(s, q, option),
+      progress.initialProgress(lesson),
+    );
 
-    const submitted = progress.submitQuiz(state, lesson, 0.4); // q1 and q5 are b: 2 out of 5
+    const submitted = progress.submitQuiz(state, lesson, 2 / total); // a mastery score of exactly 2 right answers
 
-    expect(outcomeOf(lesson, submitted)).toMatchObject({ passed: true, scaledScore: 0.4 });
+    expect(outcomeOf(lesson, submitted)).toMatchObject({ passed: true, scaledScore: 2 / total });
   });
 });
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lesson } from '../../src/content/lesson.js';
 import { quizOf, type QuizBlock } from '../../src/domain/lesson-queries.js';
 import { meetsPassingScore, scoreQuiz, toPercent } from '../../src/domain/scoring.js';
-import { answersWithCorrect } from './helpers/learner.js';
+import { answersWithCorrect, fewestToPass } from './helpers/learner.js';
 import { loadRealCourse } from './helpers/real-course.js';
 
 let lesson: Lesson;
@@ -13,46 +13,50 @@ beforeAll(async () => {
 });
 
 describe('scoreQuiz', () => {
-  it('counts every question answered with its correct option', () => {
-    const score = scoreQuiz(quiz, { q1: 'b', q2: 'c', q3: 'c', q4: 'c', q5: 'b' });
+  const right = () => Object.fromEntries(quiz.questions.map((q) => [q.id, q.correct]));
 
-    expect(score).toEqual({ correct: 5, total: 5, scaled: 1 });
+  it('counts every question answered with its correct option', () => {
+    const score = scoreQuiz(quiz, right());
+
+    expect(score).toEqual({ correct: quiz.questions.length, total: quiz.questions.length, scaled: 1 });
   });
 
   it('counts a wrong option as wrong', () => {
-    const score = scoreQuiz(quiz, { q1: 'a', q2: 'c', q3: 'c', q4: 'c', q5: 'b' });
+    const total = quiz.questions.length;
+    const score = scoreQuiz(quiz, answersWithCorrect(quiz, total - 1));
 
-    expect(score).toEqual({ correct: 4, total: 5, scaled: 0.8 });
+    expect(score).toEqual({ correct: total - 1, total, scaled: (total - 1) / total });
   });
 
   it('counts an unanswered question as wrong, out of all the questions', () => {
-    const score = scoreQuiz(quiz, { q1: 'b', q2: 'c' });
+    const [first, second] = quiz.questions;
+    const score = scoreQuiz(quiz, { [first?.id ?? '']: first?.correct ?? '', [second?.id ?? '']: second?.correct ?? '' });
 
-    expect(score).toEqual({ correct: 2, total: 5, scaled: 0.4 });
+    expect(score).toEqual({ correct: 2, total: quiz.questions.length, scaled: 2 / quiz.questions.length });
   });
 
   it('ignores answers to questions the quiz does not have', () => {
-    const score = scoreQuiz(quiz, { q9: 'a', 'other.q1': 'b' });
+    const score = scoreQuiz(quiz, { 'no-such-question': 'a', [`other.${quiz.questions[0]?.id}`]: quiz.questions[0]?.correct ?? '' });
 
-    expect(score).toEqual({ correct: 0, total: 5, scaled: 0 });
+    expect(score).toEqual({ correct: 0, total: quiz.questions.length, scaled: 0 });
   });
 });
 
-describe('meetsPassingScore at the course pass mark of 0.8', () => {
-  it('passes 4 out of 5, exactly on the pass mark', () => {
-    const { scaled } = scoreQuiz(quiz, answersWithCorrect(quiz, 4));
+describe('meetsPassingScore at the course’s own pass mark', () => {
+  it('passes exactly on the pass mark', () => {
+    const { scaled } = scoreQuiz(quiz, answersWithCorrect(quiz, fewestToPass(lesson)));
 
     expect(meetsPassingScore(scaled, lesson.settings.passingScore)).toBe(true);
   });
 
-  it('passes 5 out of 5', () => {
-    const { scaled } = scoreQuiz(quiz, answersWithCorrect(quiz, 5));
+  it('passes with every answer right', () => {
+    const { scaled } = scoreQuiz(quiz, answersWithCorrect(quiz, quiz.questions.length));
 
     expect(meetsPassingScore(scaled, lesson.settings.passingScore)).toBe(true);
   });
 
-  it('fails 3 out of 5', () => {
-    const { scaled } = scoreQuiz(quiz, answersWithCorrect(quiz, 3));
+  it('fails one right answer short of the pass mark', () => {
+    const { scaled } = scoreQuiz(quiz, answersWithCorrect(quiz, fewestToPass(lesson) - 1));
 
     expect(meetsPassingScore(scaled, lesson.settings.passingScore)).toBe(false);
   });

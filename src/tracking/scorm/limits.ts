@@ -2,7 +2,7 @@
  * The SCORM run-time data-model limits this course respects. Each value is the
  * specification's smallest permitted maximum (SPM) or range: what every
  * conformant LMS must store. Writing more risks silent truncation or an error,
- * so the course never does. Sources: /work/shared/standards/RUNTIME-LIMITS.md.
+ * so the course never does. Sources: standards/RUNTIME-LIMITS.md.
  *
  * Lengths count UTF-16 code units (JavaScript `length`, as ADL's Java Sample
  * RTE counts): never fewer than the characters a person sees.

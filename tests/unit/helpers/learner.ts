@@ -30,3 +30,8 @@ export function takeQuiz(lesson: Lesson, state: ProgressState, right: number): P
 export function retakeQuiz(lesson: Lesson, state: ProgressState, right: number): ProgressState {
   return takeQuiz(lesson, progress.retakeQuiz(state), right);
 }
+
+/** The fewest right answers that pass at the course's own passing score. */
+export function fewestToPass(lesson: Lesson): number {
+  return Math.ceil(lesson.settings.passingScore * quizOf(lesson).questions.length - 1e-9);
+}

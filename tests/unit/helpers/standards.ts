@@ -1,8 +1,9 @@
-/** The official schemas beside the project (../shared/standards) and xmllint, as the README of that folder prescribes. */
+/** The official schemas shipped in standards/ and xmllint, as the README of that folder prescribes. */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const STANDARDS_DIR = resolve(process.cwd(), '..', 'shared', 'standards');
+export const STANDARDS_DIR = fileURLToPath(new URL('../../../standards/', import.meta.url));
 
 export const SCHEMAS = {
   scorm12: resolve(STANDARDS_DIR, 'scorm12', 'scorm12-manifest.xsd'),

@@ -1,0 +1,84 @@
+/**
+ * What a learner needs to know about the lesson to work through it — page
+ * headings, the right answers, the pass mark — read from the course itself, so
+ * tests and the bench follow whatever an author wrote in course/ (or in the
+ * course folder named by LESSON_COURSE_DIR, e.g. a worked example's copy).
+ */
+import { fileURLToPath } from 'node:url';
+import { loadCourse } from '../../src/content/load-course.js';
+import type { Lesson } from '../../src/content/lesson.js';
+import { blocksOf, quizOf } from '../../src/domain/lesson-queries.js';
+
+/** Option letters as the quiz shows them (A, B, C, …, in the order of course/). */
+const letter = (index: number): string => String.fromCharCode(65 + index);
+
+export class LessonFacts {
+  constructor(readonly lesson: Lesson) {}
+
+  /** The pages in reading order, as their headings read ("1) Root user"). */
+  get pageTitles(): string[] {
+    return this.lesson.pages.map((p) => (p.number ? `${p.number}) ${p.title}` : p.title));
+  }
+
+  get pageIds(): string[] {
+    return this.lesson.pages.map((p) => p.id);
+  }
+
+  /** The title of the first page holding a block of this kind. */
+  pageWith(kind: Lesson['pages'][number]['blocks'][number]['kind']): string {
+    const index = this.lesson.pages.findIndex((p) => p.blocks.some((b) => b.kind === kind));
+    const title = this.pageTitles[index];
+    if (title === undefined) throw new Error(`the lesson has no ${kind} block`);
+    return title;
+  }
+
+  /** Labels of the right options of the first choice activity's cases, in order. */
+  get caseAnswers(): string[] {
+    const [activity] = blocksOf(this.lesson, 'choice-activity');
+    return (activity?.cases ?? []).map((c) => activity?.options.find((o) => o.id === c.correct)?.text ?? c.correct);
+  }
+
+  get quiz() {
+    return quizOf(this.lesson);
+  }
+
+  /** Letters of the right quiz answers, question by question. */
+  get correctQuiz(): string[] {
+    return this.quiz.questions.map((q) => letter(q.options.findIndex((o) => o.id === q.correct)));
+  }
+
+  /** Letters that get the first `right` questions right and the others wrong. */
+  answersWithCorrect(right: number): string[] {
+    return this.quiz.questions.map((q, i) => {
+      const chosen = i < right ? q.options.findIndex((o) => o.id === q.correct) : q.options.findIndex((o) => o.id !== q.correct);
+      return letter(chosen);
+    });
+  }
+
+  /** The passing score as the learner reads it ("80"). */
+  get passPercent(): number {
+    return Math.round(this.lesson.settings.passingScore * 100);
+  }
+
+  /** The fewest right answers that pass. */
+  get fewestToPass(): number {
+    const total = this.quiz.questions.length;
+    return Math.ceil(this.lesson.settings.passingScore * total - 1e-9);
+  }
+
+  /** What the learner reads for `right` of the questions answered correctly. */
+  scoreText(right: number): string {
+    const total = this.quiz.questions.length;
+    return `You scored ${Math.round((right / total) * 100)} % (${right} of ${total} correct).`;
+  }
+}
+
+/** course/ at the root of the project, or the course folder the environment names. */
+export const COURSE_DIR = process.env.LESSON_COURSE_DIR ?? fileURLToPath(new URL('../../course/', import.meta.url));
+
+export async function loadLessonFacts(courseDir: string = COURSE_DIR): Promise<LessonFacts> {
+  return new LessonFacts(await loadCourse(courseDir));
+}
+
+/** The lesson the packages in dist/ were built from. */
+export const LESSON = await loadLessonFacts();
