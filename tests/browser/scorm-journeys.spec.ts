@@ -191,6 +191,42 @@ for (const { version, path } of VERSIONS) {
       });
     }
 
+    test('with the pass mark the manifest gives the LMS (80 %), 4 of 5 passes and the LMS holds the same status', async ({ page, lms }) => {
+      const passMark: Record<string, string> =
+        version === '1.2' ? { 'cmi.student_data.mastery_score': '80' } : { 'cmi.scaled_passing_score': '0.8' };
+      const course = await launch(lms, version, path, passMark);
+      await course.visitAllPages();
+      await course.openQuiz();
+      await course.takeQuiz(['B', 'C', 'C', 'C', 'A']);
+      await expect(course.main).toContainText('Passed. The passing score is 80 %.');
+      await closeCourse(page);
+      const snapshot = await lms.snapshot();
+      expectClean(snapshot);
+      const data = snapshot.committed ?? {};
+      if (version === '1.2') expect([data['cmi.core.lesson_status'], data['cmi.core.score.raw']]).toEqual(['passed', '80']);
+      else expect([data['cmi.success_status'], data['cmi.score.scaled']]).toEqual(['passed', '0.8']);
+    });
+
+    test('an LMS that reopens a failed attempt in review mode: the course says how to retake and records nothing, not even time', async ({
+      page,
+      lms,
+    }) => {
+      let course = await launch(lms, version, path);
+      await course.visitAllPages();
+      await course.openQuiz();
+      await course.takeQuiz(['A', 'A', 'C', 'C', 'B']);
+      await closeCourse(page);
+      const failed = (await lms.snapshot()).committed ?? {};
+
+      course = await launch(lms, version, path, { ...failed, [version === '1.2' ? 'cmi.core.lesson_mode' : 'cmi.mode']: 'review' });
+      await expect(course.main.getByText(/start a new attempt/)).toBeVisible();
+      await course.goToPage('Summary');
+      await closeCourse(page);
+      const review = await lms.snapshot();
+      expectClean(review);
+      expect(review.log.filter((c) => /SetValue|Commit/.test(c.method))).toEqual([]);
+    });
+
     test('a failed quiz, then a retake that passes, ends passed with the best score', async ({ page, lms }) => {
       const course = await launch(lms, version, path);
       await course.visitAllPages();

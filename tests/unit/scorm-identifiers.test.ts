@@ -6,8 +6,10 @@ import {
   isPortableIdentifier,
   isShortIdentifier,
   isUriReference,
+  LMS_ID_MAX,
   toLmsId,
 } from '../../src/tracking/scorm/identifiers.js';
+import { SCORM12, SCORM2004 } from '../../src/tracking/scorm/limits.js';
 
 const WEIRD_IDS = [
   'quiz 5.6 / q1',
@@ -51,6 +53,10 @@ describe('toLmsId: ids every LMS player accepts', () => {
 
   it('refuses an empty id', () => {
     expect(() => toLmsId('')).toThrow(RangeError);
+  });
+
+  it('keeps ids within the smallest identifier limit of both versions', () => {
+    expect(LMS_ID_MAX).toBe(Math.min(SCORM12.identifier, SCORM2004.shortIdentifier));
   });
 
   it('names the LMS ids that two different course ids would share', () => {

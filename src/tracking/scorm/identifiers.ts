@@ -15,13 +15,16 @@
  * ids that would map to the same LMS id are caught at build time
  * (`duplicateLmsIds`, used by the upload guide).
  */
-import { SCORM12, SCORM2004 } from './limits.js';
+import { SCORM2004 } from './limits.js';
 
 /** Letters, digits, `_` and `.`: Moodle's `[\w.]`, accepted by every SCORM player we know of. */
 const PORTABLE_CHAR = /[A-Za-z0-9_.]/;
 
-/** The longest identifier every identifier-typed element takes (2004 short_identifier_type SPM 250 ≤ 1.2's 255). */
-export const LMS_ID_MAX = Math.min(SCORM12.identifier, SCORM2004.shortIdentifier);
+/**
+ * The longest identifier every identifier-typed element takes: SCORM 2004
+ * short_identifier_type's SPM (250), below 1.2 CMIIdentifier's 255 (limits.ts).
+ */
+export const LMS_ID_MAX = 250;
 
 /**
  * A course id as an LMS identifier: every character outside `[A-Za-z0-9_.]`

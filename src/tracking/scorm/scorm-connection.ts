@@ -60,6 +60,8 @@ export class ScormConnection {
   private readonly clearTimer: (handle: unknown) => void;
   /** Set by the tracker: values to write just before every commit (e.g. session time). */
   beforeCommit: () => readonly [string, string][] = () => [];
+  /** Set by the tracker in browse/review mode: nothing is written, not even the session time. */
+  readOnly = false;
 
   constructor(
     private readonly calls: ScormCalls,
@@ -106,7 +108,7 @@ export class ScormConnection {
 
   /** Sets values for the next save point (the latest value of an element wins). */
   write(values: readonly (readonly [string, string])[]): void {
-    if (this.phase === 'closed') return;
+    if (this.phase === 'closed' || this.readOnly) return;
     for (const [element, value] of values) {
       // A value set again keeps its first place: interactions are created in order, and an id or
       // type is always written before what depends on it.
@@ -154,8 +156,10 @@ export class ScormConnection {
   /** Final commit and Terminate, exactly once. */
   close(): void {
     if (this.phase === 'closed') return;
-    this.dirty = true; // the session time of the last stretch is always worth a final write
-    this.commitNow();
+    if (!this.readOnly) {
+      this.dirty = true; // the session time of the last stretch is always worth a final write
+      this.commitNow();
+    }
     if (this.phase === 'open') {
       const result = this.calls.terminate();
       if (!result.ok) this.retrying(result.error);

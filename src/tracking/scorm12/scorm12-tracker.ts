@@ -54,6 +54,8 @@ export class Scorm12Tracker implements Tracker {
       this.created = Number(this.lms.peek('cmi.interactions._count')) || 0;
     }
     const review = mode === 'browse' || mode === 'review';
+    // A review visit changes nothing in the record, not even the total time.
+    this.lms.readOnly = review;
     if (!review) {
       if (this.status === 'not attempted') {
         this.setStatus('incomplete');

@@ -73,6 +73,8 @@ export class Scorm2004Tracker implements Tracker {
       this.created = Number(this.lms.peek('cmi.interactions._count')) || 0;
     }
     const review = mode === 'browse' || mode === 'review';
+    // A review visit changes nothing in the record, not even the total time.
+    this.lms.readOnly = review;
     if (!review) {
       // Every session suspends unless told otherwise: a relaunch that ends before any save must
       // not end the attempt (an exit of "" lets the LMS start a fresh one next time).
