@@ -36,6 +36,7 @@ function parseFaults(raw: unknown): FaultPlan {
   for (const key of ['initialize', 'commit', 'terminate'] as const) {
     if (raw[key] !== undefined) plan[key] = parseFault(raw[key], key);
   }
+  if (typeof raw.unsetGet === 'number') plan.unsetGet = raw.unsetGet;
   for (const key of ['setValue', 'getValue'] as const) {
     const byElement = raw[key];
     if (byElement === undefined) continue;

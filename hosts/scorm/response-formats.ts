@@ -7,10 +7,23 @@
  * Written from the specification tables, independently of the course's
  * formatters in src/tracking/scorm/responses.ts, so it can catch their bugs.
  */
-import { isShortIdentifier } from '../../src/tracking/scorm/identifiers.js';
+import { isPortableIdentifier, isShortIdentifier } from '../../src/tracking/scorm/identifiers.js';
 import { SCORM12, SCORM2004 } from '../../src/tracking/scorm/limits.js';
 
 export type Problem = string | undefined;
+
+/**
+ * SCORM 2004 RTE 4.1 short_identifier_type as real LMSs check it: a URI
+ * reference of at most 250 characters (the spec) that is also made of
+ * `[A-Za-z0-9_.]` only.
+ * SPEC NOTE (interoperability, stricter than the spec): Moodle's SCORM 2004
+ * player checks choice, likert, sequencing, matching and performance ids
+ * against CMIShortIdentifier `^[\w.]{1,250}$` and answers 406 to anything
+ * else, a hyphen included (mod/scorm/datamodels/scorm_13.js).
+ */
+export function isLmsShortIdentifier(value: string): boolean {
+  return isShortIdentifier(value) && isPortableIdentifier(value);
+}
 
 /**
  * SPEC NOTE (interoperability, stricter than the spec): the specifications
@@ -102,9 +115,9 @@ function items(value: string): string[] {
 function checkIdList(value: string, max: number, unique: boolean, what: string): Problem {
   const ids = items(value);
   if (ids.length > max) return `${what} holds at most ${max} identifiers`;
-  const bad = ids.find((id) => !isShortIdentifier(id));
+  const bad = ids.find((id) => !isLmsShortIdentifier(id));
   if (bad !== undefined)
-    return `"${bad}" is not a short_identifier_type (a URI reference of 1-${SCORM2004.shortIdentifier} characters; empty items and a trailing [,] are not allowed)`;
+    return `"${bad}" is not a short identifier as LMSs take it (1-${SCORM2004.shortIdentifier} of [A-Za-z0-9_.], as Moodle's CMIShortIdentifier; empty items and a trailing [,] are not allowed)`;
   if (unique && new Set(ids).size !== ids.length) return `${what} must not repeat an identifier`;
   return undefined;
 }
@@ -144,7 +157,13 @@ function checkMatching(value: string): Problem {
   if (records.length > SCORM2004.choiceItems) return `matching holds at most ${SCORM2004.choiceItems} pairs`;
   for (const record of records) {
     const [source, target, extra] = record.split('[.]');
-    if (extra !== undefined || source === undefined || target === undefined || !isShortIdentifier(source) || !isShortIdentifier(target)) {
+    if (
+      extra !== undefined ||
+      source === undefined ||
+      target === undefined ||
+      !isLmsShortIdentifier(source) ||
+      !isLmsShortIdentifier(target)
+    ) {
       return `"${record}" is not a source[.]target pair of short identifiers`;
     }
   }
@@ -160,7 +179,7 @@ function checkPerformance(value: string, isPattern: boolean): Problem {
     const parts = record.split('[.]');
     const [step = '', answer = ''] = parts;
     if (parts.length !== 2) return `"${record}" is not a step[.]answer record`;
-    if (step !== '' && !isShortIdentifier(step)) return `step "${step}" is not a short identifier`;
+    if (step !== '' && !isLmsShortIdentifier(step)) return `step "${step}" is not a short identifier`;
     if (answer.length > SCORM2004.fillInItemLength) return `a performance answer is at most ${SCORM2004.fillInItemLength} characters`;
   }
   return undefined;
@@ -188,7 +207,7 @@ export function check2004Response(type: string, value: string, isPattern: boolea
     case 'sequencing':
       return checkIdList(value, SCORM2004.choiceItems, false, 'sequencing');
     case 'likert':
-      return isShortIdentifier(value) ? undefined : 'likert takes one short identifier';
+      return isLmsShortIdentifier(value) ? undefined : 'likert takes one short identifier';
     case 'fill-in':
       return checkFillIn(value, isPattern);
     case 'long-fill-in':

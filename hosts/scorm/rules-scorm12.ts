@@ -5,7 +5,7 @@
  * SCORM 1.2 has one error code for a bad value, 405 "incorrect data type",
  * used here for formats, vocabularies, lengths and ranges alike.
  */
-import { isCmiIdentifier } from '../../src/tracking/scorm/identifiers.js';
+import { isCmiIdentifier, isPortableIdentifier } from '../../src/tracking/scorm/identifiers.js';
 import { SCORM12 } from '../../src/tracking/scorm/limits.js';
 import { isCmiTime, isCmiTimespan } from '../../src/tracking/scorm/time.js';
 import { check12Feedback, isCmiDecimal } from './response-formats.js';
@@ -65,12 +65,25 @@ const integerInRange =
       ? undefined
       : bad(`must be an integer between ${min} and ${max}`, section);
 
+/**
+ * RTE 3.4.5 CMIIdentifier.
+ * SPEC NOTE (interoperability, stricter than the spec): the id must also be
+ * 1-250 of `[A-Za-z0-9_.]`, the identifier rule of the strictest LMS players
+ * (Moodle's SCORM 2004 CMIShortIdentifier `^[\w.]{1,250}$`), so the same
+ * ids serve both versions and any LMS; a hyphen is refused with 405.
+ */
 const identifier =
   (section: string): Check =>
-  (value) =>
-    isCmiIdentifier(value)
+  (value) => {
+    if (!isCmiIdentifier(value))
+      return bad('must be a CMIIdentifier: 1-255 printable ASCII characters, no white space', `3.4.5 CMIIdentifier; ${section}`);
+    return isPortableIdentifier(value)
       ? undefined
-      : bad('must be a CMIIdentifier: 1-255 printable ASCII characters, no white space', `3.4.5 CMIIdentifier; ${section}`);
+      : bad(
+          'must be 1-250 of [A-Za-z0-9_.] (the identifier rule of Moodle and the strictest LMS players)',
+          `3.4.5 CMIIdentifier; ${section}`,
+        );
+  };
 
 const timespan =
   (section: string): Check =>

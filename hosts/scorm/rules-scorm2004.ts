@@ -8,7 +8,7 @@
  * interaction's id, or its type, not set first); 351 for a collection index
  * that skips ahead or passes the collection's SPM.
  */
-import { isLongIdentifier } from '../../src/tracking/scorm/identifiers.js';
+import { isLongIdentifier, isPortableIdentifier } from '../../src/tracking/scorm/identifiers.js';
 import { SCORM2004 } from '../../src/tracking/scorm/limits.js';
 import { isIsoDuration, isIsoTimestamp } from '../../src/tracking/scorm/time.js';
 import { CORRECT_RESPONSES_LIMIT, check2004Response, checkLocalizedString, isLanguageTag, isReal } from './response-formats.js';
@@ -86,12 +86,28 @@ const real =
     return undefined;
   };
 
+/**
+ * RTE 4.1 long_identifier_type (interaction and objective ids).
+ * SPEC NOTE (interoperability, stricter than the spec): the id must also be
+ * 1-250 of `[A-Za-z0-9_.]`, the identifier rule of the strictest LMS players
+ * (Moodle's CMIShortIdentifier `^[\w.]{1,250}$`, mod/scorm/datamodels/scorm_13.js):
+ * the same id is then valid wherever an LMS copies or compares it.
+ */
 const longIdentifier =
   (section: string): Check =>
-  (value) =>
-    isLongIdentifier(value)
+  (value) => {
+    if (!isLongIdentifier(value))
+      return breach(
+        `must be a URI (RFC 3986) of 1-${SCORM2004.longIdentifier} characters, no spaces`,
+        `4.1 long_identifier_type; ${section}`,
+      );
+    return isPortableIdentifier(value)
       ? undefined
-      : breach(`must be a URI (RFC 3986) of 1-${SCORM2004.longIdentifier} characters, no spaces`, `4.1 long_identifier_type; ${section}`);
+      : breach(
+          'must be 1-250 of [A-Za-z0-9_.] (the identifier rule of Moodle and the strictest LMS players)',
+          `4.1 long_identifier_type; ${section}`,
+        );
+  };
 
 const duration =
   (section: string): Check =>
@@ -150,6 +166,12 @@ const response =
       const limit = CORRECT_RESPONSES_LIMIT[type] ?? 1;
       if ((indexes[1] ?? 0) >= limit)
         return breach(`a ${type} interaction has at most ${limit} correct_responses`, section, SCORM2004_ERRORS.generalSet);
+      // RTE 4.2.8.1: the patterns of a choice interaction are unique; Moodle answers 351
+      // ("Data Model Element Pattern Already Exists") to the same pattern set again.
+      const same = Array.from({ length: held.count(`cmi.interactions.${indexes[0]}.correct_responses`) }, (_, k) =>
+        held.get(`cmi.interactions.${indexes[0]}.correct_responses.${k}.pattern`),
+      ).includes(value);
+      if (type === 'choice' && same) return breach(`this choice pattern is already set`, section, SCORM2004_ERRORS.generalSet);
     }
     const problem = check2004Response(type, value, isPattern);
     return problem ? breach(`${type}: ${problem}`, section) : undefined;

@@ -30,6 +30,13 @@ export interface FaultPlan {
   /** Keyed by element ("cmi.suspend_data") or pattern ("cmi.interactions.n.result"). */
   setValue?: Record<string, Fault>;
   getValue?: Record<string, Fault>;
+  /**
+   * How this LMS answers GetValue on an element it holds no value for (never set, not seeded):
+   * by default with "" and no error; 403 as SCORM 2004 RTE 4.1 prescribes ("value not
+   * initialized"), or 101 / 301 as some LMSs do. With a seed of `cmi.entry` "" this gives the
+   * first-launch variants real LMSs show.
+   */
+  unsetGet?: number;
 }
 
 export interface StrictHostOptions {
@@ -176,7 +183,8 @@ const PROFILES: Readonly<Record<ScormVersion, Profile>> = {
       initialize: SCORM2004_ERRORS.generalInitialization,
       terminate: SCORM2004_ERRORS.generalTermination,
       getValue: SCORM2004_ERRORS.generalGet,
-      setValue: SCORM2004_ERRORS.generalSet,
+      // A store the LMS cannot do right now: a general exception (351 means a refused value).
+      setValue: SCORM2004_ERRORS.general,
       commit: SCORM2004_ERRORS.generalCommit,
     },
     invalidArgument: SCORM2004_ERRORS.generalArgument,
@@ -303,6 +311,7 @@ class StrictSession implements StrictHost {
     return (
       this.checkState(method, '', name) ??
       this.injectFault(method, this.faultFor(this.faults.getValue, name), '', name) ??
+      this.answerUnset(name) ??
       (breach ? this.reject(method, breach, '', name) : undefined) ??
       this.delegate(
         method,
@@ -383,6 +392,14 @@ class StrictSession implements StrictHost {
     const errorCode = fault.errorCode ?? this.profile.failure[method];
     this.setError(errorCode, `injected fault: ${this.profile.names[method]} fails with ${errorCode}`);
     return this.record(this.profile.names[method], failed, errorCode, 'fault', element, value);
+  }
+
+  /** GetValue of an element the LMS holds no value for, answered the way `faults.unsetGet` says. */
+  private answerUnset(element: string): string | undefined {
+    const code = this.faults.unsetGet;
+    if (code === undefined || this.held.has(element) || element.endsWith('._count') || element.endsWith('._children')) return undefined;
+    this.setError(code, `${element} holds no value: this LMS answers ${code}`);
+    return this.record(this.profile.names.getValue, '', code, 'fault', element);
   }
 
   private reject(method: Method, breach: Breach, failed: string, element?: string, value?: string): string {

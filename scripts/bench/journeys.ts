@@ -14,6 +14,8 @@ import { CHROMIUM_ARGS } from '../lib/chromium.js';
 import { startStaticServer } from '../lib/static-server.js';
 
 export interface JourneyFigures {
+  /** LMS API calls until the first page shows (SCORM), every call counted. */
+  readonly launchCalls?: number;
   readonly calls?: number;
   readonly commits?: number;
   readonly requests?: number;
@@ -45,13 +47,22 @@ export async function journeyFigures(executablePath: string, packagesDir: string
       await page.goto(hostUrl);
       const frame = await (await page.locator('#course').elementHandle())?.contentFrame();
       if (!frame) throw new Error('course frame missing');
-      await learnerPasses(new CoursePage(frame));
+      const course = new CoursePage(frame);
+      await course.pageHeading().waitFor();
+      const launchCalls = await page.evaluate(() => (window as unknown as { __lms: { log: unknown[] } }).__lms.log.length);
+      await learnerPasses(course);
       await page.evaluate(() => document.querySelector('iframe#course')?.remove());
+      // Every call counts, GetLastError, GetErrorString and GetDiagnostic included.
       const { calls, commits } = await page.evaluate(() => {
-        const lms = (window as unknown as { __lms: { log: { method: string }[]; commits: number } }).__lms;
-        return { calls: lms.log.filter((c) => !/GetLastError|GetErrorString|GetDiagnostic/.test(c.method)).length, commits: lms.commits };
+        const lms = (window as unknown as { __lms: { log: unknown[]; commits: number } }).__lms;
+        return { calls: lms.log.length, commits: lms.commits };
       });
-      out[name] = { calls, commits, summary: `${calls} LMS API calls, ${commits} commits` };
+      out[name] = {
+        launchCalls,
+        calls,
+        commits,
+        summary: `${launchCalls} LMS calls at launch; ${calls} LMS calls, ${commits} commits in a full pass journey`,
+      };
       await page.close();
     }
     Object.assign(out, await lrsJourneys(browser, server.url));

@@ -54,6 +54,8 @@ export const ui = {
   connected: 'Connected to your learning system. Progress is saved as you go.',
   retrying:
     'Your learning system is not answering right now. Your answers are kept and will be sent again automatically; you can keep working.',
+  refused: (count: number) =>
+    `Your learning system did not accept ${count === 1 ? 'one detail' : `${count} details`} of what the lesson reported, so ${count === 1 ? 'it was' : 'they were'} left out. Everything else, your result included, is saved as usual.`,
   unauthorized:
     'Your learning system refused the connection. Your answers are kept on this device; please relaunch the course from your learning system.',
   launchFallback: 'The lesson runs on its own for now: your progress is saved in this browser only.',
@@ -63,6 +65,7 @@ export const ui = {
   resumeProblem: 'Your saved progress could not be read, so the lesson starts from the beginning.',
   resumeUnavailable:
     'Your learning system could not give back your saved progress, so the lesson starts from the beginning. What it holds stays as it is; your answers now are recorded too.',
-  reviewMode: 'Review mode: you can look through the lesson; nothing you do changes your record.',
+  reviewMode:
+    'Review mode: you can look through this attempt, but nothing you do here changes your record. To take the quiz again, go back to your learning system and start a new attempt (in Moodle: tick "Start a new attempt", then Enter).',
   loading: 'Loading the lesson…',
 } as const;

@@ -41,9 +41,11 @@ export function scorm12Manifest(lesson: Lesson, files: readonly string[]): strin
     organization.ele('title').txt(lesson.title);
     const item = organization.ele('item', { identifier: ids.item, identifierref: ids.resource, isvisible: 'true' });
     item.ele('title').txt(lesson.title);
-    // SPEC NOTE: no adlcp:masteryscore. An LMS that applies it overrides the SCO's status from the
-    // raw score of the latest attempt, which could turn a passed learner into "failed" after a weaker
-    // retake. The SCO reports passed/failed itself, from its best score, so every LMS shows the same.
+    // The passing score the author set, for LMSs that read it (Moodle hands it to the SCO as
+    // cmi.student_data.mastery_score and, at LMSFinish, sets passed/failed from cmi.core.score.raw).
+    // The SCO writes its best score, and only with its own verdict, so such an LMS reaches the same
+    // status as the SCO: a pass is never turned into a fail by a weaker retake.
+    item.ele('adlcp:masteryscore').txt(String(Math.round(lesson.settings.passingScore * 100)));
 
     const resources = manifest.ele('resources');
     const resource = resources.ele('resource', {

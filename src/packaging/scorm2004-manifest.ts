@@ -4,6 +4,7 @@
  * version, typical learning time). One SCO; identifiers stable across rebuilds.
  */
 import type { Lesson } from '../content/lesson.js';
+import { toLmsId } from '../tracking/scorm/identifiers.js';
 import { manifestIds } from './identifiers.js';
 import { xmlDocument } from './xml.js';
 
@@ -56,11 +57,16 @@ export function scorm2004Manifest(lesson: Lesson, files: readonly string[]): str
     const item = organization.ele('item', { identifier: ids.item, identifierref: ids.resource, isvisible: 'true' });
     item.ele('title').txt(lesson.title);
     const sequencing = item.ele('imsss:sequencing');
-    // SPEC NOTE: the primary objective is satisfied by the SCO's own cmi.success_status, not by a
-    // measure (satisfiedByMeasure="false"): the SCO passes on its best score, so a weaker retake can
-    // never flip an LMS that applies minNormalizedMeasure to "failed". No completionThreshold either:
-    // the SCO sets completion itself, from the course's completion rule.
-    sequencing.ele('imsss:objectives').ele('imsss:primaryObjective', { objectiveID: `${lesson.id}-passed`, satisfiedByMeasure: 'false' });
+    // The passing score the author set, for LMSs that read it: Moodle and other LMSs hand
+    // minNormalizedMeasure to the SCO as cmi.scaled_passing_score (without it Moodle assumes 1.0,
+    // i.e. 100 %) and judge success from cmi.score.scaled (satisfiedByMeasure). The SCO writes its
+    // best scaled score and the same verdict, so both judgements agree and a pass is never undone.
+    // No completionThreshold: the SCO sets completion itself, from the course's completion rule.
+    sequencing
+      .ele('imsss:objectives')
+      .ele('imsss:primaryObjective', { objectiveID: toLmsId(`${lesson.id}.passed`), satisfiedByMeasure: 'true' })
+      .ele('imsss:minNormalizedMeasure')
+      .txt(String(lesson.settings.passingScore));
     sequencing.ele('imsss:deliveryControls', { tracked: 'true', completionSetByContent: 'true', objectiveSetByContent: 'true' });
     organization.ele('imsss:sequencing').ele('imsss:controlMode', { choice: 'true', flow: 'true' });
 

@@ -33,6 +33,8 @@ export type ConnectionStatus =
   | { readonly kind: 'standalone' }
   | { readonly kind: 'connected' }
   | { readonly kind: 'retrying'; readonly detail: string }
+  /** The LMS answers, but refused `count` values as invalid: they were left out, everything else is recorded. */
+  | { readonly kind: 'refused'; readonly detail: string; readonly count: number }
   | { readonly kind: 'unauthorized'; readonly detail: string };
 
 /**

@@ -17,10 +17,11 @@ import { recordFaultRow, tally } from './fault-report.js';
 const PACKAGES = join(process.cwd(), 'tests', '.packages');
 test.use({ staticMounts: { '/scorm12': join(PACKAGES, 'scorm12'), '/scorm2004': join(PACKAGES, 'scorm2004'), '/harness': HARNESS_DIST } });
 
+/** The interactions the LMS must hold with an answer (unanswered questions keep their place without one). */
 const EXPECTED_IDS = [
-  ...[1, 2, 3, 4, 5].map((n) => `identity-patterns.case-${n}`),
-  'explain-identities.why-roles',
-  ...[1, 2, 3, 4, 5].map((n) => `quiz-5-6.q${n}.attempt-1`),
+  ...[1, 2, 3, 4, 5].map((n) => `identity_patterns.case_${n}`),
+  'explain_identities.why_roles',
+  ...[1, 2, 3, 4, 5].map((n) => `quiz_5_6.q${n}`),
 ];
 const RETRYING = /not answering right now/;
 
@@ -30,7 +31,7 @@ const VERSIONS = [
     path: '/scorm12/index.html',
     standard: 'SCORM 1.2',
     status: 'cmi.core.lesson_status',
-    errors: [101, 301, 351, 391],
+    errors: [101, 301, 391],
   },
   {
     version: '2004' as ScormVersion,
@@ -40,6 +41,9 @@ const VERSIONS = [
     errors: [101, 301, 351, 391],
   },
 ];
+
+/** Failures an LMS may get over: retried. (A data-model error such as 2004's 351 on SetValue is a refusal, tested apart.) */
+const TRANSIENT_SET_ERRORS = [101, 301];
 
 async function launch(
   lms: StrictLms,
@@ -68,10 +72,12 @@ async function closeCourse(page: Page) {
   await page.evaluate(() => document.querySelector('iframe#course')?.remove());
 }
 
+/** Ids of the interactions that hold an answer. */
 function interactionIds(data: Record<string, string>): string[] {
   return Object.entries(data)
     .filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k))
-    .map(([, v]) => v.replace(/^urn:scorm:/, ''));
+    .filter(([k]) => data[k.replace(/id$/, 'result')] !== undefined)
+    .map(([, v]) => v);
 }
 
 function faultsInjected(snapshot: LmsSnapshot): number {
@@ -98,7 +104,7 @@ for (const { version, path, standard, status, errors } of VERSIONS) {
       { name: 'Commit fails once', faults: { commit: { times: 1 } } },
       { name: 'Commit fails always, then recovers', faults: { commit: {} }, clearAfterJourney: true, notice: true },
       ...errors.map((code) => ({ name: `LMS answers error ${code} on Commit (twice)`, faults: { commit: { times: 2, errorCode: code } } })),
-      ...errors.map((code) => ({
+      ...TRANSIENT_SET_ERRORS.map((code) => ({
         name: `LMS answers error ${code} on SetValue (twice)`,
         faults: { setValue: { [status]: { times: 2, errorCode: code } } },
       })),

@@ -30,7 +30,7 @@ const outcomes = (results: readonly ScoResult[]): string[] =>
   results.map((r) => `${r.method} ${r.args[0] ?? ''} → ${r.returned}/${r.errorCode}`);
 
 test.describe('SCORM 1.2 strict host', () => {
-  test('stores valid values and refuses over-long suspend_data, a bad timespan and a bad status', async ({ lms }) => {
+  test('stores valid values and refuses over-long suspend_data, a bad timespan, a bad status and a hyphenated id', async ({ lms }) => {
     const frame = await lms.launch({
       version: '1.2',
       coursePath: fakeSco('API', [
@@ -43,6 +43,7 @@ test.describe('SCORM 1.2 strict host', () => {
         ['LMSSetValue', 'cmi.core.lesson_status', 'done'],
         ['LMSSetValue', 'cmi.core.lesson_status', 'incomplete'],
         ['LMSSetValue', 'cmi.interactions.0.id', 'quiz-5-6.q1'],
+        ['LMSSetValue', 'cmi.interactions.0.id', 'quiz_5_6.q1'],
         ['LMSSetValue', 'cmi.interactions.0.type', 'choice'],
         ['LMSSetValue', 'cmi.interactions.0.student_response', 'iam-role'],
         ['LMSSetValue', 'cmi.interactions.0.student_response', 'b'],
@@ -61,6 +62,7 @@ test.describe('SCORM 1.2 strict host', () => {
       'LMSSetValue cmi.core.session_time → true/0',
       'LMSSetValue cmi.core.lesson_status → false/405',
       'LMSSetValue cmi.core.lesson_status → true/0',
+      'LMSSetValue cmi.interactions.0.id → false/405',
       'LMSSetValue cmi.interactions.0.id → true/0',
       'LMSSetValue cmi.interactions.0.type → true/0',
       'LMSSetValue cmi.interactions.0.student_response → false/405',
@@ -75,6 +77,8 @@ test.describe('SCORM 1.2 strict host', () => {
       ['cmi.suspend_data', 405, 'SCORM 1.2 RTE 3.4 cmi.suspend_data (CMIString4096)'],
       ['cmi.core.session_time', 405, 'SCORM 1.2 RTE 3.4.5 CMITimespan; 3.4 cmi.core.session_time'],
       ['cmi.core.lesson_status', 405, 'SCORM 1.2 RTE 3.4 cmi.core.lesson_status'],
+      // Moodle's identifier rule, applied to 1.2 too: a hyphen is refused with 1.2's data-type error.
+      ['cmi.interactions.0.id', 405, 'SCORM 1.2 RTE 3.4.5 CMIIdentifier; 3.4 cmi.interactions.n.id'],
       ['cmi.interactions.0.student_response', 405, 'SCORM 1.2 RTE 3.4.5 CMIFeedback; 3.4 cmi.interactions.n.student_response'],
     ]);
     expect(seen.violations[0]?.value).toHaveLength(4097);
@@ -181,10 +185,14 @@ test.describe('SCORM 2004 strict host', () => {
         ['SetValue', 'cmi.interactions.0.type', 'choice'],
         ['SetValue', 'cmi.interactions.0.id', 'quiz 5.6 q1'],
         ['SetValue', 'cmi.interactions.0.id', 'urn:scorm:quiz-5-6.q1'],
-        ['SetValue', 'cmi.interactions.0.learner_response', 'iam-role'],
+        ['SetValue', 'cmi.interactions.0.id', 'quiz_5_6.q1'],
+        ['SetValue', 'cmi.interactions.0.learner_response', 'iam_role'],
         ['SetValue', 'cmi.interactions.0.type', 'choice'],
-        ['SetValue', 'cmi.interactions.0.learner_response', 'iam-role[,]'],
+        ['SetValue', 'cmi.interactions.0.correct_responses.0.pattern', 'root-user'],
+        ['SetValue', 'cmi.interactions.0.correct_responses.0.pattern', 'root_user'],
+        ['SetValue', 'cmi.interactions.0.learner_response', 'iam_role[,]'],
         ['SetValue', 'cmi.interactions.0.learner_response', 'iam-role[,]root-user'],
+        ['SetValue', 'cmi.interactions.0.learner_response', 'iam_role[,]root_user'],
         ['SetValue', 'cmi.interactions.0.description', `{lang=en}${'d'.repeat(250)}`],
         ['SetValue', 'cmi.interactions.0.result', 'wrong'],
         ['SetValue', 'cmi.interactions.0.result', 'incorrect'],
@@ -205,9 +213,14 @@ test.describe('SCORM 2004 strict host', () => {
       'Initialize  → true/0',
       'SetValue cmi.interactions.0.type → false/408',
       'SetValue cmi.interactions.0.id → false/406',
+      'SetValue cmi.interactions.0.id → false/406',
       'SetValue cmi.interactions.0.id → true/0',
       'SetValue cmi.interactions.0.learner_response → false/408',
       'SetValue cmi.interactions.0.type → true/0',
+      // A hyphenated choice id is refused with 406, as Moodle's CMIShortIdentifier ^[\w.]{1,250}$ does.
+      'SetValue cmi.interactions.0.correct_responses.0.pattern → false/406',
+      'SetValue cmi.interactions.0.correct_responses.0.pattern → true/0',
+      'SetValue cmi.interactions.0.learner_response → false/406',
       'SetValue cmi.interactions.0.learner_response → false/406',
       'SetValue cmi.interactions.0.learner_response → true/0',
       'SetValue cmi.interactions.0.description → false/406',
@@ -226,11 +239,12 @@ test.describe('SCORM 2004 strict host', () => {
     ]);
 
     const seen = await lms.snapshot();
-    expect(seen.violations).toHaveLength(10);
+    expect(seen.violations).toHaveLength(13);
     expect(seen.violations.every((v) => v.section.startsWith('SCORM 2004 RTE'))).toBe(true);
     expect(seen.data).toMatchObject({
-      'cmi.interactions.0.id': 'urn:scorm:quiz-5-6.q1',
-      'cmi.interactions.0.learner_response': 'iam-role[,]root-user',
+      'cmi.interactions.0.id': 'quiz_5_6.q1',
+      'cmi.interactions.0.correct_responses.0.pattern': 'root_user',
+      'cmi.interactions.0.learner_response': 'iam_role[,]root_user',
       'cmi.interactions.0.result': 'incorrect',
       'cmi.session_time': 'PT1M2.5S',
       'cmi.completion_status': 'incomplete',

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadCourse } from '../../src/content/load-course.js';
+import { questionSlots } from '../../src/tracking/scorm/interaction-slots.js';
 
 const ROOT = process.cwd();
 const BUILD = join(ROOT, 'scripts', 'build.ts');
@@ -54,7 +56,8 @@ describe('the build runs the package checker', () => {
     expect(existsSync(join(dist, 'UPLOAD.md'))).toBe(false);
   }, 60_000);
 
-  it('checks every zip, prints the build report table and writes UPLOAD.md', () => {
+  it('checks every zip, prints the build report table and writes UPLOAD.md', async () => {
+    const lesson = await loadCourse(join(ROOT, 'course'));
     const out = tempDir('check-build-out-');
     const run = build('scorm12', 'scorm2004', 'xapi', 'cmi5', '--out', out);
 
@@ -82,5 +85,12 @@ describe('the build runs the package checker', () => {
       expect(guide).toContain(text);
     }
     expect(guide).toContain('`iam-access-patterns-5-6-cmi5.zip` | cmi5 | `https://courses.example.com/xapi/iam-access-patterns-5-6` |');
+    // Generated tables: every question with the interaction id an admin sees, every option id with its text.
+    for (const [n, slot] of questionSlots(lesson).entries()) {
+      expect(guide).toContain(`| ${n} | \`${slot.lmsId}\` |`);
+      expect(slot.lmsId).toMatch(/^[\w.]{1,250}$/);
+      for (const choice of slot.choices) expect(guide).toContain(`| \`${choice.id.replace(/[^\w.]/g, '_')}\` |`);
+    }
+    expect(guide).toContain(`\`adlcp:masteryscore\` ${Math.round(lesson.settings.passingScore * 100)}`);
   }, 60_000);
 });

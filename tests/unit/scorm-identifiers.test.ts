@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  INTERACTION_URN_PREFIX,
+  duplicateLmsIds,
   isCmiIdentifier,
   isLongIdentifier,
+  isPortableIdentifier,
   isShortIdentifier,
   isUriReference,
-  toCmiIdentifier,
-  toScorm2004InteractionId,
-  toShortIdentifier,
+  LMS_ID_MAX,
+  toLmsId,
 } from '../../src/tracking/scorm/identifiers.js';
+import { SCORM12, SCORM2004 } from '../../src/tracking/scorm/limits.js';
 
 const WEIRD_IDS = [
   'quiz 5.6 / q1',
@@ -24,91 +25,48 @@ const WEIRD_IDS = [
   '1:2',
 ];
 
-describe('toCmiIdentifier (SCORM 1.2 CMIIdentifier)', () => {
-  it('keeps ids that are already printable ASCII', () => {
-    expect(toCmiIdentifier('quiz-5-6.q1')).toBe('quiz-5-6.q1');
-    expect(toCmiIdentifier('a/b:c_d~e!')).toBe('a/b:c_d~e!');
+describe('toLmsId: ids every LMS player accepts', () => {
+  it('turns every character outside [A-Za-z0-9_.] into _, keeping the id readable', () => {
+    expect(toLmsId('quiz-5-6.q1')).toBe('quiz_5_6.q1');
+    expect(toLmsId('identity-patterns.case-1')).toBe('identity_patterns.case_1');
+    expect(toLmsId('root-user')).toBe('root_user');
+    expect(toLmsId('a')).toBe('a');
   });
 
-  it('percent-encodes white space and non-ASCII as UTF-8, and % itself', () => {
-    expect(toCmiIdentifier('quiz 5.6')).toBe('quiz%205.6');
-    expect(toCmiIdentifier('café')).toBe('caf%C3%A9');
-    expect(toCmiIdentifier('😀')).toBe('%F0%9F%98%80');
-    expect(toCmiIdentifier('100%')).toBe('100%25');
+  it.each(WEIRD_IDS)("maps %j to an id Moodle's CMIShortIdentifier and every SCORM identifier type accept", (raw) => {
+    const id = toLmsId(raw);
+    expect(id).toMatch(/^[\w.]{1,250}$/); // mod/scorm/datamodels/scorm_13.js CMIShortIdentifier
+    expect(isPortableIdentifier(id)).toBe(true);
+    expect(isCmiIdentifier(id)).toBe(true);
+    expect(isShortIdentifier(id)).toBe(true);
+    expect(isLongIdentifier(id)).toBe(true);
   });
 
-  it.each(WEIRD_IDS)('maps %j to a valid CMIIdentifier', (raw) => {
-    expect(isCmiIdentifier(toCmiIdentifier(raw))).toBe(true);
-  });
-
-  it('never maps two different ids to the same identifier', () => {
-    expect(toCmiIdentifier('a b')).not.toBe(toCmiIdentifier('a%20b'));
-    expect(new Set(WEIRD_IDS.map(toCmiIdentifier)).size).toBe(WEIRD_IDS.length);
-  });
-
-  it('fits long ids into 255 characters with a stable hash that tells them apart', () => {
+  it('is deterministic, and fits long ids into 250 characters with a hash of the whole id', () => {
     const long = 'x'.repeat(300);
-    const mapped = toCmiIdentifier(long);
-    expect(mapped).toHaveLength(255);
-    expect(mapped).toBe(toCmiIdentifier(long));
-    expect(mapped).toMatch(/^x+~[0-9a-f]{8}$/);
-    expect(toCmiIdentifier(`${long}!`)).not.toBe(mapped);
-  });
-
-  it('does not cut a %XX escape when shortening', () => {
-    const mapped = toCmiIdentifier('é'.repeat(200));
-    expect(mapped.length).toBeLessThanOrEqual(255);
-    expect(mapped).toMatch(/^(%C3%A9)+~[0-9a-f]{8}$/);
-  });
-
-  it('is deterministic: a known input keeps its known output across builds', () => {
-    expect(toCmiIdentifier('ü'.repeat(130))).toBe(`${'%C3%BC'.repeat(41)}~5019b985`);
+    expect(toLmsId(long)).toHaveLength(250);
+    expect(toLmsId(long)).toBe(toLmsId(long));
+    expect(toLmsId(long)).toMatch(/^x+_[0-9a-f]{8}$/);
+    expect(toLmsId(`${long}!`)).not.toBe(toLmsId(long));
+    expect(toLmsId('ü'.repeat(300))).toBe(`${'_'.repeat(241)}_ef4405e5`);
   });
 
   it('refuses an empty id', () => {
-    expect(() => toCmiIdentifier('')).toThrow(RangeError);
-  });
-});
-
-describe('toScorm2004InteractionId (SCORM 2004 long_identifier_type)', () => {
-  it('builds an absolute URN from the course id', () => {
-    expect(toScorm2004InteractionId('quiz-5-6.q1')).toBe('urn:scorm:quiz-5-6.q1');
-    expect(toScorm2004InteractionId('quiz 5.6/q1')).toBe('urn:scorm:quiz%205.6%2Fq1');
+    expect(() => toLmsId('')).toThrow(RangeError);
   });
 
-  it.each(WEIRD_IDS)('maps %j to a valid URI without spaces', (raw) => {
-    const id = toScorm2004InteractionId(raw);
-    expect(isLongIdentifier(id)).toBe(true);
-    expect(id.startsWith(INTERACTION_URN_PREFIX)).toBe(true);
-    expect(id).not.toMatch(/[\s[\]{}]/);
+  it('keeps ids within the smallest identifier limit of both versions', () => {
+    expect(LMS_ID_MAX).toBe(Math.min(SCORM12.identifier, SCORM2004.shortIdentifier));
   });
 
-  it('fits very long ids into 4000 characters', () => {
-    const id = toScorm2004InteractionId('q'.repeat(5000));
-    expect(id).toHaveLength(4000);
-    expect(isLongIdentifier(id)).toBe(true);
-  });
-});
-
-describe('toShortIdentifier (SCORM 2004 short_identifier_type)', () => {
-  it('keeps simple option ids as they are', () => {
-    expect(toShortIdentifier('a')).toBe('a');
-    expect(toShortIdentifier('iam-role')).toBe('iam-role');
+  it('names the LMS ids that two different course ids would share', () => {
+    expect(duplicateLmsIds(['a-b', 'a_b', 'c', 'c'])).toEqual(['a_b']);
+    expect(duplicateLmsIds(['quiz-5-6.q1', 'quiz-5-6.q2'])).toEqual([]);
   });
 
-  it('encodes characters that could form a SCORM delimiter such as [,]', () => {
-    expect(toShortIdentifier('a[,]b')).toBe('a%5B%2C%5Db');
-    expect(toShortIdentifier('{lang=en}')).toBe('%7Blang%3Den%7D');
-  });
-
-  it.each(WEIRD_IDS)('maps %j to a valid short identifier', (raw) => {
-    expect(isShortIdentifier(toShortIdentifier(raw))).toBe(true);
-  });
-
-  it('fits long ids into 250 characters, splitting no escape', () => {
-    const id = toShortIdentifier('日本'.repeat(100));
-    expect(id.length).toBeLessThanOrEqual(250);
-    expect(isShortIdentifier(id)).toBe(true);
+  it('refuses what Moodle refuses: hyphens, colons, spaces, empty, more than 250', () => {
+    for (const value of ['root-user', 'urn:scorm:x', 'a b', '', 'a'.repeat(251), 'é']) expect(isPortableIdentifier(value)).toBe(false);
+    expect(isPortableIdentifier('Quiz_5_6.q1')).toBe(true);
   });
 });
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COURSE_ID, readZip, zipText } from './helpers/packages.js';
 import { SCHEMAS, xmllint } from './helpers/standards.js';
+import { loadCourse } from '../../src/content/load-course.js';
 
 const targets = ['scorm12', 'scorm2004'] as const;
 
@@ -52,9 +53,13 @@ describe.each(targets)('the %s package', (target) => {
     expect(manifest).toMatch(target === 'scorm12' ? /<imsmd:datetime>00:15:00<\/imsmd:datetime>/ : /<lom:duration>PT15M<\/lom:duration>/);
   });
 
-  it('carries no mastery score that could override the course’s own pass/fail', () => {
-    expect(manifest).not.toContain('masteryscore');
-    expect(manifest).not.toContain('minNormalizedMeasure');
+  it('carries the course’s passing score, so LMSs that read it hand the course the same pass mark', async () => {
+    const passPercent = Math.round((await loadCourse(join(process.cwd(), 'course'))).settings.passingScore * 100);
+    if (target === 'scorm12') expect(manifest).toContain(`<adlcp:masteryscore>${passPercent}</adlcp:masteryscore>`);
+    else {
+      expect(manifest).toMatch(/<imsss:primaryObjective objectiveID="[\w.]+" satisfiedByMeasure="true">/);
+      expect(manifest).toContain(`<imsss:minNormalizedMeasure>${passPercent / 100}</imsss:minNormalizedMeasure>`);
+    }
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { InteractionRecord } from '../../src/domain/interaction.js';
-import { toCmiIdentifier, toScorm2004InteractionId } from '../../src/tracking/scorm/identifiers.js';
+import { toLmsId } from '../../src/tracking/scorm/identifiers.js';
 import {
   scorm12CorrectPattern,
   scorm12InteractionType,
@@ -100,7 +100,7 @@ describe('contract: what the formatters write, the strict LMS accepts', () => {
     const { host, api } = started12();
     WEIRD.forEach((record, n) => {
       const at = `cmi.interactions.${n}`;
-      api.LMSSetValue(`${at}.id`, toCmiIdentifier(record.id));
+      api.LMSSetValue(`${at}.id`, toLmsId(record.id));
       api.LMSSetValue(`${at}.type`, scorm12InteractionType(record.kind));
       api.LMSSetValue(`${at}.time`, toCmiTime(new Date(record.answeredAt)));
       api.LMSSetValue(`${at}.weighting`, String(record.weighting));
@@ -118,7 +118,7 @@ describe('contract: what the formatters write, the strict LMS accepts', () => {
     const { host, api } = started2004();
     WEIRD.forEach((record, n) => {
       const at = `cmi.interactions.${n}`;
-      api.SetValue(`${at}.id`, toScorm2004InteractionId(record.id));
+      api.SetValue(`${at}.id`, toLmsId(record.id));
       api.SetValue(`${at}.type`, scorm2004InteractionType(record.kind));
       api.SetValue(`${at}.timestamp`, toIsoTimestamp(new Date(record.answeredAt)));
       api.SetValue(`${at}.weighting`, String(record.weighting));
@@ -145,6 +145,9 @@ describe('SCORM 1.2 rules', () => {
     ['cmi.core.exit', 'normal', 405],
     ['cmi.core.lesson_location', 'l'.repeat(256), 405],
     ['cmi.interactions.0.id', 'has space', 405],
+    // Stricter than 1.2's CMIIdentifier: the identifier rule of the strictest LMS players.
+    ['cmi.interactions.0.id', 'quiz-5-6.q1', 405],
+    ['cmi.objectives.0.id', 'urn:x:y', 405],
     ['cmi.interactions.1.id', 'gap', 201],
     ['cmi.interactions.0.time', '2024-01-01T10:00:00', 405],
     ['cmi.interactions.0.latency', 'PT5S', 405],
@@ -204,12 +207,38 @@ describe('SCORM 2004 rules', () => {
     ['cmi.learner_preference.language', 'english please', 406],
     ['cmi.objectives.0.success_status', 'passed', 408],
     ['cmi.interactions.0.id', 'urn:', 406],
+    ['cmi.interactions.0.id', 'urn:scorm:quiz-5-6.q1', 406],
     ['cmi.interactions.250.id', 'q', 351],
   ])('SetValue(%s, %j) is refused with %i', (element, value, code) => {
     const { host, api } = started2004();
     expect(api.SetValue(element, value)).toBe('false');
     expect(api.GetLastError()).toBe(String(code));
     expect(host.violations).toHaveLength(1);
+  });
+
+  it('refuses a hyphenated choice id with 406, as Moodle does (CMIShortIdentifier ^[\\w.]{1,250}$)', () => {
+    const { host, api } = started2004();
+    api.SetValue('cmi.interactions.0.id', 'identity_patterns.case_1');
+    api.SetValue('cmi.interactions.0.type', 'choice');
+    expect(api.SetValue('cmi.interactions.0.correct_responses.0.pattern', 'root-user')).toBe('false');
+    expect(api.GetLastError()).toBe('406');
+    expect(api.SetValue('cmi.interactions.0.learner_response', 'iam-role')).toBe('false');
+    expect(api.GetLastError()).toBe('406');
+    expect(api.SetValue('cmi.interactions.0.correct_responses.0.pattern', 'root_user')).toBe('true');
+    expect(api.SetValue('cmi.interactions.0.learner_response', 'iam_role')).toBe('true');
+    expect(host.violations.map((v) => [v.element, v.errorCode])).toEqual([
+      ['cmi.interactions.0.correct_responses.0.pattern', 406],
+      ['cmi.interactions.0.learner_response', 406],
+    ]);
+  });
+
+  it('refuses the same choice pattern set twice with 351, as Moodle does', () => {
+    const { api } = started2004();
+    api.SetValue('cmi.interactions.0.id', 'q1');
+    api.SetValue('cmi.interactions.0.type', 'choice');
+    expect(api.SetValue('cmi.interactions.0.correct_responses.0.pattern', 'b')).toBe('true');
+    expect(api.SetValue('cmi.interactions.0.correct_responses.0.pattern', 'b')).toBe('false');
+    expect(api.GetLastError()).toBe('351');
   });
 
   it('limits correct_responses by interaction type', () => {
@@ -242,6 +271,17 @@ describe('SCORM 2004 rules', () => {
     const { host, api } = started2004();
     expect(api.GetValue('cmi.location')).toBe('');
     expect(api.GetLastError()).toBe('403');
+    expect(host.violations).toEqual([]);
+  });
+
+  it.each([403, 101, 301])('answers GetValue of a value never set with %i when told to (first-launch variants)', (code) => {
+    const { host, api } = started2004({ version: '2004', seed: { 'cmi.entry': '' }, faults: { unsetGet: code } });
+    expect(api.GetValue('cmi.entry')).toBe('');
+    expect(api.GetLastError()).toBe('0');
+    expect(api.GetValue('cmi.suspend_data')).toBe('');
+    expect(api.GetLastError()).toBe(String(code));
+    api.SetValue('cmi.suspend_data', 'state');
+    expect(api.GetValue('cmi.suspend_data')).toBe('state');
     expect(host.violations).toEqual([]);
   });
 

@@ -288,6 +288,8 @@ export class LessonApp extends LitElement {
         return { message: ui.notConnected, tone: 'info' };
       case 'retrying':
         return { message: ui.retrying, tone: 'warning' };
+      case 'refused':
+        return { message: ui.refused(this.status.count), tone: 'info' };
       case 'unauthorized':
         return { message: ui.unauthorized, tone: 'warning' };
       case 'connected':

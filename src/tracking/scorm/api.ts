@@ -40,7 +40,10 @@ export type CallResult = { readonly ok: true; readonly value: string } | { reado
 export interface ScormCalls {
   initialize(): CallResult;
   terminate(): CallResult;
+  /** GetValue; an empty answer is checked with GetLastError, as only the error code tells "" from a failure. */
   get(element: string): CallResult;
+  /** GetValue where a failure means the same to the course as "" (an optional element): no GetLastError. */
+  peek(element: string): string;
   set(element: string, value: string): CallResult;
   commit(): CallResult;
 }
@@ -48,28 +51,47 @@ export interface ScormCalls {
 // Some LMSs return booleans, others the strings "true"/"false".
 const succeeded = (r: string | boolean) => r === true || r === 'true';
 
-/** Wraps every call with the error check the spec asks for: GetLastError, then string and diagnostic. */
+/**
+ * Wraps every call with only the error checks its answer needs (RTE 3.1.2 /
+ * SCORM 1.2 RTE 3.3): "true" from a set, commit or session call, or a
+ * non-empty value from GetValue, is a success and costs no further call.
+ * GetLastError is asked only when the answer is ambiguous ("" from GetValue)
+ * or a failure ("false"); GetErrorString and GetDiagnostic only after an error.
+ */
 function checked(lastError: () => string | number, errorString: (code: string) => string, diagnostic: (code: string) => string) {
-  const error = (): LmsError => {
-    const code = String(safely(lastError, '101'));
-    return { code, message: String(safely(() => errorString(code), '')), diagnostic: String(safely(() => diagnostic(code), '')) };
-  };
+  const errorCode = (): string => String(safely(lastError, '101'));
+  const describe = (code: string): LmsError => ({
+    code,
+    message: String(safely(() => errorString(code), '')),
+    diagnostic: String(safely(() => diagnostic(code), '')),
+  });
+  const threw = (thrown: unknown): CallResult => ({
+    ok: false,
+    error: { code: '101', message: 'The LMS API threw an exception', diagnostic: String(thrown) },
+  });
   return {
     bool(call: () => string | boolean): CallResult {
       try {
-        return succeeded(call()) ? { ok: true, value: '' } : { ok: false, error: error() };
+        return succeeded(call()) ? { ok: true, value: '' } : { ok: false, error: describe(errorCode()) };
       } catch (thrown) {
-        return { ok: false, error: { code: '101', message: 'The LMS API threw an exception', diagnostic: String(thrown) } };
+        return threw(thrown);
       }
     },
     value(call: () => string): CallResult {
       try {
         const value = String(call() ?? '');
-        const e = error();
-        // GetValue returns "" both for an empty value and for an error: only the error code tells.
-        return e.code === '0' || e.code === '' ? { ok: true, value } : { ok: false, error: e };
+        if (value !== '') return { ok: true, value };
+        const code = errorCode();
+        return code === '0' || code === '' ? { ok: true, value } : { ok: false, error: describe(code) };
       } catch (thrown) {
-        return { ok: false, error: { code: '101', message: 'The LMS API threw an exception', diagnostic: String(thrown) } };
+        return threw(thrown);
+      }
+    },
+    peek(call: () => string): string {
+      try {
+        return String(call() ?? '');
+      } catch {
+        return '';
       }
     },
   };
@@ -93,6 +115,7 @@ export function scorm12Calls(api: Scorm12Api): ScormCalls {
     initialize: () => c.bool(() => api.LMSInitialize('')),
     terminate: () => c.bool(() => api.LMSFinish('')),
     get: (element) => c.value(() => api.LMSGetValue(element)),
+    peek: (element) => c.peek(() => api.LMSGetValue(element)),
     set: (element, value) => c.bool(() => api.LMSSetValue(element, value)),
     commit: () => c.bool(() => api.LMSCommit('')),
   };
@@ -108,6 +131,7 @@ export function scorm2004Calls(api: Scorm2004Api): ScormCalls {
     initialize: () => c.bool(() => api.Initialize('')),
     terminate: () => c.bool(() => api.Terminate('')),
     get: (element) => c.value(() => api.GetValue(element)),
+    peek: (element) => c.peek(() => api.GetValue(element)),
     set: (element, value) => c.bool(() => api.SetValue(element, value)),
     commit: () => c.bool(() => api.Commit('')),
   };

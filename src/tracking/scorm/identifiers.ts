@@ -1,55 +1,64 @@
 /**
- * Identifiers the LMS will accept, built from the course's own ids.
+ * Identifiers every LMS will accept, built from the course's own ids.
  *
- * Every mapping is deterministic and injective for ids that fit: the same
- * course id gives the same LMS id on every build and every machine, so LMS
- * reports stay comparable across releases. Ids that already satisfy the rule
- * pass through unchanged; other characters are percent-encoded as UTF-8
- * (`%` itself becomes `%25`, so two different ids never collide). Ids too long
- * for the SPM keep a readable prefix plus a hash of the whole id.
+ * SCORM's identifier types are broader on paper (1.2 CMIIdentifier: printable
+ * ASCII; 2004: URIs), but real LMS players are stricter: Moodle's SCORM 2004
+ * player checks every short identifier (choice responses, correct-response
+ * patterns) against `^[\w.]{1,250}$` and answers error 406 to a hyphen
+ * (mod/scorm/datamodels/scorm_13.js, CMIShortIdentifier). So everything the
+ * course writes into an identifier-typed element uses only letters, digits,
+ * `_` and `.`, whatever ids authors chose in course/.
+ *
+ * The mapping is deterministic: the same course id gives the same LMS id on
+ * every build, attempt and session, so reports stay comparable. It is
+ * readable rather than reversible (`quiz-5-6.q1` → `quiz_5_6.q1`); two course
+ * ids that would map to the same LMS id are caught at build time
+ * (`duplicateLmsIds`, used by the upload guide).
  */
-import { SCORM12, SCORM2004 } from './limits.js';
+import { SCORM2004 } from './limits.js';
 
-/** Prefix that makes a course id an absolute URI (RFC 3986 `scheme ":" ...`) for SCORM 2004. */
-export const INTERACTION_URN_PREFIX = 'urn:scorm:';
+/** Letters, digits, `_` and `.`: Moodle's `[\w.]`, accepted by every SCORM player we know of. */
+const PORTABLE_CHAR = /[A-Za-z0-9_.]/;
 
 /**
- * SCORM 1.2 RTE 3.4.5 CMIIdentifier for cmi.interactions.n.id and
- * cmi.objectives.n.id: printable ASCII \u0021-\u007E only, at most 255.
- * Example: `quiz 5.6/q1` becomes `quiz%205.6/q1`.
+ * The longest identifier every identifier-typed element takes: SCORM 2004
+ * short_identifier_type's SPM (250), below 1.2 CMIIdentifier's 255 (limits.ts).
+ */
+export const LMS_ID_MAX = 250;
+
+/**
+ * A course id as an LMS identifier: every character outside `[A-Za-z0-9_.]`
+ * becomes `_`; an id longer than 250 keeps a readable prefix plus `_` and a
+ * hash of the whole id. Example: `identity-patterns.case-1` → `identity_patterns.case_1`.
  *
  * @throws RangeError for an empty id (the course schema forbids them).
  */
-export function toCmiIdentifier(raw: string): string {
-  return fitWithHash(percentEncode(nonEmpty(raw), isCmiIdentifierChar), '', SCORM12.identifier);
+export function toLmsId(raw: string): string {
+  if (raw === '') throw new RangeError('An empty id cannot be reported to an LMS');
+  let mapped = '';
+  for (const char of raw) mapped += PORTABLE_CHAR.test(char) ? char : '_';
+  if (mapped.length <= LMS_ID_MAX) return mapped;
+  const suffix = `_${fnv1a32(raw)}`;
+  return mapped.slice(0, LMS_ID_MAX - suffix.length) + suffix;
+}
+
+/** The LMS ids that two or more different course ids map to (empty when the mapping is one to one). */
+export function duplicateLmsIds(rawIds: readonly string[]): string[] {
+  const sources = new Map<string, Set<string>>();
+  for (const raw of rawIds) {
+    const id = toLmsId(raw);
+    sources.set(id, (sources.get(id) ?? new Set()).add(raw));
+  }
+  return [...sources].filter(([, raws]) => raws.size > 1).map(([id]) => id);
 }
 
 /**
- * SCORM 2004 RTE 4.2.8 cmi.interactions.n.id: long_identifier_type, a URI
- * (RFC 3986) of at most 4000 characters. An absolute URN is built rather than
- * relying on LMSs accepting relative references: `quiz-5-6.q1` becomes
- * `urn:scorm:quiz-5-6.q1`. Only RFC 3986 unreserved characters stay literal,
- * which also keeps the URN's namespace-specific string valid (RFC 8141).
- *
- * @throws RangeError for an empty id.
+ * The identifier rule of the strictest LMS players, applied to every
+ * identifier-typed element: 1..250 of `[A-Za-z0-9_.]` (Moodle 2004
+ * CMIShortIdentifier `^[\w.]{1,250}$`).
  */
-export function toScorm2004InteractionId(raw: string): string {
-  return fitWithHash(percentEncode(nonEmpty(raw), isUnreservedChar), INTERACTION_URN_PREFIX, SCORM2004.longIdentifier);
-}
-
-/**
- * SCORM 2004 RTE 4.1 short_identifier_type (choice, likert, sequencing and
- * matching ids in responses): a URI reference of at most 250 characters.
- * Course option ids such as `a` or `iam-role` are valid relative references
- * and pass through unchanged (ADL's conformance tests set ids like `INT1`);
- * anything outside RFC 3986 unreserved characters is percent-encoded, which
- * also guarantees that `[`, `]`, `{`, `}` and `,` can never form a SCORM
- * delimiter such as `[,]` inside an id.
- *
- * @throws RangeError for an empty id.
- */
-export function toShortIdentifier(raw: string): string {
-  return fitWithHash(percentEncode(nonEmpty(raw), isUnreservedChar), '', SCORM2004.shortIdentifier);
+export function isPortableIdentifier(value: string): boolean {
+  return value.length >= 1 && value.length <= LMS_ID_MAX && /^[A-Za-z0-9_.]+$/.test(value);
 }
 
 // Validators: what the LMS will accept. Used by tests and the strict test LMS.
@@ -91,49 +100,7 @@ export function isShortIdentifier(value: string): boolean {
   return value.length <= SCORM2004.shortIdentifier && isUriReference(value);
 }
 
-// Mapping internals.
-
-function nonEmpty(raw: string): string {
-  if (raw === '') throw new RangeError('An empty id cannot be reported to an LMS');
-  return raw;
-}
-
-function isCmiIdentifierChar(char: string): boolean {
-  return char !== '%' && /^[\u0021-\u007E]$/.test(char);
-}
-
-function isUnreservedChar(char: string): boolean {
-  return /^[A-Za-z0-9\-._~]$/.test(char);
-}
-
 const utf8 = new TextEncoder();
-
-/** Keeps characters `keep` allows; writes every other one as its UTF-8 bytes `%XX`. */
-function percentEncode(raw: string, keep: (char: string) => boolean): string {
-  let out = '';
-  for (const char of raw) {
-    if (keep(char)) {
-      out += char;
-    } else {
-      for (const byte of utf8.encode(char)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-    }
-  }
-  return out;
-}
-
-/**
- * `prefix + encoded` when it fits in `max`; otherwise the longest prefix of
- * `encoded` that leaves room for `~` and an 8-digit hash of the whole id.
- * The cut never splits a `%XX` escape, which would make an invalid URI.
- */
-function fitWithHash(encoded: string, prefix: string, max: number): string {
-  if (prefix.length + encoded.length <= max) return prefix + encoded;
-  const suffix = `~${fnv1a32(encoded)}`;
-  let keep = encoded.slice(0, max - prefix.length - suffix.length);
-  const partialEscape = /%[0-9A-F]?$/.exec(keep);
-  if (partialEscape) keep = keep.slice(0, partialEscape.index);
-  return prefix + keep + suffix;
-}
 
 /** FNV-1a 32-bit hash as 8 hex digits: tiny, stable and good enough to tell long ids apart. */
 function fnv1a32(text: string): string {

@@ -4,7 +4,7 @@
  * facts as ids and text; only these functions know the wire formats).
  */
 import type { InteractionChoice, InteractionKind, InteractionRecord } from '../../domain/interaction.js';
-import { toShortIdentifier } from './identifiers.js';
+import { toLmsId } from './identifiers.js';
 import { SCORM12, SCORM2004 } from './limits.js';
 import { truncateText } from '../../domain/text.js';
 
@@ -83,7 +83,7 @@ export function scorm2004InteractionType(kind: InteractionKind): Scorm2004Intera
  * SCORM 2004 RTE 4.2.8 cmi.interactions.n.learner_response.
  *
  * - choice: the option ids as short identifiers joined by `[,]`, in option
- *   order, without duplicates (e.g. `iam-role[,]root-user`); at most 36.
+ *   order, without duplicates, each as `toLmsId` maps it (e.g. `iam_role[,]root_user`); at most 36.
  * - fill-in: one item `{lang=xx}text` (see `localized`), at most 250
  *   characters in all. Inside fill-in `[,]` separates items, so a learner's
  *   literal `[,]` is written as `[ ,]`: a visible change that keeps the
@@ -135,7 +135,7 @@ function scorm2004ChoiceIds(choices: readonly InteractionChoice[], ids: readonly
   if (positions.length > SCORM2004.choiceItems) {
     throw new RangeError(`SCORM 2004 choice responses hold at most ${SCORM2004.choiceItems} ids`);
   }
-  return positions.map((position) => toShortIdentifier(choices[position]?.id ?? '')).join('[,]');
+  return positions.map((position) => toLmsId(choices[position]?.id ?? '')).join('[,]');
 }
 
 /**

@@ -1,15 +1,22 @@
 /**
  * Talks to a SCORM API on behalf of one tracker: initializes once, writes
- * values, commits, terminates once, and never loses a value the LMS refused.
+ * values, commits, terminates once, and never lets one value stall the rest.
  *
- * Values are written in order from a queue. A write the LMS refuses stays in
- * the queue (with everything after it) and is tried again at the next save
- * point or by a backoff timer; a failed Commit is retried the same way. The
- * learner sees a calm notice meanwhile and is never blocked.
+ * Values are gathered per element and written at the next save point, just
+ * before a Commit: a value set again before then replaces the earlier one,
+ * and a value the LMS already holds from this session is not written again.
+ * Nothing is lost by waiting: LMSs persist only on Commit or Terminate.
  *
- * Commits are deliberate: after a batch of important values (status, score,
- * answers) at once, otherwise at most every `commitDelayMs`, and always when
- * the page is hidden or closed — never on every keystroke.
+ * Two kinds of refusal (STYLE rule 14):
+ * - a data-model error (a value the LMS will never accept: SCORM 1.2 201,
+ *   4xx; SCORM 2004 201, 351, 4xx) drops that value, says so in the console,
+ *   and the rest is written as usual;
+ * - a general or commit failure (101, 102, 301 in 1.2, 391, an exception)
+ *   keeps the value and everything after it, and is retried with back-off.
+ *
+ * Commits are deliberate: after a batch of important values (status, score)
+ * at once, otherwise at most every `commitDelayMs`, and always when the page
+ * is hidden or closed — never on every keystroke.
  */
 import type { ConnectionStatus } from '../tracker.js';
 import type { LmsError, ScormCalls } from './api.js';
@@ -24,13 +31,27 @@ export interface ConnectionOptions {
 
 type Phase = 'new' | 'open' | 'closed';
 
+/**
+ * Error codes that mean "this value will never be accepted" (SCORM 1.2 RTE
+ * 3.3: 201 invalid argument, 401-405; SCORM 2004 RTE 3.1.7: 201, 351 general
+ * set failure, 401-408). Anything else (101 general, 102/111 session, 132,
+ * 301 not initialized, 391 commit) may pass on a later try.
+ */
+export function isDataModelError(code: string): boolean {
+  return code === '201' || code === '351' || /^40\d$/.test(code);
+}
+
 export class ScormConnection {
   private phase: Phase = 'new';
-  private queue: [string, string][] = [];
+  /** Values to write at the next save point, in the order they were first set. */
+  private pendingValues = new Map<string, string>();
+  /** What the LMS accepted from this session, so an unchanged value is never written twice. */
+  private accepted = new Map<string, string>();
   private dirty = false;
   private commitTimer: unknown;
   private retryTimer: unknown;
   private failures = 0;
+  private refusals = 0;
   private listeners = new Set<(status: ConnectionStatus) => void>();
   private status: ConnectionStatus = { kind: 'connected' };
   private readonly commitDelayMs: number;
@@ -39,6 +60,8 @@ export class ScormConnection {
   private readonly clearTimer: (handle: unknown) => void;
   /** Set by the tracker: values to write just before every commit (e.g. session time). */
   beforeCommit: () => readonly [string, string][] = () => [];
+  /** Set by the tracker in browse/review mode: nothing is written, not even the session time. */
+  readOnly = false;
 
   constructor(
     private readonly calls: ScormCalls,
@@ -63,7 +86,7 @@ export class ScormConnection {
       this.phase = 'open';
       return true;
     }
-    this.report(result.error);
+    this.retrying(result.error);
     return false;
   }
 
@@ -71,28 +94,27 @@ export class ScormConnection {
     return this.phase === 'open';
   }
 
-  /** Reads a value; undefined when the LMS cannot give it (not an error for optional elements). */
-  read(element: string): string | undefined {
-    if (this.phase !== 'open') return undefined;
+  /** Reads a value, checking an empty answer; the LMS's error when it cannot give it. */
+  read(element: string): { value: string } | { error: string } {
+    if (this.phase !== 'open') return { error: 'not-open' };
     const result = this.calls.get(element);
-    return result.ok ? result.value : undefined;
+    return result.ok ? { value: result.value } : { error: result.error.code };
   }
 
-  /** Reads a value, asking again after a failure; undefined when the LMS still cannot give it. */
-  readWithRetry(element: string, attempts: number): string | undefined {
-    for (let i = 0; i < attempts; i += 1) {
-      const value = this.read(element);
-      if (value !== undefined) return value;
+  /** Reads an optional value: "" when the LMS has none or cannot give it (both mean the same here). */
+  peek(element: string): string {
+    return this.phase === 'open' ? this.calls.peek(element) : '';
+  }
+
+  /** Sets values for the next save point (the latest value of an element wins). */
+  write(values: readonly (readonly [string, string])[]): void {
+    if (this.phase === 'closed' || this.readOnly) return;
+    for (const [element, value] of values) {
+      // A value set again keeps its first place: interactions are created in order, and an id or
+      // type is always written before what depends on it.
+      if (this.accepted.get(element) === value) this.pendingValues.delete(element);
+      else this.pendingValues.set(element, value);
     }
-    return undefined;
-  }
-
-  /** Queues values to write; they are written at once if the LMS is reachable. */
-  write(values: readonly [string, string][]): void {
-    if (this.phase === 'closed') return;
-    this.queue.push(...values);
-    this.dirty = true;
-    this.drain();
   }
 
   /** Commit soon (debounced); at once when the last attempt failed, so each save point is a retry. */
@@ -109,7 +131,7 @@ export class ScormConnection {
     }, this.commitDelayMs);
   }
 
-  /** Write everything pending and commit now. Returns whether the LMS accepted it all. */
+  /** Write everything pending and commit now. Returns whether the LMS stored it all. */
   commitNow(): boolean {
     if (this.commitTimer !== undefined) {
       this.clearTimer(this.commitTimer);
@@ -117,12 +139,13 @@ export class ScormConnection {
     }
     if (this.phase === 'closed') return false;
     if (!this.open()) return this.retryLater();
-    this.queue.push(...this.beforeCommit());
+    if (!this.dirty && this.pendingValues.size === 0) return true;
+    this.write(this.beforeCommit());
     if (!this.drain()) return this.retryLater();
     if (!this.dirty) return true;
     const result = this.calls.commit();
     if (!result.ok) {
-      this.report(result.error);
+      this.retrying(result.error);
       return this.retryLater();
     }
     this.dirty = false;
@@ -133,19 +156,22 @@ export class ScormConnection {
   /** Final commit and Terminate, exactly once. */
   close(): void {
     if (this.phase === 'closed') return;
-    this.commitNow();
+    if (!this.readOnly) {
+      this.dirty = true; // the session time of the last stretch is always worth a final write
+      this.commitNow();
+    }
     if (this.phase === 'open') {
       const result = this.calls.terminate();
-      if (!result.ok) this.report(result.error);
+      if (!result.ok) this.retrying(result.error);
     }
     this.phase = 'closed';
     if (this.retryTimer !== undefined) this.clearTimer(this.retryTimer);
     if (this.commitTimer !== undefined) this.clearTimer(this.commitTimer);
   }
 
-  /** Values written but not yet accepted by the LMS (for diagnostics and tests). */
+  /** Values set but not yet accepted by the LMS (for diagnostics and tests). */
   get pending(): number {
-    return this.queue.length;
+    return this.pendingValues.size;
   }
 
   onStatus(listener: (status: ConnectionStatus) => void): () => void {
@@ -154,18 +180,21 @@ export class ScormConnection {
     return () => this.listeners.delete(listener);
   }
 
-  /** Write queued values in order; stop at the first refusal, keeping it and the rest. */
+  /** Write pending values in order; drop refused ones, stop at the first transient failure. */
   private drain(): boolean {
-    if (!this.open()) return false;
-    while (this.queue.length > 0) {
-      const [element, value] = this.queue[0]!;
+    for (const [element, value] of this.pendingValues) {
       const result = this.calls.set(element, value);
-      if (!result.ok) {
-        this.report(result.error, element);
-        this.retryLater();
+      if (!result.ok && !isDataModelError(result.error.code)) {
+        this.retrying(result.error, element);
         return false;
       }
-      this.queue.shift();
+      this.pendingValues.delete(element);
+      if (result.ok) {
+        this.accepted.set(element, value);
+        this.dirty = true;
+      } else {
+        this.refused(result.error, element, value);
+      }
     }
     return true;
   }
@@ -182,25 +211,35 @@ export class ScormConnection {
     return false;
   }
 
-  private report(error: LmsError, element?: string): void {
-    const where = element ? ` (${element})` : '';
-    this.setStatus({
-      kind: 'retrying',
-      detail: `LMS error ${error.code}${where}: ${error.message}${error.diagnostic ? ` – ${error.diagnostic}` : ''}`,
-    });
+  /** The LMS will never take this value: it is left out, and the learner and developer are told. */
+  private refused(error: LmsError, element: string, value: string): void {
+    this.refusals += 1;
+    console.warn(`The LMS refused ${element} = ${JSON.stringify(value)} (${describe(error)}); it is left out and tracking goes on.`);
+    if (this.status.kind !== 'retrying') this.setStatus(this.refusedStatus(element, error));
+  }
+
+  private retrying(error: LmsError, element?: string): void {
+    this.setStatus({ kind: 'retrying', detail: `${element ? `${element}: ` : ''}${describe(error)}` });
   }
 
   private recovered(): void {
     this.failures = 0;
-    this.setStatus({ kind: 'connected' });
+    if (this.status.kind === 'retrying') this.setStatus(this.refusals > 0 ? this.refusedStatus() : { kind: 'connected' });
+  }
+
+  private refusedStatus(element?: string, error?: LmsError): ConnectionStatus {
+    const previous = this.status.kind === 'refused' ? this.status.detail : '';
+    const detail = element && error ? `${element}: ${describe(error)}` : previous;
+    return { kind: 'refused', detail, count: this.refusals };
   }
 
   private setStatus(status: ConnectionStatus): void {
-    if (status.kind === this.status.kind && (status.kind !== 'retrying' || this.status.kind === 'retrying')) {
-      this.status = status;
-      return;
-    }
+    const changedKind = status.kind !== this.status.kind;
     this.status = status;
-    for (const listener of this.listeners) listener(status);
+    if (changedKind || status.kind === 'refused') for (const listener of this.listeners) listener(status);
   }
+}
+
+function describe(error: LmsError): string {
+  return `LMS error ${error.code}${error.message ? `: ${error.message}` : ''}${error.diagnostic ? ` – ${error.diagnostic}` : ''}`;
 }

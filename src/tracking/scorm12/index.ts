@@ -2,6 +2,7 @@ import type { Lesson } from '../../content/lesson.js';
 import { LocalTracker } from '../local/local-tracker.js';
 import { scorm12Calls, type Scorm12Api } from '../scorm/api.js';
 import { findApi, hasMethods } from '../scorm/find-api.js';
+import { questionSlots } from '../scorm/interaction-slots.js';
 import { ScormConnection } from '../scorm/scorm-connection.js';
 import type { Tracker } from '../tracker.js';
 import { Scorm12Tracker } from './scorm12-tracker.js';
@@ -12,5 +13,5 @@ const isScorm12Api = hasMethods<Scorm12Api>('LMSInitialize', 'LMSFinish', 'LMSGe
 export function createTracker(lesson: Lesson): Tracker {
   const api = findApi(window, 'API', isScorm12Api);
   if (!api) return new LocalTracker(`course:${lesson.id}:progress`);
-  return new Scorm12Tracker(new ScormConnection(scorm12Calls(api)));
+  return new Scorm12Tracker(new ScormConnection(scorm12Calls(api)), questionSlots(lesson));
 }

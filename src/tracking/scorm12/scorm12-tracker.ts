@@ -4,7 +4,7 @@
  */
 import type { InteractionRecord } from '../../domain/interaction.js';
 import { toPercent } from '../../domain/scoring.js';
-import { toCmiIdentifier } from '../scorm/identifiers.js';
+import { placeOf, type QuestionSlot } from '../scorm/interaction-slots.js';
 import { SCORM12 } from '../scorm/limits.js';
 import { scorm12CorrectPattern, scorm12InteractionType, scorm12Response, scorm12Result } from '../scorm/responses.js';
 import { SavedStateGuard } from '../scorm/saved-state.js';
@@ -18,15 +18,19 @@ export class Scorm12Tracker implements Tracker {
   readonly standard = 'scorm12' as const;
   private startedAt = 0;
   private readonly savedState: SavedStateGuard;
-  private nextInteraction = 0;
+  /** Interactions the LMS holds (cmi.interactions._count), so new ones are created in order. */
+  private created = 0;
   private status: LessonStatus = 'not attempted';
   private score = '';
   private finished = false;
   /** Status or score changed since the last commit: commit at once, they matter to admins. */
   private statusChanged = false;
+  /** Interactions this session created: only these get their question fields (again) on a retake. */
+  private readonly createdThisSession = new Set<number>();
 
   constructor(
     private readonly lms: ScormConnection,
+    private readonly slots: readonly QuestionSlot[],
     private readonly clock: () => number = () => performance.now(),
   ) {
     // RTE12 3.4 cmi.core.session_time (CMITimespan): this session so far, written with every commit,
@@ -38,16 +42,24 @@ export class Scorm12Tracker implements Tracker {
   async start(): Promise<TrackerStart> {
     this.startedAt = this.clock();
     this.lms.open();
-    const entry = this.lms.read('cmi.core.entry');
-    const status = this.lms.read('cmi.core.lesson_status');
-    if (isLessonStatus(status)) this.status = status;
-    this.score = this.lms.read('cmi.core.score.raw') ?? '';
-    this.nextInteraction = Number(this.lms.read('cmi.interactions._count') ?? 0) || 0;
-    const mode = this.lms.read('cmi.core.lesson_mode');
-    const mastery = Number.parseFloat(this.lms.read('cmi.student_data.mastery_score') ?? '');
-    if (mode !== 'browse' && mode !== 'review') {
+    // Only what the course needs, and GetLastError only where "" is ambiguous (the saved state):
+    // a first launch (entry ab-initio) has no status, score or interactions to read.
+    const entry = this.lms.peek('cmi.core.entry');
+    const mode = this.lms.peek('cmi.core.lesson_mode');
+    const mastery = Number.parseFloat(this.lms.peek('cmi.student_data.mastery_score'));
+    if (entry !== 'ab-initio') {
+      const status = this.lms.peek('cmi.core.lesson_status');
+      if (isLessonStatus(status)) this.status = status;
+      this.score = this.lms.peek('cmi.core.score.raw');
+      this.created = Number(this.lms.peek('cmi.interactions._count')) || 0;
+    }
+    const review = mode === 'browse' || mode === 'review';
+    // A review visit changes nothing in the record, not even the total time.
+    this.lms.readOnly = review;
+    if (!review) {
       if (this.status === 'not attempted') {
         this.setStatus('incomplete');
+        this.statusChanged = false;
         this.lms.commitNow();
       } else {
         // A relaunch that ends before any save still keeps its suspend_data for the next one.
@@ -55,14 +67,14 @@ export class Scorm12Tracker implements Tracker {
       }
     }
     // RTE12 3.4 cmi.core.entry: "resume" means the LMS kept the last session's suspend_data.
-    const saved = this.savedState.read(entry === 'ab-initio');
+    const saved = this.savedState.read(entry);
     return {
       savedState: saved.state,
       savedStateUnreadable: saved.unreadable,
-      location: this.lms.read('cmi.core.lesson_location') || undefined,
+      location: (saved.state && this.lms.peek('cmi.core.lesson_location')) || undefined,
       masteryScore: Number.isFinite(mastery) && mastery >= 0 && mastery <= 100 ? mastery / 100 : undefined,
-      mode: mode === 'browse' || mode === 'review' ? mode : 'normal',
-      learnerName: this.lms.read('cmi.core.student_name') || undefined,
+      mode: review ? mode : 'normal',
+      learnerName: undefined,
     };
   }
 
@@ -71,20 +83,19 @@ export class Scorm12Tracker implements Tracker {
   }
 
   async record(i: InteractionRecord): Promise<void> {
-    const n = `cmi.interactions.${this.nextInteraction}`;
-    this.nextInteraction += 1;
-    const pattern = scorm12CorrectPattern(i);
-    const when = new Date(i.answeredAt);
+    const { n, slot } = placeOf(this.slots, i);
+    // RTE12 3.4: interactions are created in order (n ≤ _count); questions before this one that
+    // are still unanswered are listed first, without an answer, so every question keeps its place.
+    for (; this.created < n; this.created += 1) this.lms.write(this.question(this.created, this.slots[this.created] ?? slot));
+    const fresh = n >= this.created;
+    if (fresh) this.created = n + 1;
     this.lms.write([
-      // RTE12 3.4: the id first, so an LMS that keys interactions by id files the rest under it.
-      [`${n}.id`, toCmiIdentifier(i.attempt > 0 ? `${i.id}.attempt-${i.attempt}` : i.id)],
-      [`${n}.type`, scorm12InteractionType(i.kind)],
-      [`${n}.time`, toCmiTime(when)],
-      [`${n}.weighting`, String(i.weighting)],
-      [`${n}.student_response`, scorm12Response(i)],
-      ...(pattern === undefined ? [] : ([[`${n}.correct_responses.0.pattern`, pattern]] as [string, string][])),
-      [`${n}.result`, scorm12Result(i.success)],
-      [`${n}.latency`, toCmiTimespan(i.latencyMs)],
+      // An interaction created in an earlier session already holds its id, type and pattern.
+      ...(fresh || this.createdThisSession.has(n) ? this.question(n, slot) : []),
+      [`cmi.interactions.${n}.time`, toCmiTime(new Date(i.answeredAt))],
+      [`cmi.interactions.${n}.student_response`, scorm12Response(i)],
+      [`cmi.interactions.${n}.result`, scorm12Result(i.success)],
+      [`cmi.interactions.${n}.latency`, toCmiTimespan(i.latencyMs)],
     ]);
     this.lms.commitSoon();
   }
@@ -102,18 +113,25 @@ export class Scorm12Tracker implements Tracker {
 
   async conclude(outcome: Outcome): Promise<void> {
     const status = lessonStatusOf(outcome);
-    const score = outcome.scaledScore === undefined ? '' : String(toPercent(outcome.scaledScore));
-    const values: [string, string][] = [];
     // A pass is final: never replace "passed" by anything else (a weaker retake, a relaunch).
     if (status !== this.status && this.status !== 'passed') {
       this.setStatus(status);
     }
-    if (score !== '' && score !== this.score && (this.score === '' || Number(score) > Number(this.score))) {
+    // The score goes with a verdict: an LMS that applies a mastery score (Moodle at LMSFinish)
+    // turns any raw score into passed/failed, so writing it while the lesson is still incomplete
+    // would make that LMS report a status the course does not. The best score is kept.
+    const score = outcome.scaledScore === undefined ? '' : String(toPercent(outcome.scaledScore));
+    const verdict = this.status === 'passed' || this.status === 'failed';
+    if (verdict && score !== '' && (this.score === '' || Number(score) > Number(this.score))) {
       this.score = score;
-      values.push(['cmi.core.score.min', '0'], ['cmi.core.score.max', '100'], ['cmi.core.score.raw', score]);
+      this.statusChanged = true;
+      this.lms.write([
+        ['cmi.core.score.min', '0'],
+        ['cmi.core.score.max', '100'],
+        ['cmi.core.score.raw', score],
+      ]);
     }
-    this.lms.write(values);
-    if (values.length > 0 || this.statusChanged) {
+    if (this.statusChanged) {
       this.statusChanged = false;
       this.lms.commitNow();
     }
@@ -131,6 +149,19 @@ export class Scorm12Tracker implements Tracker {
 
   onStatus(listener: (status: ConnectionStatus) => void): () => void {
     return this.lms.onStatus(listener);
+  }
+
+  /** The fields that say what interaction `n` is: id first (RTE12 3.4), then its type and right answer. */
+  private question(n: number, slot: QuestionSlot): [string, string][] {
+    this.createdThisSession.add(n);
+    const pattern = scorm12CorrectPattern(slot);
+    const values: [string, string][] = [
+      [`cmi.interactions.${n}.id`, slot.lmsId],
+      [`cmi.interactions.${n}.type`, scorm12InteractionType(slot.kind)],
+      [`cmi.interactions.${n}.weighting`, String(slot.weighting)],
+    ];
+    if (pattern !== undefined) values.push([`cmi.interactions.${n}.correct_responses.0.pattern`, pattern]);
+    return values;
   }
 
   private setStatus(status: LessonStatus): void {

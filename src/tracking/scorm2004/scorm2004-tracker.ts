@@ -4,7 +4,7 @@
  */
 import type { InteractionKind, InteractionRecord } from '../../domain/interaction.js';
 import { toPercent } from '../../domain/scoring.js';
-import { toScorm2004InteractionId } from '../scorm/identifiers.js';
+import { placeOf, type QuestionSlot } from '../scorm/interaction-slots.js';
 import { SCORM2004 } from '../scorm/limits.js';
 import {
   scorm2004CorrectPattern,
@@ -21,20 +21,31 @@ import type { ConnectionStatus, FinishReason, Outcome, Tracker, TrackerStart } f
 type Completion = 'completed' | 'incomplete' | 'not attempted' | 'unknown';
 type Success = 'passed' | 'failed' | 'unknown';
 
+/** What the 2004 tracker needs to know of the lesson. */
+export interface Scorm2004Lesson {
+  /** RFC 3066 / BCP 47 tag of the lesson's text (for localized strings). */
+  readonly language: string;
+  readonly slots: readonly QuestionSlot[];
+  /** Longest written answer a learner may type: decides fill-in or long-fill-in once for every written question. */
+  readonly writtenAnswerMaxLength: number;
+}
+
 export class Scorm2004Tracker implements Tracker {
   readonly standard = 'scorm2004' as const;
   private startedAt = 0;
   private readonly savedState: SavedStateGuard;
-  private nextInteraction = 0;
+  /** Interactions the LMS holds (cmi.interactions._count), so new ones are created in order. */
+  private created = 0;
+  /** Interactions this session created: only these get their question fields (again) on a retake. */
+  private readonly createdThisSession = new Set<number>();
   private completion: Completion = 'unknown';
   private success: Success = 'unknown';
   private scaled: number | undefined;
-  private progress = -1;
   private finished = false;
 
   constructor(
     private readonly lms: ScormConnection,
-    private readonly language: string,
+    private readonly lesson: Scorm2004Lesson,
     private readonly clock: () => number = () => performance.now(),
   ) {
     // RTE 4.2.20 cmi.session_time: written with every commit, so closing the window without
@@ -46,17 +57,25 @@ export class Scorm2004Tracker implements Tracker {
   async start(): Promise<TrackerStart> {
     this.startedAt = this.clock();
     this.lms.open();
-    const entry = this.lms.read('cmi.entry');
-    const completion = this.lms.read('cmi.completion_status');
-    const success = this.lms.read('cmi.success_status');
-    if (completion === 'completed' || completion === 'incomplete') this.completion = completion;
-    if (success === 'passed' || success === 'failed') this.success = success;
-    const scaled = Number.parseFloat(this.lms.read('cmi.score.scaled') ?? '');
-    if (Number.isFinite(scaled)) this.scaled = scaled;
-    this.nextInteraction = Number(this.lms.read('cmi.interactions._count') ?? 0) || 0;
-    const mode = this.lms.read('cmi.mode');
-    const passing = Number.parseFloat(this.lms.read('cmi.scaled_passing_score') ?? '');
-    if (mode !== 'browse' && mode !== 'review') {
+    // Only what the course needs, and GetLastError only where "" is ambiguous (the saved state):
+    // a new attempt (entry ab-initio) has no status, score or interactions to read.
+    const entry = this.lms.peek('cmi.entry');
+    const mode = this.lms.peek('cmi.mode');
+    // RTE 4.2.18 cmi.scaled_passing_score: the manifest's minNormalizedMeasure, or the LMS's own.
+    const passing = Number.parseFloat(this.lms.peek('cmi.scaled_passing_score'));
+    if (entry !== 'ab-initio') {
+      const completion = this.lms.peek('cmi.completion_status');
+      const success = this.lms.peek('cmi.success_status');
+      if (completion === 'completed' || completion === 'incomplete') this.completion = completion;
+      if (success === 'passed' || success === 'failed') this.success = success;
+      const scaled = Number.parseFloat(this.lms.peek('cmi.score.scaled'));
+      if (Number.isFinite(scaled)) this.scaled = scaled;
+      this.created = Number(this.lms.peek('cmi.interactions._count')) || 0;
+    }
+    const review = mode === 'browse' || mode === 'review';
+    // A review visit changes nothing in the record, not even the total time.
+    this.lms.readOnly = review;
+    if (!review) {
       // Every session suspends unless told otherwise: a relaunch that ends before any save must
       // not end the attempt (an exit of "" lets the LMS start a fresh one next time).
       this.lms.write([['cmi.exit', 'suspend']]);
@@ -67,15 +86,14 @@ export class Scorm2004Tracker implements Tracker {
       }
     }
     // RTE 4.2.6 cmi.entry: "resume" after an exit of "suspend"; "" may also carry data in some LMSs.
-    const saved = this.savedState.read(entry === 'ab-initio');
+    const saved = this.savedState.read(entry);
     return {
       savedState: saved.state,
       savedStateUnreadable: saved.unreadable,
-      location: this.lms.read('cmi.location') || undefined,
-      // RTE 4.2.18 cmi.scaled_passing_score: the LMS's passing score overrides the course's.
+      location: (saved.state && this.lms.peek('cmi.location')) || undefined,
       masteryScore: Number.isFinite(passing) && passing >= 0 && passing <= 1 ? passing : undefined,
-      mode: mode === 'browse' || mode === 'review' ? mode : 'normal',
-      learnerName: this.lms.read('cmi.learner_name') || undefined,
+      mode: review ? mode : 'normal',
+      learnerName: undefined,
     };
   }
 
@@ -84,23 +102,22 @@ export class Scorm2004Tracker implements Tracker {
   }
 
   async record(i: InteractionRecord): Promise<void> {
-    if (this.nextInteraction >= SCORM2004.interactions) return; // RTE 4.2.8: SPM 250; the status still reaches the LMS.
-    const n = `cmi.interactions.${this.nextInteraction}`;
-    this.nextInteraction += 1;
-    const type = this.typeOf(i);
-    const facts = { ...i, kind: type };
-    const pattern = scorm2004CorrectPattern(facts);
+    const { n, slot } = placeOf(this.lesson.slots, i);
+    if (n >= SCORM2004.interactions) return; // RTE 4.2.8: SPM 250; the status still reaches the LMS.
+    // RTE 4.2.8: interactions are created in order (error 351 otherwise); questions before this one
+    // that are still unanswered are listed first, without an answer, so each keeps its place.
+    for (; this.created < n; this.created += 1) this.lms.write(this.question(this.created, this.lesson.slots[this.created] ?? slot));
+    const fresh = n >= this.created;
+    if (fresh) this.created = n + 1;
+    const type = this.typeOf(slot.kind);
     this.lms.write([
-      // RTE 4.2.8: the id must be set before any other element of the interaction (error 408 otherwise).
-      [`${n}.id`, toScorm2004InteractionId(i.attempt > 0 ? `${i.id}.attempt-${i.attempt}` : i.id)],
-      [`${n}.type`, type],
-      [`${n}.description`, scorm2004Description(i.question, this.language)],
-      [`${n}.timestamp`, toIsoTimestamp(new Date(i.answeredAt))],
-      [`${n}.weighting`, String(i.weighting)],
-      ...(pattern === undefined ? [] : ([[`${n}.correct_responses.0.pattern`, pattern]] as [string, string][])),
-      [`${n}.learner_response`, scorm2004Response(facts, this.language)],
-      [`${n}.result`, scorm2004Result(i.success)],
-      [`${n}.latency`, toIsoDuration(i.latencyMs)],
+      // An interaction created in an earlier session already holds its id, type and pattern (and an
+      // LMS may refuse the same choice pattern twice, as Moodle does with error 351).
+      ...(fresh || this.createdThisSession.has(n) ? this.question(n, slot) : []),
+      [`cmi.interactions.${n}.timestamp`, toIsoTimestamp(new Date(i.answeredAt))],
+      [`cmi.interactions.${n}.learner_response`, scorm2004Response({ ...i, kind: type }, this.lesson.language)],
+      [`cmi.interactions.${n}.result`, scorm2004Result(i.success)],
+      [`cmi.interactions.${n}.latency`, toIsoDuration(i.latencyMs)],
     ]);
     this.lms.commitSoon();
   }
@@ -143,11 +160,8 @@ export class Scorm2004Tracker implements Tracker {
       );
       important = true;
     }
-    const progress = Math.round(outcome.progress * 1000) / 1000;
-    if (progress !== this.progress) {
-      this.progress = progress;
-      values.push(['cmi.progress_measure', String(progress)]); // RTE 4.2.17: 0..1
-    }
+    // RTE 4.2.17: 0..1; set now, written at the next save point with the rest.
+    values.push(['cmi.progress_measure', String(Math.round(outcome.progress * 1000) / 1000)]);
     this.lms.write(values);
     if (important) this.lms.commitNow();
     else this.lms.commitSoon();
@@ -167,14 +181,33 @@ export class Scorm2004Tracker implements Tracker {
     return this.lms.onStatus(listener);
   }
 
+  /** The fields that say what interaction `n` is: id first (RTE 4.2.8, error 408 otherwise), then type, text and right answer. */
+  private question(n: number, slot: QuestionSlot): [string, string][] {
+    this.createdThisSession.add(n);
+    const type = this.typeOf(slot.kind);
+    const pattern = scorm2004CorrectPattern({ ...slot, kind: type });
+    const values: [string, string][] = [
+      [`cmi.interactions.${n}.id`, slot.lmsId],
+      [`cmi.interactions.${n}.type`, type],
+      [`cmi.interactions.${n}.description`, scorm2004Description(slot.question, this.lesson.language)],
+      [`cmi.interactions.${n}.weighting`, String(slot.weighting)],
+    ];
+    if (pattern !== undefined) values.push([`cmi.interactions.${n}.correct_responses.0.pattern`, pattern]);
+    return values;
+  }
+
   /**
-   * Written answers are fill-in when the whole value fits fill-in's 250
-   * characters (RTE 4.2.8), long-fill-in otherwise, so no answer is ever cut.
+   * Written answers are fill-in when the longest answer a learner may type fits fill-in's 250
+   * characters with its language tag (RTE 4.2.8), long-fill-in otherwise: decided once per
+   * lesson, so a question's type never changes between its answers and no answer is ever cut.
    */
-  private typeOf(i: InteractionRecord): InteractionKind {
-    const type = scorm2004InteractionType(i.kind);
+  private typeOf(kind: InteractionKind): InteractionKind {
+    const type = scorm2004InteractionType(kind);
     if (type !== 'fill-in') return type;
-    const formatted = scorm2004Response({ ...i, kind: 'long-fill-in' }, this.language);
-    return formatted.length <= SCORM2004.fillInItemLength ? 'fill-in' : 'long-fill-in';
+    const longest = scorm2004Response(
+      { kind: 'long-fill-in', choices: [], response: ['x'.repeat(this.lesson.writtenAnswerMaxLength)] },
+      this.lesson.language,
+    );
+    return longest.length <= SCORM2004.fillInItemLength ? 'fill-in' : 'long-fill-in';
   }
 }
