@@ -95,7 +95,7 @@ test('a learner who fails the quiz sees why, retakes it and passes; the pass is 
   await expect(summary).toContainText('You scored 40 % (2 of 5 correct).');
   await expect(course.main).toContainText('Not passed yet. The passing score is 80 %.');
   // Feedback names the learner's answer, the right one and the answer key's explanation.
-  await expect(course.main).toContainText('Your answer: A. An IAM user that an administrator creates');
+  await expect(course.main).toContainText('Your answer: A. An IAM user with administrator permissions, created for everyday work');
   await expect(course.main).toContainText('Correct answer: B. The default account-owner identity with complete access');
   await expect(course.main.getByRole('heading', { name: 'Your result' })).toBeFocused();
 
