@@ -107,7 +107,9 @@ export class CoursePage {
     await this.goToPage(PAGE_TITLES[0]);
     const next = this.main.getByRole('link', { name: /^Next: / });
     for (const title of PAGE_TITLES.slice(1)) {
-      await next.click();
+      // An open quiz attempt shows no page links (they would leave it unawares): go on through the contents.
+      if (await next.count()) await next.click();
+      else await this.goToPage(title);
       await expect(this.pageHeading()).toHaveText(title);
     }
     await expect(next).toHaveCount(0);

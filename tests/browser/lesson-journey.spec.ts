@@ -12,9 +12,11 @@ test('a learner reads every page, does both activities and the reflections, and 
   await course.open(`${site.url}/web/`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Root User, IAM Users, IAM Roles, and Access Patterns Review');
   await expect(page.getByText('Not connected to an LMS: your progress is saved in this browser only.')).toBeVisible();
-  const meta = page.getByRole('banner');
-  await expect(meta).toContainText('15 min');
-  await expect(meta).toContainText('Introductory');
+  // The full title, length, level and description once, on the first page; the bar keeps the title.
+  const about = course.main.getByRole('group', { name: 'About this lesson' });
+  await expect(about).toContainText('Root User, IAM Users, IAM Roles, and Access Patterns Review');
+  await expect(about).toContainText('15 min');
+  await expect(about).toContainText('Introductory');
 
   for (const [i, title] of PAGE_TITLES.entries()) {
     await expect(course.pageHeading()).toHaveText(title);
@@ -46,9 +48,12 @@ test('a learner reads every page, does both activities and the reflections, and 
       await expect(course.main.getByRole('heading', { name: 'Knowledge Check' })).toBeVisible();
       await expect(course.main.getByRole('group', { name: 'What is the AWS account root user?' })).toBeVisible();
       await course.takeQuiz(CORRECT_QUIZ);
-      await expect(course.main.getByRole('status').filter({ hasText: 'You scored' })).toContainText('You scored 100 % (5 of 5 correct).');
+      await expect(course.main.getByRole('status').filter({ hasText: 'This attempt' })).toContainText(
+        'This attempt: 100 % (5 of 5 correct).',
+      );
       await expect(course.main).toContainText('Passed. The passing score is 80 %.');
-      await expect(course.main).toContainText('A1: B. AWS says the root user is the default account-owner identity');
+      await expect(course.main).toContainText('Labels such as A5 are the numbers of the lesson’s answer key');
+      await expect(course.main).toContainText('Answer key A1: B. AWS says the root user is the default account-owner identity');
     }
     if (title === 'Reflection questions') {
       await expect(course.main.getByRole('heading', { name: 'Think about it' })).toHaveCount(5);
@@ -82,8 +87,9 @@ test('a learner reads every page, does both activities and the reflections, and 
   }
 
   const progress = page.getByRole('progressbar', { name: 'Lesson progress' });
-  await expect(progress).toHaveAttribute('aria-valuenow', '19');
-  await expect(progress).toHaveAttribute('aria-valuetext', '19 of 19 pages visited');
+  await expect(progress).toHaveAttribute('aria-valuenow', '20');
+  await expect(progress).toHaveAttribute('aria-valuetext', '20 of 20 steps done: 19 of 19 pages visited, quiz submitted');
+  await expect(course.main.getByRole('heading', { name: 'Lesson complete' })).toBeVisible();
   expect(errors).toEqual([]);
 });
 
@@ -91,8 +97,8 @@ test('a learner who fails the quiz sees why, retakes it and passes; the pass is 
   const course = new CoursePage(page);
   await course.open(`${site.url}/web/#/quiz`);
   await course.takeQuiz(['A', 'C', 'C', 'A', 'D']);
-  const summary = course.main.getByRole('status').filter({ hasText: 'You scored' });
-  await expect(summary).toContainText('You scored 40 % (2 of 5 correct).');
+  const summary = course.main.getByRole('status').filter({ hasText: 'This attempt' });
+  await expect(summary).toContainText('This attempt: 40 % (2 of 5 correct).');
   await expect(course.main).toContainText('Not passed yet. The passing score is 80 %.');
   // Feedback names the learner's answer, the right one and the answer key's explanation.
   await expect(course.main).toContainText('Your answer: A. An IAM user with administrator permissions, created for everyday work');
@@ -102,14 +108,17 @@ test('a learner who fails the quiz sees why, retakes it and passes; the pass is 
   await course.main.getByRole('button', { name: 'Take the quiz again' }).click();
   await expect(course.main.getByText('1 / 5', { exact: true })).toBeFocused();
   await course.takeQuiz(['B', 'C', 'C', 'C', 'A']);
-  await expect(summary).toContainText('You scored 80 % (4 of 5 correct).');
+  await expect(summary).toContainText('This attempt: 80 % (4 of 5 correct).');
   await expect(course.main).toContainText('Passed. The passing score is 80 %.');
   await expect(course.main).toContainText('Attempt 2.');
 
   await course.main.getByRole('button', { name: 'Take the quiz again' }).click();
   await course.takeQuiz(['A', 'A', 'A', 'A', 'A']);
-  await expect(summary).toContainText('You scored 0 %');
-  await expect(course.main).toContainText('Passed. The passing score is 80 %.');
+  // Results speak of this attempt; the earlier pass is said, not shown as this one's.
+  await expect(summary).toContainText('This attempt: 0 %');
+  await expect(summary).toContainText('You passed earlier with 80 %, and that pass stands.');
+  await expect(summary).not.toContainText('Passed. The passing score');
+  await expect(summary).toHaveClass(/wrong/);
   await expect(course.main).toContainText('Best score so far: 80 %.');
 });
 
