@@ -74,7 +74,7 @@ test('language, title, landmarks, and on every page one h1 with headings in orde
     [2, 'Quiz 5.6'],
     [3, 'Knowledge Check'],
     [4, 'Your result'],
-    [3, 'What’s left to complete this lesson'],
+    [3, 'Lesson complete'],
   ]);
 
   // The packages ship the same page language.

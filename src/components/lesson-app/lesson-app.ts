@@ -71,15 +71,13 @@ export class LessonApp extends LitElement {
         background: var(--surface);
         border-bottom: 1px solid var(--border);
       }
+      /* Small, and wrapping rather than cut off: at 320 px or 200 % text it takes two or three short lines. */
       h1 {
         flex: 1;
         min-width: 0;
         margin: 0;
-        font-size: 1rem;
-        line-height: 1.3;
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
+        font-size: 0.875rem;
+        line-height: 1.25;
       }
       .pct {
         font-weight: 700;
@@ -119,10 +117,10 @@ export class LessonApp extends LitElement {
       .toc {
         position: fixed;
         z-index: 4;
-        top: 3.25rem;
+        top: var(--bar, 3.25rem);
         left: 0;
         right: 0;
-        max-height: calc(100vh - 3.25rem);
+        max-height: calc(100vh - var(--bar, 3.25rem));
         overflow: auto;
         background: var(--surface);
         border-bottom: 2px solid var(--border);
@@ -204,13 +202,16 @@ export class LessonApp extends LitElement {
         .toggle {
           display: none;
         }
+        h1 {
+          font-size: 1rem;
+        }
         .toc,
         .toc[hidden] {
           display: block;
           position: sticky;
-          top: calc(3.25rem + var(--space-3));
+          top: calc(var(--bar, 3.25rem) + var(--space-3));
           align-self: start;
-          max-height: calc(100vh - 3.25rem - 2 * var(--space-3));
+          max-height: calc(100vh - var(--bar, 3.25rem) - 2 * var(--space-3));
           padding: 0;
           border: 0;
         }
@@ -223,7 +224,6 @@ export class LessonApp extends LitElement {
           position: static;
         }
         h1 {
-          white-space: normal;
           font-size: 1.6rem;
         }
         .skip,
@@ -340,6 +340,8 @@ export class LessonApp extends LitElement {
 
   override updated() {
     // Set through the CSSOM, not a style attribute: the course runs under a CSP without 'unsafe-inline'.
+    // The contents open just under the bar, however many lines its title wraps to.
+    this.style.setProperty('--bar', `${this.renderRoot.querySelector('header')?.offsetHeight ?? 52}px`);
     const bar = this.renderRoot.querySelector<HTMLElement>('.bar');
     const fill = bar?.firstElementChild as HTMLElement | null | undefined;
     fill?.style.setProperty('width', `${(100 * Number(bar?.getAttribute('aria-valuenow'))) / Number(bar?.getAttribute('aria-valuemax'))}%`);

@@ -85,7 +85,12 @@ export class LessonPage extends LitElement {
         padding: 0;
         max-width: none;
       }
+      .column > ul {
+        grid-template-columns: 1fr;
+      }
       .cards > ul > li {
+        display: flex;
+        flex-direction: column;
         margin: 0;
         border: 1px solid var(--border);
         border-top: 6px solid var(--accent);
@@ -108,6 +113,10 @@ export class LessonPage extends LitElement {
       }
       .cards li li {
         margin-top: var(--space-1);
+      }
+      /* Links on one line at the foot of the cards: a keyboard meets them in reading order. */
+      .cards li > a {
+        margin-top: auto;
       }
       .cards ul ul {
         padding-left: 1.1rem;
@@ -143,9 +152,9 @@ export class LessonPage extends LitElement {
   }
 
   /** Cards side by side (one column on a phone); a card about a page links to it. */
-  private renderCards(title: string, items: readonly Card[]) {
+  private renderCards(title: string, items: readonly Card[], column = false) {
     const pages = this.lesson.pages;
-    return html`<section class="cards" aria-label=${title}>
+    return html`<section class="cards ${column ? 'column' : ''}" aria-label=${title}>
       <h3>${title}</h3>
       <ul>
         ${items.map((item) => {
@@ -189,6 +198,8 @@ export class LessonPage extends LitElement {
             const points = page.blocks.flatMap((b) => (b.kind === 'takeaway' ? b.items : []));
             return points.length ? [{ title: pageTitle(page), page: page.id, points }] : [];
           }),
+          // One column: its cards hold links, which must come in reading order.
+          true,
         );
       case 'table':
         return html`<lesson-table .table=${block}></lesson-table>`;

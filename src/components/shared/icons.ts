@@ -17,6 +17,6 @@ const CARD_PATHS: Record<NonNullable<Card['icon']>, string> = {
 
 export function cardIcon(name: Card['icon']) {
   return name
-    ? svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round" stroke-linecap="round" d=${CARD_PATHS[name]}/></svg>`
+    ? svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round" stroke-linecap="round" d="${CARD_PATHS[name]}"></path></svg>`
     : null;
 }
