@@ -81,7 +81,9 @@ export class CoursePage {
     await this.goToPage(first);
     const next = this.main.getByRole('link', { name: /^Next: / });
     for (const title of rest) {
-      await next.click();
+      // An open quiz attempt shows no page links (they would leave it unawares): go on through the contents.
+      if (await next.count()) await next.click();
+      else await this.goToPage(title);
       await expect(this.pageHeading()).toHaveText(title);
     }
     await expect(next).toHaveCount(0);

@@ -69,7 +69,7 @@ export class LessonFacts {
   /** What the learner reads for `right` of the questions answered correctly. */
   scoreText(right: number): string {
     const total = this.quiz.questions.length;
-    return `You scored ${Math.round((right / total) * 100)} % (${right} of ${total} correct).`;
+    return `This attempt: ${Math.round((right / total) * 100)} % (${right} of ${total} correct).`;
   }
 }
 

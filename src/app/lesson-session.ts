@@ -15,6 +15,8 @@ import type { FinishReason, Outcome, Tracker, TrackerStart } from '../tracking/t
 /** Why saved progress was not restored: unreadable state, or an LMS that would not give it back. */
 export type ResumeNote = (DecodeResult extends infer R ? (R extends { ok: false; reason: infer X } ? X : never) : never) | 'unavailable';
 
+const DRAFT_SAVE_DELAY_MS = 1000;
+
 export interface SessionOptions {
   readonly now?: () => number;
 }
@@ -29,6 +31,10 @@ export class LessonSession {
   /** When each question or case was first shown, for latency. */
   private shownAt = new Map<string, number>();
   private readonly now: () => number;
+  /** A draft changed: saved after a pause in typing (or at once on flush), not on every keystroke. */
+  private draftTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The outcome the tracker last accepted (what the LMS was told), for the end screen. */
+  reported: Outcome | undefined;
   /** Passing score in force: the LMS's mastery score if it gives one, else course/. */
   passingScore: number;
   /** Browse/review launches must not change the learner's record. */
@@ -86,6 +92,8 @@ export class LessonSession {
         ? started.location
         : this.current.location;
     this.lastOutcome = JSON.stringify(this.outcome);
+    // Restored progress was reported when it was made: that is what the LMS holds.
+    if (decoded.ok) this.reported = this.outcome;
     this.update(progress.visit(this.current, page ?? this.current.location), []);
   }
 
@@ -138,6 +146,20 @@ export class LessonSession {
     this.update(next, [record]);
   }
 
+  /** An option picked but not checked: kept with the resume state. */
+  pickCase(activityId: string, caseId: string, optionId: string): void {
+    const found = activityCases(this.lesson).find((c) => c.block.id === activityId && c.item.id === caseId);
+    if (!found || !found.block.options.some((o) => o.id === optionId)) return;
+    this.updateDraft(progress.pickCase(this.current, found.key, optionId));
+  }
+
+  /** Text typed but not submitted: kept with the resume state. */
+  saveDraft(activityId: string, questionId: string, text: string): void {
+    const found = writtenQuestions(this.lesson).find((w) => w.block.id === activityId && w.question.id === questionId);
+    if (!found) return;
+    this.updateDraft(progress.saveDraft(this.current, found.key, text, this.lesson.settings.writtenAnswerMaxLength));
+  }
+
   chooseQuizOption(questionId: string, optionId: string): void {
     this.update(progress.chooseQuizOption(this.current, questionId, optionId), []);
   }
@@ -177,6 +199,8 @@ export class LessonSession {
 
   /** The page is being hidden or left: hand everything pending to the tracker now. */
   flush(): void {
+    // Synchronously: on pagehide nothing after this handler is guaranteed to run.
+    if (this.draftTimer !== undefined) this.saveDraftsNow();
     this.tracker.flush();
   }
 
@@ -206,8 +230,28 @@ export class LessonSession {
     return { ...fields, latencyMs: Math.max(0, now - shown), answeredAt: now };
   }
 
+  /** A draft or pick: shown at once, saved after a short pause (typing would otherwise save on every key). */
+  private updateDraft(next: ProgressState): void {
+    if (next === this.current) return;
+    this.current = next;
+    for (const listener of this.listeners) listener(next);
+    if (this.mode !== 'normal' || this.finished) return;
+    clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => this.saveDraftsNow(), DRAFT_SAVE_DELAY_MS);
+  }
+
+  private saveDraftsNow(): void {
+    clearTimeout(this.draftTimer);
+    this.draftTimer = undefined;
+    if (this.mode !== 'normal' || this.finished) return;
+    void this.tracker.save(encodeProgress(this.lesson.id, this.current), this.current.location);
+  }
+
   private update(next: ProgressState, records: readonly InteractionRecord[]): void {
     if (next === this.current && records.length === 0) return;
+    // Whatever is reported next carries the drafts too.
+    clearTimeout(this.draftTimer);
+    this.draftTimer = undefined;
     const newPages = next.visited.filter((id) => !this.current.visited.includes(id));
     this.current = next;
     for (const listener of this.listeners) listener(next);
@@ -233,6 +277,8 @@ export class LessonSession {
     if (key !== this.lastOutcome) {
       this.lastOutcome = key;
       await this.tracker.conclude(outcome);
+      this.reported = outcome;
+      for (const listener of this.listeners) listener(this.current);
     }
   }
 }

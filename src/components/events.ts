@@ -80,6 +80,38 @@ export class QuizRetakeEvent extends Event {
   }
 }
 
+/** The learner chose Exit (end the session and, where the LMS said, go back to it). */
+export class ExitEvent extends Event {
+  static readonly type = 'lesson-exit';
+  constructor() {
+    super(ExitEvent.type, init);
+  }
+}
+
+/** The learner typed in an answer box without submitting: a draft to keep. */
+export class DraftEvent extends Event {
+  static readonly type = 'lesson-draft';
+  constructor(
+    readonly activityId: string,
+    readonly questionId: string,
+    readonly text: string,
+  ) {
+    super(DraftEvent.type, init);
+  }
+}
+
+/** The learner picked an option of a case without checking it yet. */
+export class CasePickEvent extends Event {
+  static readonly type = 'lesson-case-pick';
+  constructor(
+    readonly activityId: string,
+    readonly caseId: string,
+    readonly optionId: string,
+  ) {
+    super(CasePickEvent.type, init);
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     [NavigateEvent.type]: NavigateEvent;
@@ -90,5 +122,8 @@ declare global {
     [QuizGoToEvent.type]: QuizGoToEvent;
     [QuizSubmitEvent.type]: QuizSubmitEvent;
     [QuizRetakeEvent.type]: QuizRetakeEvent;
+    [ExitEvent.type]: ExitEvent;
+    [DraftEvent.type]: DraftEvent;
+    [CasePickEvent.type]: CasePickEvent;
   }
 }

@@ -90,7 +90,17 @@ export type Block =
   | { readonly kind: 'quiz'; readonly id: string; readonly heading: string; readonly questions: readonly QuizQuestion[] }
   | { readonly kind: 'reflection'; readonly id: string; readonly heading: string; readonly questions: readonly WrittenQuestion[] }
   | { readonly kind: 'answer-key' }
-  | { readonly kind: 'next-lesson'; readonly title: string };
+  | { readonly kind: 'next-lesson'; readonly title: string }
+  | { readonly kind: 'cards'; readonly title: string; readonly items: readonly Card[] }
+  | { readonly kind: 'takeaway-summary'; readonly title: string };
+
+export interface Card {
+  readonly title: string;
+  readonly icon?: 'root' | 'user' | 'role' | 'person' | 'server' | 'building';
+  /** Page the card sums up (linked), if any. */
+  readonly page?: string;
+  readonly points: readonly RichLine[];
+}
 
 export type BlockKind = Block['kind'];
 

@@ -106,6 +106,9 @@ export const CourseFile = strict({
 });
 export type CourseFile = z.infer<typeof CourseFile>;
 
+/** Icons drawn by the lesson itself (src/components/shared/icons.ts). */
+export const CARD_ICONS = ['root', 'user', 'role', 'person', 'server', 'building'] as const;
+
 /** A page file's schema depends on the course's sources (links are resolved). */
 export function pageFileSchema(sources: SourceMap) {
   const Rich = markdownField(compileRichText, sources);
@@ -169,6 +172,17 @@ export function pageFileSchema(sources: SourceMap) {
     }),
     strict({ kind: z.literal('answer-key') }),
     strict({ kind: z.literal('next-lesson'), title: PlainText }),
+    // Visual blocks: the lesson's own material re-presented as cards (a comparison, or steps with links to pages).
+    strict({
+      kind: z.literal('cards'),
+      title: PlainText,
+      items: z
+        .array(strict({ title: PlainText, icon: z.enum(CARD_ICONS).optional(), page: Id.optional(), points: z.array(Line).min(1) }))
+        .min(2)
+        .max(6),
+    }),
+    // Every page's key takeaways gathered as one summary (the text comes from the takeaway blocks).
+    strict({ kind: z.literal('takeaway-summary'), title: PlainText }),
   ]);
 
   return strict({

@@ -4,7 +4,11 @@
  * text is never JSON-escaped (a quote would double in size): the structure is
  * JSON, the written answers follow it length-prefixed, verbatim.
  *
- *   "1." <length of JSON> "." <JSON> ( <answer key> "=" <length> ":" <text> )*
+ *   "1." <length of JSON> "." <JSON> ( ["~"] <answer key> "=" <length> ":" <text> )*
+ *
+ * A "~" before the key marks a draft (typed, not submitted). A question holds
+ * either an answer or a draft, never both, and a case either a checked answer
+ * (`a`) or an unchecked pick (`d`): drafts and picks leave the worst case as it was.
  *
  * Lengths count UTF-16 code units, as the SCORM character limits do.
  * Decoding never throws: corrupt, truncated or foreign state gives a reason,
@@ -16,6 +20,7 @@ import { activityCases, quizOf, writtenQuestions } from './lesson-queries.js';
 import { initialProgress, type ProgressState, type QuizAttempt } from './progress.js';
 
 export const CODEC_VERSION = 1;
+const DRAFT = '~';
 
 /** The JSON part, with short keys: every character counts in 4096. */
 interface Packed {
@@ -23,6 +28,7 @@ interface Packed {
   l: string; // location
   v: string[]; // visited pages
   a: Record<string, string>; // activity choices
+  d?: Record<string, string>; // activity picks not yet checked
   q: {
     i: number; // question index
     a: Record<string, string>; // answers in progress
@@ -40,6 +46,7 @@ export function encodeProgress(courseId: string, state: ProgressState): string {
     l: state.location,
     v: [...state.visited],
     a: { ...state.choices },
+    ...(Object.keys(state.picks).length ? { d: { ...state.picks } } : {}),
     q: {
       i: state.quiz.index,
       a: { ...state.quiz.answers },
@@ -51,9 +58,11 @@ export function encodeProgress(courseId: string, state: ProgressState): string {
     },
   };
   const json = JSON.stringify(packed);
-  const texts = Object.entries(state.written)
-    .map(([key, text]) => `${key}=${text.length}:${text}`)
-    .join('');
+  const text = (key: string, value: string) => `${key}=${value.length}:${value}`;
+  const texts = [
+    ...Object.entries(state.written).map(([key, value]) => text(key, value)),
+    ...Object.entries(state.drafts).map(([key, value]) => text(`${DRAFT}${key}`, value)),
+  ].join('');
   return `${CODEC_VERSION}.${json.length}.${json}${texts}`;
 }
 
@@ -120,6 +129,15 @@ function sanitize(
   const location = typeof packed.l === 'string' && pageIds.has(packed.l) ? packed.l : fresh.location;
   const choices = Object.fromEntries(Object.entries(stringMap(packed.a)).filter(([key, opt]) => cases.get(key)?.has(opt)));
   const written = Object.fromEntries(Object.entries(texts).filter(([key]) => writtenKeys.has(key)));
+  const drafts = Object.fromEntries(
+    Object.entries(texts).flatMap(([key, value]) => {
+      const id = key.slice(DRAFT.length);
+      return key.startsWith(DRAFT) && writtenKeys.has(id) && !(id in written) ? [[id, value]] : [];
+    }),
+  );
+  const picks = Object.fromEntries(
+    Object.entries(stringMap(packed.d)).filter(([key, opt]) => !(key in choices) && cases.get(key)?.has(opt)),
+  );
   const attempts: QuizAttempt[] = (Array.isArray(q.h) ? q.h : [])
     .filter((h): h is [unknown, unknown, unknown] => Array.isArray(h) && h.length === 3)
     .map(([answers, correct, total]) => ({ answers: validAnswers(stringMap(answers)), correct: count(correct), total: count(total) }))
@@ -131,6 +149,8 @@ function sanitize(
     visited,
     choices,
     written,
+    drafts,
+    picks,
     quiz: {
       index: Math.min(count(q.i), quiz.questions.length - 1),
       answers: validAnswers(stringMap(q.a)),

@@ -25,3 +25,20 @@ export function outcomeOf(lesson: Lesson, state: ProgressState): Outcome {
     progress: progressMeasure(lesson, state),
   };
 }
+
+/** What the completion rule still asks for: the pages not visited yet and whether the quiz awaits a submission. */
+export interface RemainingSteps {
+  readonly pages: readonly string[];
+  readonly quiz: boolean;
+  /** Steps the rule counts (pages + the quiz, as required) and how many are done. */
+  readonly total: number;
+  readonly done: number;
+}
+
+export function remainingSteps(lesson: Lesson, state: ProgressState): RemainingSteps {
+  const rule = lesson.settings.completion;
+  const pages = rule.requireAllPagesVisited ? lesson.pages.map((p) => p.id).filter((id) => !state.visited.includes(id)) : [];
+  const quiz = rule.requireQuizSubmitted && state.quiz.attemptCount === 0;
+  const total = (rule.requireAllPagesVisited ? lesson.pages.length : 0) + (rule.requireQuizSubmitted ? 1 : 0);
+  return { pages, quiz, total, done: total - pages.length - (quiz ? 1 : 0) };
+}

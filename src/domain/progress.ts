@@ -41,6 +41,10 @@ export interface ProgressState {
   readonly choices: Readonly<Record<string, string>>;
   /** Written answers: "<activity>.<question>" → text. */
   readonly written: Readonly<Record<string, string>>;
+  /** Typed but not yet submitted, so a reload loses nothing: "<activity>.<question>" → text. */
+  readonly drafts: Readonly<Record<string, string>>;
+  /** Picked but not yet checked choice-activity options: "<activity>.<case>" → option id. */
+  readonly picks: Readonly<Record<string, string>>;
   readonly quiz: QuizProgress;
 }
 
@@ -50,6 +54,8 @@ export function initialProgress(lesson: Lesson): ProgressState {
     visited: [],
     choices: {},
     written: {},
+    drafts: {},
+    picks: {},
     quiz: { index: 0, answers: {}, showingResults: false, attemptCount: 0, attempts: [], bestScore: undefined, passed: false },
   };
 }
@@ -59,17 +65,40 @@ export function visit(state: ProgressState, pageId: string): ProgressState {
   return state.location === pageId && visited === state.visited ? state : { ...state, location: pageId, visited };
 }
 
+function without(map: Readonly<Record<string, string>>, key: string): Readonly<Record<string, string>> {
+  if (!(key in map)) return map;
+  const { [key]: _dropped, ...rest } = map;
+  return rest;
+}
+
 /** A choice-activity answer is final once given (its feedback has been shown). */
 export function answerCase(state: ProgressState, key: string, optionId: string): ProgressState {
   if (key in state.choices) return state;
-  return { ...state, choices: { ...state.choices, [key]: optionId } };
+  return { ...state, choices: { ...state.choices, [key]: optionId }, picks: without(state.picks, key) };
+}
+
+/** An option picked but not checked yet: kept so a reload does not lose it. */
+export function pickCase(state: ProgressState, key: string, optionId: string): ProgressState {
+  if (key in state.choices || state.picks[key] === optionId) return state;
+  return { ...state, picks: { ...state.picks, [key]: optionId } };
 }
 
 /** A written answer is final once submitted (the model answer has been revealed). */
 export function submitWritten(state: ProgressState, key: string, text: string, maxLength: number): ProgressState {
   const clean = normalizeWritten(text, maxLength);
   if (key in state.written || clean === '') return state;
-  return { ...state, written: { ...state.written, [key]: clean } };
+  return { ...state, written: { ...state.written, [key]: clean }, drafts: without(state.drafts, key) };
+}
+
+/**
+ * Text typed but not submitted. Kept as typed (line breaks, spaces), capped like an answer so the
+ * resume state's worst case holds; an emptied box drops its draft.
+ */
+export function saveDraft(state: ProgressState, key: string, text: string, maxLength: number): ProgressState {
+  if (key in state.written) return state;
+  const draft = truncateText(text.replace(/\r\n?/g, '\n'), maxLength);
+  if ((state.drafts[key] ?? '') === draft) return state;
+  return { ...state, drafts: draft.trim() === '' ? without(state.drafts, key) : { ...state.drafts, [key]: draft } };
 }
 
 /**

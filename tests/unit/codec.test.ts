@@ -75,6 +75,62 @@ describe('encodeProgress / decodeProgress', () => {
   });
 });
 
+describe('drafts: typed answers and picked options not yet submitted', () => {
+  it('round-trips drafts and unchecked picks next to submitted answers', () => {
+    const max = lesson.settings.writtenAnswerMaxLength;
+    const [first, second] = writtenQuestions(lesson);
+    const [caseA, caseB] = activityCases(lesson);
+    if (!first || !second || !caseA || !caseB) throw new Error('the lesson needs two written questions and two cases');
+    let state = progress.submitWritten(richState(), first.key, 'Submitted.', max);
+    state = progress.saveDraft(state, second.key, 'Half a thought,\n  "quoted" ~key=3:x', max);
+    state = progress.pickCase(state, caseB.key, caseB.block.options[1]?.id ?? '');
+
+    const decoded = roundTrip(state);
+
+    expect(decoded).toEqual(state);
+    expect(decoded?.drafts).toEqual({ [second.key]: 'Half a thought,\n  "quoted" ~key=3:x' });
+    expect(decoded?.picks).toEqual({ [caseB.key]: caseB.block.options[1]?.id });
+  });
+
+  it('drops a draft once its answer is submitted and a pick once it is checked', () => {
+    const max = lesson.settings.writtenAnswerMaxLength;
+    const [question] = writtenQuestions(lesson);
+    const [item] = activityCases(lesson);
+    if (!question || !item) throw new Error('the lesson needs a written question and a case');
+    let state = progress.saveDraft(progress.initialProgress(lesson), question.key, 'draft', max);
+    state = progress.pickCase(state, item.key, item.item.correct);
+    state = progress.submitWritten(state, question.key, 'final', max);
+    state = progress.answerCase(state, item.key, item.item.correct);
+
+    expect(state.drafts).toEqual({});
+    expect(state.picks).toEqual({});
+    expect(roundTrip(state)).toEqual(state);
+  });
+
+  it('ignores drafts and picks for questions already answered or unknown to the lesson', () => {
+    const [question] = writtenQuestions(lesson);
+    const [item] = activityCases(lesson);
+    if (!question || !item) throw new Error('the lesson needs a written question and a case');
+    const state = progress.answerCase(
+      progress.submitWritten(progress.initialProgress(lesson), question.key, 'final', 250),
+      item.key,
+      'iam-role',
+    );
+    const json = encodeProgress(lesson.id, state).replace(/^1\.\d+\./, '');
+    const end = json.indexOf('}}') + 2;
+    const packed = JSON.parse(json.slice(0, end)) as Record<string, unknown>;
+    packed.d = { [item.key]: 'root-user', 'gone.case': 'x' };
+    const body = JSON.stringify(packed);
+    const encoded = `1.${body.length}.${body}${json.slice(end)}~${question.key}=5:draft~gone.q=1:x`;
+
+    const decoded = decodeProgress(lesson, encoded);
+
+    expect(decoded.ok && decoded.state.drafts).toEqual({});
+    expect(decoded.ok && decoded.state.picks).toEqual({});
+    expect(decoded.ok && decoded.state.written[question.key]).toBe('final');
+  });
+});
+
 describe('decodeProgress of state it cannot use', () => {
   it('reports nothing saved as empty', () => {
     expect(decodeProgress(lesson, undefined)).toEqual({ ok: false, reason: 'empty' });
@@ -233,6 +289,35 @@ describe('worst case for SCORM 1.2 cmi.suspend_data (CMIString4096)', () => {
   }
 
   const max = () => lesson.settings.writtenAnswerMaxLength;
+
+  /** The same, but every other written question holds a draft instead of an answer and every other case a pick. */
+  function worstStateWithDrafts(answer: string): ProgressState {
+    let state = visitAllPages(lesson, progress.initialProgress(lesson));
+    for (const [i, { block, key }] of activityCases(lesson).entries()) {
+      const longest = block.options.reduce((a, b) => (b.id.length > a.id.length ? b : a));
+      state = i % 2 ? progress.pickCase(state, key, longest.id) : progress.answerCase(state, key, longest.id);
+    }
+    for (const [i, { key }] of writtenQuestions(lesson).entries())
+      state = i % 2 ? progress.saveDraft(state, key, answer, max()) : progress.submitWritten(state, key, answer, max());
+    state = takeQuiz(lesson, state, 0);
+    for (let i = 0; i < lesson.settings.keptQuizAttempts + 5; i++) state = retakeQuiz(lesson, state, i % 5);
+    state = progress.retakeQuiz(state);
+    for (const q of quizOf(lesson).questions)
+      state = progress.chooseQuizOption(state, q.id, q.options[q.options.length - 1]?.id ?? q.correct);
+    return state;
+  }
+
+  it('fits with drafts and unchecked picks beside answers (every text at the limit, " and \\)', () => {
+    const state = worstStateWithDrafts('"\\'.repeat(max()));
+    const encoded = encodeProgress(lesson.id, state);
+    console.log(`suspend_data worst case with drafts and picks: ${encoded.length} of ${SCORM12_SUSPEND_DATA}`);
+
+    expect(Object.keys(state.drafts).length).toBeGreaterThan(0);
+    expect(Object.keys(state.picks).length).toBeGreaterThan(0);
+    expect(Object.values(state.drafts).every((d) => d.length === max())).toBe(true);
+    expect(encoded.length).toBeLessThanOrEqual(SCORM12_SUSPEND_DATA);
+    expect(roundTrip(state)).toEqual(state);
+  });
 
   it('fits with every written answer at the limit in characters JSON would escape (" and \\)', () => {
     expect(encodedLength('" and \\', '"\\'.repeat(max()))).toBeLessThanOrEqual(SCORM12_SUSPEND_DATA);

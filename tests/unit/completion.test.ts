@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompletionRule, Lesson } from '../../src/content/lesson.js';
-import { isCompleted, outcomeOf, progressMeasure } from '../../src/domain/completion.js';
+import { isCompleted, outcomeOf, progressMeasure, remainingSteps } from '../../src/domain/completion.js';
 import * as progress from '../../src/domain/progress.js';
 import { quizOf } from '../../src/domain/lesson-queries.js';
 import { answersWithCorrect, fewestToPass, retakeQuiz, takeQuiz, visitAllPages } from './helpers/learner.js';
@@ -230,5 +230,36 @@ describe('normalizeWritten', () => {
     const cut = progress.normalizeWritten('😀'.repeat(lesson.settings.writtenAnswerMaxLength), lesson.settings.writtenAnswerMaxLength);
 
     expect(cut.length).toBeLessThanOrEqual(255);
+  });
+});
+
+describe('remainingSteps: what the completion rule still asks for', () => {
+  it('counts every page and the quiz, as course.yaml’s rule does, and agrees with isCompleted', () => {
+    const rule = lesson.settings.completion;
+    let state = progress.visit(progress.initialProgress(lesson), lesson.pages[0]?.id ?? '');
+    const expectedTotal = (rule.requireAllPagesVisited ? lesson.pages.length : 0) + (rule.requireQuizSubmitted ? 1 : 0);
+
+    const atStart = remainingSteps(lesson, state);
+    expect(atStart.total).toBe(expectedTotal);
+    expect(atStart.done).toBe(rule.requireAllPagesVisited ? 1 : 0);
+    expect(atStart.pages).toEqual(rule.requireAllPagesVisited ? lesson.pages.slice(1).map((p) => p.id) : []);
+    expect(atStart.quiz).toBe(rule.requireQuizSubmitted);
+
+    state = takeQuiz(lesson, state, 5);
+    const afterQuiz = remainingSteps(lesson, state);
+    expect(afterQuiz.quiz).toBe(false);
+    expect(isCompleted(lesson, state)).toBe(afterQuiz.done === afterQuiz.total);
+
+    state = visitAllPages(lesson, state);
+    const done = remainingSteps(lesson, state);
+    expect(done).toEqual({ pages: [], quiz: false, total: expectedTotal, done: expectedTotal });
+    expect(isCompleted(lesson, state)).toBe(true);
+  });
+
+  it('counts only what a looser rule requires', () => {
+    const loose = withCompletion({ requireAllPagesVisited: false, requireQuizSubmitted: true });
+    const state = progress.initialProgress(loose);
+
+    expect(remainingSteps(loose, state)).toEqual({ pages: [], quiz: true, total: 1, done: 0 });
   });
 });

@@ -21,6 +21,8 @@ describe('resume state decoding', () => {
       visited: ['intro', 'quiz'],
       choices: { 'case-activity.case-1': 'root-user' },
       written,
+      drafts: {},
+      picks: {},
       quiz: { index: 1, answers: { q1: 'b' }, showingResults: false, attemptCount: 0, attempts: [], bestScore: undefined, passed: false },
     };
     const encoded = encodeProgress('course-x', state);

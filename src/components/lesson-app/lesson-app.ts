@@ -4,8 +4,14 @@ import { keyed } from 'lit/directives/keyed.js';
 import type { LessonSession } from '../../app/lesson-session.js';
 import type { ProgressState } from '../../domain/progress.js';
 import type { ConnectionStatus } from '../../tracking/tracker.js';
+import { outcomeOf, remainingSteps } from '../../domain/completion.js';
+import { quizOf } from '../../domain/lesson-queries.js';
+import { toPercent } from '../../domain/scoring.js';
 import {
   CaseAnswerEvent,
+  CasePickEvent,
+  DraftEvent,
+  ExitEvent,
   NavigateEvent,
   QuestionShownEvent,
   QuizChooseEvent,
@@ -21,6 +27,7 @@ import { ui } from '../strings.js';
 import '../lesson-notice/lesson-notice.js';
 import '../lesson-page/lesson-page.js';
 import '../lesson-toc/lesson-toc.js';
+import '../lesson-status/lesson-status.js';
 
 /** Page id from a `#/page-id` URL hash. */
 function pageFromHash(hash: string): string | undefined {
@@ -39,9 +46,6 @@ export class LessonApp extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host {
-        min-height: 100vh;
-      }
       .skip {
         position: absolute;
         left: var(--space-2);
@@ -54,52 +58,103 @@ export class LessonApp extends LitElement {
       .skip:focus {
         top: var(--space-2);
       }
+      /* The slim bar: the one thing repeated on every page, sticky in the lesson's one scroll container (the document). */
       header {
-        padding: var(--space-4) var(--space-4) var(--space-3);
-        border-bottom: 1px solid var(--border);
-        background: var(--surface);
-      }
-      h1 {
-        font-size: clamp(1.5rem, 1.2rem + 1.5vw, 2.2rem);
-        line-height: 1.2;
-        margin: 0 0 var(--space-2);
-        max-width: var(--measure);
-      }
-      .meta {
+        position: sticky;
+        top: 0;
+        z-index: 5;
         display: flex;
-        flex-wrap: wrap;
-        gap: var(--space-1) var(--space-3);
+        align-items: center;
+        gap: var(--space-2) var(--space-3);
+        min-height: 3.25rem;
+        padding: var(--space-1) var(--space-3);
+        background: var(--surface);
+        border-bottom: 1px solid var(--border);
+      }
+      /* Small, and wrapping rather than cut off: at 320 px or 200 % text it takes two or three short lines. */
+      h1 {
+        flex: 1;
+        min-width: 0;
+        margin: 0;
+        font-size: 0.875rem;
+        line-height: 1.25;
+      }
+      .pct {
+        font-weight: 700;
         color: var(--muted);
-        margin: 0 0 var(--space-2);
-        padding: 0;
-        list-style: none;
+        white-space: nowrap;
       }
-      .meta li + li {
-        margin: 0;
+      .bar {
+        position: absolute;
+        left: 0;
+        right: 0;
+        bottom: -1px;
+        height: 4px;
+        background: var(--surface-2);
       }
-      .description {
-        margin: 0;
+      .fill {
+        height: 100%;
+        background: var(--accent);
+        forced-color-adjust: none;
       }
-      .exit {
-        margin-top: var(--space-3);
+      @media (forced-colors: active) {
+        .fill {
+          background: Highlight;
+        }
+      }
+      header button {
+        min-height: 40px;
+        padding: 0.25rem 0.75rem;
       }
       .layout {
         display: grid;
         grid-template-columns: minmax(0, 1fr);
         gap: var(--space-4);
-        padding: var(--space-4);
+        padding: var(--space-3) var(--space-4) var(--space-4);
         max-width: 80rem;
         margin: 0 auto;
       }
-      .toc-toggle {
-        width: 100%;
-        text-align: left;
+      .toc {
+        position: fixed;
+        z-index: 4;
+        top: var(--bar, 3.25rem);
+        left: 0;
+        right: 0;
+        max-height: calc(100vh - var(--bar, 3.25rem));
+        overflow: auto;
+        background: var(--surface);
+        border-bottom: 2px solid var(--border);
+        padding: var(--space-2) var(--space-3);
       }
       .toc[hidden] {
         display: none;
       }
       main {
         min-width: 0;
+      }
+      .cover {
+        border-radius: var(--radius);
+        background: var(--surface-2);
+        border-left: 6px solid var(--accent);
+        padding: var(--space-3);
+        margin: 0 0 var(--space-4);
+        max-width: var(--measure);
+      }
+      .cover-title {
+        font-size: clamp(1.25rem, 1rem + 1vw, 1.6rem);
+        font-weight: 700;
+        line-height: 1.25;
+      }
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--space-1) var(--space-3);
+        color: var(--muted);
+        padding: 0;
+        list-style: none;
+      }
+      .meta li + li {
+        margin: 0;
       }
       .pager {
         display: flex;
@@ -127,6 +182,12 @@ export class LessonApp extends LitElement {
         background: var(--accent);
         color: var(--on-accent);
       }
+      .pager p {
+        color: var(--muted);
+      }
+      .pager + lesson-notice {
+        margin-top: var(--space-3);
+      }
       @media (forced-colors: active) {
         .pager a.next {
           background: none;
@@ -138,18 +199,21 @@ export class LessonApp extends LitElement {
           /* At 200 % text the contents would take half the window: cap them at 30 %. */
           grid-template-columns: min(18rem, 30%) minmax(0, 1fr);
         }
-        .toc-toggle {
+        .toggle {
           display: none;
         }
+        h1 {
+          font-size: 1rem;
+        }
+        .toc,
         .toc[hidden] {
           display: block;
-        }
-        .toc {
           position: sticky;
-          top: var(--space-3);
+          top: calc(var(--bar, 3.25rem) + var(--space-3));
           align-self: start;
-          max-height: calc(100vh - 2 * var(--space-3));
-          overflow: auto;
+          max-height: calc(100vh - var(--bar, 3.25rem) - 2 * var(--space-3));
+          padding: 0;
+          border: 0;
         }
       }
       .print-copy {
@@ -157,13 +221,19 @@ export class LessonApp extends LitElement {
       }
       @media print {
         header {
-          padding: 0 0 var(--space-3);
+          position: static;
+        }
+        h1 {
+          font-size: 1.6rem;
         }
         .skip,
         .toc,
-        .toc-toggle,
+        .toggle,
+        .bar,
+        .pct,
         .pager,
         lesson-notice,
+        lesson-status,
         .print-copy + .layout {
           display: none !important;
         }
@@ -215,6 +285,15 @@ export class LessonApp extends LitElement {
     this.addEventListener(QuizGoToEvent.type, (e) => this.session.goToQuestion(e.index));
     this.addEventListener(QuizSubmitEvent.type, () => this.session.submitQuiz());
     this.addEventListener(QuizRetakeEvent.type, () => this.session.retakeQuiz());
+    this.addEventListener(DraftEvent.type, (e) => this.session.saveDraft(e.activityId, e.questionId, e.text));
+    this.addEventListener(CasePickEvent.type, (e) => this.session.pickCase(e.activityId, e.caseId, e.optionId));
+    this.addEventListener(ExitEvent.type, () => void this.handleExit());
+    this.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.tocOpen) {
+        this.tocOpen = false;
+        this.renderRoot.querySelector<HTMLElement>('.toggle')?.focus();
+      }
+    });
     window.addEventListener('hashchange', this.handleHashChange);
     document.addEventListener('visibilitychange', this.handleVisibility);
     window.addEventListener('pagehide', this.handlePageHide);
@@ -259,6 +338,31 @@ export class LessonApp extends LitElement {
     this.pageElement?.focusHeading();
   }
 
+  override updated() {
+    // Set through the CSSOM, not a style attribute: the course runs under a CSP without 'unsafe-inline'.
+    // The contents open just under the bar, however many lines its title wraps to.
+    this.style.setProperty('--bar', `${this.renderRoot.querySelector('header')?.offsetHeight ?? 52}px`);
+    const bar = this.renderRoot.querySelector<HTMLElement>('.bar');
+    const fill = bar?.firstElementChild as HTMLElement | null | undefined;
+    fill?.style.setProperty('width', `${(100 * Number(bar?.getAttribute('aria-valuenow'))) / Number(bar?.getAttribute('aria-valuemax'))}%`);
+    void this.revealCurrentInContents();
+  }
+
+  /**
+   * Keep the current page in view inside the contents (their own scroll box, so the document and
+   * an LMS page around the frame never move: scrollIntoView would scroll those too).
+   */
+  private async revealCurrentInContents() {
+    const box = this.renderRoot.querySelector<HTMLElement>('.toc');
+    const toc = box?.querySelector('lesson-toc');
+    await toc?.updateComplete; // the contents mark the new page in their own update, after this one
+    const link = toc?.renderRoot.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!box || !link || box.clientHeight === 0) return;
+    const b = box.getBoundingClientRect();
+    const l = link.getBoundingClientRect();
+    if (l.top < b.top || l.bottom > b.bottom) box.scrollTop += l.top - b.top - (b.height - l.height) / 2;
+  }
+
   private syncHash() {
     const id = this.session.state.location;
     if (pageFromHash(location.hash) !== id) history.replaceState(null, '', `#/${id}`);
@@ -297,14 +401,53 @@ export class LessonApp extends LitElement {
     }
   }
 
-  private renderPager(index: number) {
+  private renderPager(index: number, progress: ProgressState) {
     const pages = this.session.lesson.pages;
+    const page = pages[index];
+    // While a quiz attempt is open, page links under "Next question" would take the learner out of it unawares.
+    if (page?.blocks.some((b) => b.kind === 'quiz') && !progress.quiz.showingResults && this.session.mode === 'normal')
+      return html`<div class="pager"><p>${ui.quizOpen}</p></div>`;
     const prev = pages[index - 1];
     const next = pages[index + 1];
     return html`<nav class="pager" aria-label="${ui.previous} / ${ui.next}">
       ${prev ? html`<a href="#/${prev.id}" rel="prev" aria-label=${ui.previousPage(pageTitle(prev))}>← ${ui.previous}</a>` : nothing}
       ${next ? html`<a class="next" href="#/${next.id}" rel="next" aria-label=${ui.nextPage(pageTitle(next))}>${ui.next} →</a>` : nothing}
     </nav>`;
+  }
+
+  /** The lesson's full title, length, level and description: once, on the first page. */
+  private renderCover() {
+    const lesson = this.session.lesson;
+    return html`<div class="cover" slot="intro" role="group" aria-label=${ui.aboutLesson}>
+      <p class="cover-title">${lesson.title}</p>
+      <ul class="meta">
+        <li>${ui.lessonLabel(lesson.lessonNumber)}</li>
+        <li>${ui.minutes(lesson.durationMinutes)}</li>
+        <li>${lesson.level}</li>
+      </ul>
+      <p>${lesson.description}</p>
+    </div>`;
+  }
+
+  /** After the quiz and on the last page: what is left to do, or the end screen once complete. */
+  private renderStatus(index: number, progress: ProgressState, exitLabel: string) {
+    const lesson = this.session.lesson;
+    const page = lesson.pages[index];
+    const quiz = quizOf(lesson);
+    const quizPage = lesson.pages.find((p) => p.blocks.includes(quiz));
+    const onQuiz = page === quizPage && progress.quiz.showingResults;
+    if (!onQuiz && index !== lesson.pages.length - 1) return nothing;
+    const next = lesson.pages.flatMap((p) => p.blocks).find((b) => b.kind === 'next-lesson');
+    return html`<lesson-status
+      .pages=${lesson.pages}
+      .remaining=${remainingSteps(lesson, progress)}
+      .quizPage=${quizPage?.id ?? ''}
+      .outcome=${outcomeOf(lesson, progress)}
+      .reported=${this.session.reported}
+      .standard=${this.session.tracker.standard}
+      .nextLesson=${next?.kind === 'next-lesson' ? next.title : ''}
+      .exitLabel=${exitLabel}
+    ></lesson-status>`;
   }
 
   /**
@@ -335,42 +478,52 @@ export class LessonApp extends LitElement {
     const notice = this.notice();
     const index = progress ? lesson.pages.findIndex((p) => p.id === progress.location) : -1;
     const page = lesson.pages[index];
+    const steps = progress ? remainingSteps(lesson, progress) : { done: 0, total: 1, pages: [], quiz: true };
+    const percent = toPercent(steps.done / steps.total);
+    const canExit = this.session.canExit && !this.session.ended;
+    const exitLabel = canExit ? (this.session.exitUrl ? ui.exit : ui.endSession) : '';
+    const status = page && progress ? this.renderStatus(index, progress, steps.done === steps.total ? exitLabel : '') : nothing;
+    const noticeEl = html`<lesson-notice .message=${notice.message} .tone=${notice.tone}></lesson-notice>`;
+    const seen = progress ? lesson.pages.filter((p) => progress.visited.includes(p.id)).length : 0;
     return html`
+      <a class="skip" href="#main" @click=${this.handleSkip}>${ui.skipToContent}</a>
       <header>
-        <a class="skip" href="#main" @click=${this.handleSkip}>${ui.skipToContent}</a>
         <h1>${lesson.title}</h1>
-        <ul class="meta">
-          <li>${ui.lessonLabel(lesson.lessonNumber)}</li>
-          <li>${ui.minutes(lesson.durationMinutes)}</li>
-          <li>${lesson.level}</li>
-        </ul>
-        <p class="description">${lesson.description}</p>
+        <span class="pct" aria-hidden="true">${ui.percent(percent)}</span>
+        <button
+          type="button"
+          class="toggle secondary"
+          aria-expanded=${this.tocOpen ? 'true' : 'false'}
+          aria-controls="toc"
+          @click=${() => (this.tocOpen = !this.tocOpen)}
+        >
+          ${ui.contents}
+        </button>
         ${
-          this.session.canExit && !this.session.ended
-            ? html`<button type="button" class="secondary exit" @click=${this.handleExit}>
-                ${this.session.exitUrl ? ui.exit : ui.endSession}
-              </button>`
+          // One Exit at a time: the end screen carries it once the lesson is complete.
+          canExit && !(status !== nothing && steps.done === steps.total)
+            ? html`<button type="button" class="secondary" @click=${this.handleExit}>${exitLabel}</button>`
             : nothing
         }
+        <div
+          class="bar"
+          role="progressbar"
+          aria-label=${ui.lessonProgress}
+          aria-valuemin="0"
+          aria-valuemax=${steps.total}
+          aria-valuenow=${steps.done}
+          aria-valuetext=${ui.progressSteps(steps.done, steps.total, ui.progressValue(seen, lesson.pages.length), !steps.quiz)}
+        >
+          <div class="fill"></div>
+        </div>
       </header>
       ${this.printing && progress ? this.renderPrintCopy(progress) : nothing}
       <div class="layout">
-        <div>
-          <button
-            type="button"
-            class="toc-toggle secondary"
-            aria-expanded=${this.tocOpen ? 'true' : 'false'}
-            aria-controls="toc"
-            @click=${() => (this.tocOpen = !this.tocOpen)}
-          >
-            ${ui.contents}${progress ? ` (${ui.progressValue(progress.visited.length, lesson.pages.length)})` : ''}
-          </button>
-          <div class="toc" id="toc" ?hidden=${!this.tocOpen}>
-            <lesson-toc .pages=${lesson.pages} .current=${progress?.location ?? ''} .visited=${progress?.visited ?? []}></lesson-toc>
-          </div>
+        <div class="toc" id="toc" ?hidden=${!this.tocOpen}>
+          <lesson-toc .pages=${lesson.pages} .current=${progress?.location ?? ''} .visited=${progress?.visited ?? []}></lesson-toc>
         </div>
         <main id="main">
-          <lesson-notice .message=${notice.message} .tone=${notice.tone}></lesson-notice>
+          ${notice.tone === 'warning' ? noticeEl : nothing}
           ${
             page && progress
               ? html`${keyed(
@@ -381,11 +534,13 @@ export class LessonApp extends LitElement {
                     .progress=${progress}
                     .passingScore=${this.session.passingScore}
                     ?readonly=${this.session.mode !== 'normal'}
-                  ></lesson-page>`,
+                    >${index === 0 ? this.renderCover() : nothing}</lesson-page
+                  >`,
                 )}
-                ${this.renderPager(index)}`
+                ${status} ${this.renderPager(index, progress)}`
               : html`<p>${ui.loading}</p>`
           }
+          ${notice.tone === 'warning' ? nothing : noticeEl}
         </main>
       </div>
     `;

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ActivityCase, Block } from '../../content/lesson.js';
-import { CaseAnswerEvent, QuestionShownEvent } from '../events.js';
+import { CaseAnswerEvent, CasePickEvent, QuestionShownEvent } from '../events.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { rightIcon, wrongIcon } from '../shared/icons.js';
 import { renderLine } from '../shared/rich-text.js';
@@ -36,8 +36,6 @@ export class LessonChoiceActivity extends LitElement {
     `,
   ];
 
-  /** Picked but not yet checked, per case. */
-  @state() private picked: Record<string, string> = {};
   /** Case whose "Check" was pressed without a choice. */
   @state() private missing: string | undefined;
   /** Case just checked: its feedback takes focus once the new answer arrives from the host. */
@@ -47,6 +45,8 @@ export class LessonChoiceActivity extends LitElement {
   @property({ attribute: false }) activity!: ChoiceActivityBlock;
   /** Checked answers: case id → option id (from the learner's progress). */
   @property({ attribute: false }) answers: Readonly<Record<string, string>> = {};
+  /** Picked but not yet checked (kept with the learner's progress): case id → option id. */
+  @property({ attribute: false }) picks: Readonly<Record<string, string>> = {};
   /** Read-only (review mode). */
   @property({ type: Boolean }) readonly = false;
 
@@ -55,7 +55,7 @@ export class LessonChoiceActivity extends LitElement {
   }
 
   private handlePick(caseId: string, optionId: string) {
-    this.picked = { ...this.picked, [caseId]: optionId };
+    this.dispatchEvent(new CasePickEvent(this.activity.id, caseId, optionId));
     if (this.missing === caseId) this.missing = undefined;
   }
 
@@ -69,7 +69,7 @@ export class LessonChoiceActivity extends LitElement {
   }
 
   private handleCheck(caseId: string) {
-    const optionId = this.picked[caseId];
+    const optionId = this.picks[caseId];
     if (!optionId) {
       this.missing = caseId;
       return;
@@ -91,14 +91,14 @@ export class LessonChoiceActivity extends LitElement {
 
   private renderCase(item: ActivityCase, index: number) {
     const answer = this.answers[item.id];
-    const chosen = answer ?? this.picked[item.id];
+    const chosen = answer ?? this.picks[item.id];
     const locked = answer !== undefined || this.readonly;
     return html`<li>
       <fieldset>
         <legend>${index + 1}. ${item.text}</legend>
         ${this.activity.options.map(
           (option) =>
-            html`<label class="choice">
+            html`<label class="choice ${locked && chosen === option.id ? 'chosen' : ''}">
               <input
                 type="radio"
                 name=${item.id}
@@ -132,10 +132,10 @@ export class LessonChoiceActivity extends LitElement {
       <ul aria-labelledby="options-label">
         ${this.activity.options.map((o) => html`<li>${o.text}</li>`)}
       </ul>
+      <p>${renderLine(note)}</p>
       <ol class="cases">
         ${cases.map((c, i) => this.renderCase(c, i))}
       </ol>
-      <p>${renderLine(note)}</p>
     `;
   }
 }

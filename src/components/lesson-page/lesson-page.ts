@@ -1,9 +1,11 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Block, Lesson, Page } from '../../content/lesson.js';
+import type { Block, Card, Lesson, Page, RichLine } from '../../content/lesson.js';
 import { answerKey, blocksOf, quizOf } from '../../domain/lesson-queries.js';
 import type { ProgressState } from '../../domain/progress.js';
+import { pageTitle } from '../lesson-toc/lesson-toc.js';
 import { baseStyles } from '../shared/base-styles.js';
+import { cardIcon } from '../shared/icons.js';
 import { renderLine, renderRich } from '../shared/rich-text.js';
 import { ui } from '../strings.js';
 import '../lesson-table/lesson-table.js';
@@ -16,6 +18,14 @@ import '../lesson-answer-key/lesson-answer-key.js';
 function answersOf(all: Readonly<Record<string, string>>, activityId: string): Record<string, string> {
   const prefix = `${activityId}.`;
   return Object.fromEntries(Object.entries(all).flatMap(([k, v]) => (k.startsWith(prefix) ? [[k.slice(prefix.length), v]] : [])));
+}
+
+/** "root = rare": the name before " = " becomes a tile; the words stay as written. */
+function memoryLine(line: RichLine) {
+  const [first, ...rest] = line;
+  const at = first?.t === 'text' ? first.v.indexOf(' = ') : -1;
+  if (first?.t !== 'text' || at < 1) return renderLine(line);
+  return html`<strong class="term">${first.v.slice(0, at)}</strong>${first.v.slice(at)}${renderLine(rest)}`;
 }
 
 /** One page of the lesson: its title and its blocks, each rendered by its component. */
@@ -48,8 +58,80 @@ export class LessonPage extends LitElement {
         margin-top: var(--space-5);
         font-weight: 600;
       }
+      /* The memory rule: each identity's name on a tile, its rule beside it. */
+      .memory ul {
+        list-style: none;
+        padding: 0;
+      }
+      .memory li {
+        margin-bottom: var(--space-2);
+      }
+      .term {
+        display: inline-block;
+        margin-right: var(--space-1);
+        min-width: 4.5rem;
+        text-align: center;
+        padding: 0.1rem var(--space-2);
+        border-radius: var(--radius);
+        background: var(--accent);
+        color: var(--on-accent);
+        font-size: 1.1rem;
+      }
+      .cards > ul {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 13rem), 1fr));
+        gap: var(--space-3);
+        list-style: none;
+        padding: 0;
+        max-width: none;
+      }
+      .column > ul {
+        grid-template-columns: 1fr;
+      }
+      .cards > ul > li {
+        display: flex;
+        flex-direction: column;
+        margin: 0;
+        border: 1px solid var(--border);
+        border-top: 6px solid var(--accent);
+        border-radius: var(--radius);
+        padding: var(--space-3);
+        background: var(--surface-2);
+      }
+      .cards h4 {
+        display: flex;
+        align-items: center;
+        gap: var(--space-2);
+        margin: 0 0 var(--space-2);
+        font-size: 1.1rem;
+      }
+      .icon {
+        width: 2rem;
+        height: 2rem;
+        flex: none;
+        color: var(--accent-text);
+      }
+      .cards li li {
+        margin-top: var(--space-1);
+      }
+      /* Links on one line at the foot of the cards: a keyboard meets them in reading order. */
+      .cards li > a {
+        margin-top: auto;
+      }
+      .cards ul ul {
+        padding-left: 1.1rem;
+        margin-bottom: var(--space-2);
+      }
+      @media (forced-colors: active) {
+        .term {
+          border: 1px solid CanvasText;
+          background: Canvas;
+          color: CanvasText;
+        }
+      }
       @media print {
-        .callout {
+        .callout,
+        .cards li {
           break-inside: avoid;
         }
       }
@@ -69,6 +151,26 @@ export class LessonPage extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
+  /** Cards side by side (one column on a phone); a card about a page links to it. */
+  private renderCards(title: string, items: readonly Card[], column = false) {
+    const pages = this.lesson.pages;
+    return html`<section class="cards ${column ? 'column' : ''}" aria-label=${title}>
+      <h3>${title}</h3>
+      <ul>
+        ${items.map((item) => {
+          const page = pages.find((p) => p.id === item.page);
+          return html`<li>
+            <h4>${cardIcon(item.icon)}${item.title}</h4>
+            <ul>
+              ${item.points.map((point) => html`<li>${renderLine(point)}</li>`)}
+            </ul>
+            ${page && page !== this.page ? html`<a href="#/${page.id}">${ui.goToPage(pageTitle(page))}</a>` : nothing}
+          </li>`;
+        })}
+      </ul>
+    </section>`;
+  }
+
   private renderBlock(block: Block) {
     switch (block.kind) {
       case 'markdown':
@@ -81,33 +183,47 @@ export class LessonPage extends LitElement {
           </ul>
         </aside>`;
       case 'memory-rule':
-        return html`<aside class="callout" aria-label=${block.title}>
+        return html`<aside class="callout memory" aria-label=${block.title}>
           <h3>${block.title}</h3>
           <ul>
-            ${block.items.map((item) => html`<li>${renderLine(item)}</li>`)}
+            ${block.items.map((item) => html`<li>${memoryLine(item)}</li>`)}
           </ul>
         </aside>`;
+      case 'cards':
+        return this.renderCards(block.title, block.items);
+      case 'takeaway-summary':
+        return this.renderCards(
+          block.title,
+          this.lesson.pages.flatMap((page) => {
+            const points = page.blocks.flatMap((b) => (b.kind === 'takeaway' ? b.items : []));
+            return points.length ? [{ title: pageTitle(page), page: page.id, points }] : [];
+          }),
+          // One column: its cards hold links, which must come in reading order.
+          true,
+        );
       case 'table':
         return html`<lesson-table .table=${block}></lesson-table>`;
       case 'choice-activity':
         return html`<lesson-choice-activity
           .activity=${block}
           .answers=${answersOf(this.progress.choices, block.id)}
+          .picks=${answersOf(this.progress.picks, block.id)}
           ?readonly=${this.readonly}
         ></lesson-choice-activity>`;
       case 'written-activity':
       case 'reflection':
         return html`<lesson-written-activity
-            .activityId=${block.id}
-            .heading=${block.heading}
-            .prompt=${block.kind === 'written-activity' ? block.prompt : ''}
-            ?perQuestionHeading=${block.kind === 'reflection'}
-            .questions=${block.questions}
-            .answers=${answersOf(this.progress.written, block.id)}
-            .maxLength=${this.lesson.settings.writtenAnswerMaxLength}
-            ?readonly=${this.readonly}
-          ></lesson-written-activity>
-          ${block.kind === 'written-activity' ? html`<p>${renderLine(block.note)}</p>` : nothing}`;
+          .activityId=${block.id}
+          .heading=${block.heading}
+          .prompt=${block.kind === 'written-activity' ? block.prompt : ''}
+          ?perQuestionHeading=${block.kind === 'reflection'}
+          .questions=${block.questions}
+          .answers=${answersOf(this.progress.written, block.id)}
+          .drafts=${answersOf(this.progress.drafts, block.id)}
+          .maxLength=${this.lesson.settings.writtenAnswerMaxLength}
+          ?readonly=${this.readonly}
+          >${block.kind === 'written-activity' ? html`<p>${renderLine(block.note)}</p>` : nothing}</lesson-written-activity
+        >`;
       case 'quiz':
         return html`<lesson-quiz
           .quiz=${block}
@@ -133,6 +249,7 @@ export class LessonPage extends LitElement {
   override render() {
     const { number, title, blocks } = this.page;
     return html`<h2 tabindex="-1">${number ? `${number}) ` : ''}${title}</h2>
+      <slot name="intro"></slot>
       ${blocks.map((b) => this.renderBlock(b))}`;
   }
 }

@@ -86,16 +86,18 @@ export class LessonQuizResults extends LitElement {
     return option ? `${optionLetter(i)}. ${option.text}` : '—';
   }
 
-  /** `good`: this attempt passed, or an earlier one did (the summary then shows the right-answer mark). */
+  /** In the tone of this attempt (`good`: it reached the passing score); an earlier pass is said, not shown as this one's. */
   private renderSummary({ correct, total }: QuizAttempt, good: boolean) {
     const passMark = toPercent(this.passingScore);
+    const verdict = good ? ui.passed(passMark) : this.passed ? ui.passedEarlier(passMark, toPercent(this.bestScore)) : ui.failed(passMark);
     return html`<p class="verdict">${good ? rightIcon : wrongIcon}${ui.score(correct, total, toPercent(total ? correct / total : 0))}</p>
-      <p>${this.passed ? ui.passed(passMark) : ui.failed(passMark)}</p>
+      <p>${verdict}</p>
       <p>${ui.attempts(this.attemptNumber)} ${ui.bestScore(toPercent(this.bestScore))}</p>`;
   }
 
   private renderFeedback(attempt: QuizAttempt) {
-    return html`<ol>
+    return html`<p>${ui.keyLabels}</p>
+      <ol>
         ${this.questions.map((q) => {
           const answer = attempt.answers[q.id];
           const right = answer === q.correct;
@@ -105,7 +107,9 @@ export class LessonQuizResults extends LitElement {
               <p class="verdict">${right ? rightIcon : wrongIcon}${right ? ui.correct : ui.incorrect}</p>
               <p>${ui.youAnswered(this.answerText(q, answer))}</p>
               ${right ? '' : html`<p>${ui.correctAnswer(this.answerText(q, q.correct))}</p>`}
-              <p>${q.answerKey}: ${optionLetter(q.options.findIndex((o) => o.id === q.correct))}. ${renderLine(q.explanation)}</p>
+              <p>
+                ${ui.keyEntry(q.answerKey)} ${optionLetter(q.options.findIndex((o) => o.id === q.correct))}. ${renderLine(q.explanation)}
+              </p>
             </div>
           </li>`;
         })}
@@ -116,7 +120,7 @@ export class LessonQuizResults extends LitElement {
   override render() {
     const attempt = this.attempt;
     const { correct = 0, total = 0 } = attempt ?? {};
-    const good = this.passed || (total > 0 && meetsPassingScore(correct / total, this.passingScore));
+    const good = total > 0 && meetsPassingScore(correct / total, this.passingScore);
     // One template whatever the state, so the status element below is the same node before and after the score.
     return html`
       ${attempt ? html`<h4 id="result-heading" tabindex="-1">${ui.results}</h4>` : nothing}

@@ -11,7 +11,7 @@ export function pageTitle(page: Page): string {
 }
 
 /**
- * Table of contents with the lesson progress indicator. Links are real
+ * Table of contents (the lesson progress indicator is in the shell's bar). Links are real
  * `#/page` links, so they work without script and show the place in the URL.
  *
  * @fires lesson-navigate - the learner chose a page
@@ -24,26 +24,6 @@ export class LessonToc extends LitElement {
       h2 {
         font-size: 1rem;
         margin: 0 0 var(--space-2);
-      }
-      .meter {
-        margin-bottom: var(--space-3);
-      }
-      .bar {
-        height: 0.6rem;
-        border-radius: 999px;
-        background: var(--surface-2);
-        border: 1px solid var(--border-strong);
-        overflow: hidden;
-      }
-      .fill {
-        height: 100%;
-        background: var(--accent);
-        /* Forced colours would paint this background away; --accent is a system colour there. */
-        forced-color-adjust: none;
-      }
-      .meter p {
-        font-size: 0.9rem;
-        margin: var(--space-1) 0 0;
       }
       ol {
         list-style: none;
@@ -91,32 +71,9 @@ export class LessonToc extends LitElement {
     this.dispatchEvent(new NavigateEvent(pageId));
   }
 
-  override updated() {
-    // Set through the CSSOM, not a style attribute: the course runs under a CSP without 'unsafe-inline'.
-    const fill = this.renderRoot.querySelector<HTMLElement>('.fill');
-    const seen = this.pages.filter((p) => this.visited.includes(p.id)).length;
-    fill?.style.setProperty('width', `${this.pages.length ? (100 * seen) / this.pages.length : 0}%`);
-  }
-
   override render() {
-    const seen = this.pages.filter((p) => this.visited.includes(p.id)).length;
-    const total = this.pages.length;
     return html`<nav aria-labelledby="toc-heading">
       <h2 id="toc-heading">${ui.contents}</h2>
-      <div class="meter">
-        <div
-          class="bar"
-          role="progressbar"
-          aria-label=${ui.lessonProgress}
-          aria-valuemin="0"
-          aria-valuemax=${total}
-          aria-valuenow=${seen}
-          aria-valuetext=${ui.progressValue(seen, total)}
-        >
-          <div class="fill"></div>
-        </div>
-        <p aria-hidden="true">${ui.progressValue(seen, total)}</p>
-      </div>
       <ol>
         ${this.pages.map((page) => {
           const isVisited = this.visited.includes(page.id);

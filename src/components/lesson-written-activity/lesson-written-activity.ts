@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { WrittenQuestion } from '../../content/lesson.js';
-import { QuestionShownEvent, WrittenAnswerEvent } from '../events.js';
+import { DraftEvent, QuestionShownEvent, WrittenAnswerEvent } from '../events.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { renderLine } from '../shared/rich-text.js';
 import { ui } from '../strings.js';
@@ -62,8 +62,6 @@ export class LessonWrittenActivity extends LitElement {
     `,
   ];
 
-  /** Drafts typed but not yet submitted, per question. */
-  @state() private drafts: Record<string, string> = {};
   @state() private missing: string | undefined;
   /** Question just submitted: its model answer takes focus once the host confirms the answer. */
   private focusModelOf: string | undefined;
@@ -78,6 +76,8 @@ export class LessonWrittenActivity extends LitElement {
   @property({ attribute: false }) questions: readonly WrittenQuestion[] = [];
   /** Submitted answers: question id → text. */
   @property({ attribute: false }) answers: Readonly<Record<string, string>> = {};
+  /** Typed but not submitted yet (kept with the learner's progress): question id → text. */
+  @property({ attribute: false }) drafts: Readonly<Record<string, string>> = {};
   @property({ type: Number }) maxLength = 250;
   @property({ type: Boolean }) readonly = false;
 
@@ -86,7 +86,7 @@ export class LessonWrittenActivity extends LitElement {
   }
 
   private handleInput(id: string, event: Event) {
-    this.drafts = { ...this.drafts, [id]: (event.target as HTMLTextAreaElement).value };
+    this.dispatchEvent(new DraftEvent(this.activityId, id, (event.target as HTMLTextAreaElement).value));
     if (this.missing === id) this.missing = undefined;
   }
 
@@ -99,7 +99,7 @@ export class LessonWrittenActivity extends LitElement {
   }
 
   private handleSubmit(id: string) {
-    const text = (this.drafts[id] ?? '').trim();
+    const text = (this.renderRoot.querySelector<HTMLTextAreaElement>(`#answer-${id}`)?.value ?? '').trim();
     if (!text) {
       this.missing = id;
       this.renderRoot.querySelector<HTMLTextAreaElement>(`#answer-${id}`)?.focus();
@@ -121,12 +121,12 @@ export class LessonWrittenActivity extends LitElement {
       <textarea
         id="answer-${q.id}"
         maxlength=${this.maxLength}
-        aria-describedby="count-${q.id}${this.missing === q.id ? ` hint-${q.id}` : ''}"
+        aria-describedby=${answer === undefined ? `count-${q.id}${this.missing === q.id ? ` hint-${q.id}` : ''}` : nothing}
         ?readonly=${answer !== undefined || this.readonly}
         .value=${value}
         @input=${(e: Event) => this.handleInput(q.id, e)}
       ></textarea>
-      <p class="count screen-only" id="count-${q.id}">${ui.charactersLeft(left, this.maxLength)}</p>
+      ${answer === undefined ? html`<p class="count screen-only" id="count-${q.id}">${ui.charactersLeft(left, this.maxLength)}</p>` : nothing}
       ${
         answer === undefined
           ? html`<button type="button" ?disabled=${this.readonly} @click=${() => this.handleSubmit(q.id)}>${ui.showModel}</button>
@@ -149,10 +149,10 @@ export class LessonWrittenActivity extends LitElement {
   override render() {
     return html`
       ${this.perQuestionHeading ? nothing : html`<h3>${this.heading}</h3>`} ${this.prompt ? html`<p>${this.prompt}</p>` : nothing}
+      <slot></slot>
       <ol class="questions">
         ${this.questions.map((q, i) => this.renderQuestion(q, i))}
       </ol>
-      <slot></slot>
     `;
   }
 }

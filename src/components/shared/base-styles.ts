@@ -95,6 +95,18 @@ export const baseStyles = css`
     flex: none;
     accent-color: var(--accent);
   }
+  /* A locked choice keeps the learner's pick plain to see: disabled radios are faint. */
+  .choice.chosen {
+    box-shadow: inset 0 0 0 2px var(--border-strong);
+    font-weight: 600;
+  }
+  .choice:has(:disabled) {
+    cursor: default;
+  }
+  /* Cited pages open in a new tab: say so to the eye too (the name says it to screen readers). */
+  a[target='_blank']::after {
+    content: ' \2197' / '';
+  }
   .feedback {
     border-left: 6px solid var(--border);
     padding: var(--space-2) var(--space-3);
