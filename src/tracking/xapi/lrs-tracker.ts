@@ -18,6 +18,8 @@ import type { Statement } from '@xapi/xapi';
 import type { Lesson } from '../../content/lesson.js';
 import type { InteractionRecord } from '../../domain/interaction.js';
 import type { ConnectionStatus, FinishReason, Outcome, Tracker, TrackerStart } from '../tracker.js';
+import { decodeProgress } from '../../domain/codec.js';
+import { outcomeOf } from '../../domain/completion.js';
 import { meetsPassingScore, scoreQuiz } from '../../domain/scoring.js';
 import type { QuizBlock } from '../../domain/lesson-queries.js';
 import { pageActivityText } from '../../packaging/tincan-activities.js';
@@ -117,6 +119,10 @@ export class LrsTracker implements Tracker {
       this.send('initialized', build.lessonStatement(this.o.context, 'initialized'));
       this.flags.initialized = true;
       this.saveFlags();
+      // A pass (or completion) the last session could not report — cmi5 allows no `passed` after a
+      // `failed` in one session — is reported now, in this session, right after `initialized`.
+      const saved = decodeProgress(this.o.lesson, this.document.state);
+      if (saved.ok && (this.o.mode ?? 'normal') === 'normal') await this.conclude(outcomeOf(this.o.lesson, saved.state));
     }
     return {
       savedState: this.document.state,
