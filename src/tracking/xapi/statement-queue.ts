@@ -84,7 +84,12 @@ export class StatementQueue {
 
   /** Sends whatever is pending; resolves when the queue is empty or a retry is scheduled. */
   send(): Promise<void> {
-    this.sending ??= this.sendAll().finally(() => (this.sending = undefined));
+    this.sending ??= this.sendAll().finally(() => {
+      this.sending = undefined;
+      // A statement added after the loop's last look but before this ran found it still "sending":
+      // it is sent now (unless a retry is scheduled, which sends it then).
+      if (this.timer === undefined && this.pending.some((s) => !this.inFlight.has(s.id))) void this.send();
+    });
     return this.sending;
   }
 
