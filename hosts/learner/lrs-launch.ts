@@ -1,6 +1,8 @@
 /** Launch URLs for the xAPI (TinCan) and cmi5 packages, as an LMS would build them. */
 import { randomUUID } from 'node:crypto';
+import type { Statement } from '@xapi/xapi';
 import type { LrsHarness } from '../lrs/index.js';
+import type { LrsBackend } from './lrs-journeys.js';
 
 export const LESSON_IRI = 'https://courses.example.com/xapi/iam-access-patterns-5-6/lesson/iam-access-patterns-5-6';
 export const AU_ID = 'https://lms.example.com/course/77/au/1';
@@ -8,7 +10,7 @@ export const ACTOR = { objectType: 'Agent' as const, name: 'Ann Learner', accoun
 export const XAPI_AUTH = { key: 'course', secret: 's3cret-key' };
 
 /** xAPI "TinCan" launch: endpoint, auth, actor, registration, activity_id. */
-export function xapiLaunch(courseUrl: string, lrs: LrsHarness, registration = randomUUID()): string {
+export function xapiLaunch(courseUrl: string, lrs: LrsHarness, registration: string = randomUUID()): string {
   const auth = `Basic ${Buffer.from(`${XAPI_AUTH.key}:${XAPI_AUTH.secret}`).toString('base64')}`;
   const query = new URLSearchParams({ endpoint: lrs.endpoint, auth, actor: JSON.stringify(ACTOR), registration, activity_id: LESSON_IRI });
   return `${courseUrl}?${query}`;
@@ -44,4 +46,25 @@ export function verbs(lrs: LrsHarness): string[] {
 
 export function countBy(items: readonly string[]): Record<string, number> {
   return items.reduce<Record<string, number>>((out, x) => ({ ...out, [x]: (out[x] ?? 0) + 1 }), {});
+}
+
+/** The local strict LRS as a journey backend: launches as an LMS would, reads what the LRS holds. */
+export function harnessBackend(lrs: LrsHarness, standard: 'xapi' | 'cmi5', courseUrl: string, options: Cmi5LaunchOptions = {}): LrsBackend {
+  return {
+    standard,
+    async launch(registration: string = randomUUID()) {
+      if (standard === 'xapi') return { url: xapiLaunch(courseUrl, lrs, registration), registration };
+      return cmi5Launch(courseUrl, lrs, { ...options, registration });
+    },
+    async statements(registration: string): Promise<Statement[]> {
+      return lrs.statements().filter((s) => s.context?.registration === registration);
+    },
+    async sentIds() {
+      return lrs.requests().flatMap((r) => r.statementIds ?? []);
+    },
+    async state({ activityId, agent, registration, stateId }) {
+      const doc = lrs.stateDocument({ activityId, agent: agent as Record<string, unknown>, registration, stateId });
+      return doc ? (JSON.parse(doc.content) as unknown) : undefined;
+    },
+  };
 }

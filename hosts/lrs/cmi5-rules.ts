@@ -3,8 +3,8 @@
  * session. Pure: given the launch, what the session and the registration have
  * seen so far, and one statement, say which requirement it breaks (the first
  * one, checked in a fixed order) or nothing. Requirement numbers are those of
- * standards/cmi5/conformance/requirements.json; `fail` refuses to cite
- * a number that is not there.
+ * ADL's machine-readable list (the `@cmi5/requirements` package, the list the
+ * CATAPULT CTS cites); `fail` refuses to cite a number that is not there.
  *
  * SPEC NOTE: §9.3 orders statements by their timestamp; this LMS judges them in
  * the order it receives them (a batch in array order), which is what an AU that
@@ -220,17 +220,17 @@ function definedViolation(
 }
 
 /**
- * §9.3 "AU Verb Ordering Rules" within the session and within the registration. "Verbs MUST NOT be
- * duplicated" (9.3.0.0-2) needs no check of its own: each duplicate meets a more specific rule here
- * (terminated cannot repeat: nothing may follow it).
+ * §9.3 "AU Verb Ordering Rules" within the session and within the registration, in the order the
+ * CATAPULT CTS checks them, so that the same breach cites the same requirement: a verb repeated in a
+ * session is 9.3.0.0-2 ("Verbs MUST NOT be duplicated") before any per-registration rule.
  */
 function orderViolation(verb: Cmi5Verb, progress: SessionProgress, registration: RegistrationRecord): Violation | undefined {
-  if (verb === 'initialized' && progress.initialized) return fail('9.3.2.0-3', 'initialized was already sent in this session');
+  if (progress.verbs.includes(verb)) return fail('9.3.0.0-2', `${verb} was already sent in this session`);
+  if ((verb === 'passed' || verb === 'failed') && progress.verbs.some((v) => v === 'passed' || v === 'failed'))
+    return fail('9.3.0.0-3', `${verb} follows another passed/failed in this session`);
   if (verb === 'completed' && registration.completed) return fail('9.3.0.0-6', 'completed was already sent in this registration');
   if (verb === 'passed' && registration.passed) return fail('9.3.0.0-7', 'passed was already sent in this registration');
   if (verb === 'failed' && registration.passed) return fail('9.3.0.0-8', 'failed may not follow passed in a registration');
-  if ((verb === 'passed' || verb === 'failed') && progress.verbs.some((v) => v === 'passed' || v === 'failed'))
-    return fail('9.3.0.0-3', `${verb} follows another passed/failed in this session`);
   return undefined;
 }
 
@@ -296,13 +296,13 @@ export const CITED_REQUIREMENTS = [
   '8.1.4.0-3',
   '8.1.5.0-6',
   '9.1.0.0-1',
+  '9.3.0.0-2',
   '9.3.0.0-3',
   '9.3.0.0-4',
   '9.3.0.0-5',
   '9.3.0.0-6',
   '9.3.0.0-7',
   '9.3.0.0-8',
-  '9.3.2.0-3',
   '9.3.4.0-2',
   '9.3.5.0-2',
   '9.5.1.0-2',

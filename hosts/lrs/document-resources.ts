@@ -23,7 +23,7 @@ const activityProfileScope = (activityId: string): string => `activity-profile|$
 export function stateResource(lrs: Lrs, x: Exchange): void {
   const single = x.query.has('stateId') || x.method === 'PUT' || x.method === 'POST';
   const allowed = ['activityId', 'agent', 'registration', 'stateId', ...(x.method === 'GET' && !single ? ['since'] : [])];
-  const p = checkParams(x.query, x.method, allowed, ['activityId', 'agent', ...(single ? ['stateId'] : [])]);
+  const p = checkParams(x.query, allowed, ['activityId', 'agent', ...(single ? ['stateId'] : [])]);
   const activityId = iriParam(p, 'activityId');
   const agent = agentParam(p);
   if (p.registration !== undefined && !isUuid(p.registration)) throw new Refusal(400, 'parameter "registration" must be a UUID');
@@ -42,7 +42,7 @@ export function stateResource(lrs: Lrs, x: Exchange): void {
 export function agentProfileResource(lrs: Lrs, x: Exchange): void {
   const single = x.query.has('profileId') || x.method !== 'GET';
   const allowed = ['agent', 'profileId', ...(x.method === 'GET' && !single ? ['since'] : [])];
-  const p = checkParams(x.query, x.method, allowed, ['agent', ...(single ? ['profileId'] : [])]);
+  const p = checkParams(x.query, allowed, ['agent', ...(single ? ['profileId'] : [])]);
   const agent = agentParam(p);
   const session = auSession(x);
   if (session && agentKey(agent) !== agentKey(session.launch.actor))
@@ -57,7 +57,7 @@ export function agentProfileResource(lrs: Lrs, x: Exchange): void {
 export function activityProfileResource(lrs: Lrs, x: Exchange): void {
   const single = x.query.has('profileId') || x.method !== 'GET';
   const allowed = ['activityId', 'profileId', ...(x.method === 'GET' && !single ? ['since'] : [])];
-  const p = checkParams(x.query, x.method, allowed, ['activityId', ...(single ? ['profileId'] : [])]);
+  const p = checkParams(x.query, allowed, ['activityId', ...(single ? ['profileId'] : [])]);
   documentMethods(lrs, x, activityProfileScope(iriParam(p, 'activityId')), p.profileId, p.since);
 }
 
@@ -76,8 +76,9 @@ function documentMethods(lrs: Lrs, x: Exchange, scope: string, id: string | unde
   if (x.method === 'PUT' || x.method === 'POST') {
     if (id === undefined) throw new Refusal(400, 'a document id is required');
     const contentType = header(x, 'content-type') ?? 'application/octet-stream';
-    const doc = lrs.documents.write(x.method, scope, id, x.body, contentType, conditions);
-    return reply(x, 204, undefined, { etag: doc.etag });
+    lrs.documents.write(x.method, scope, id, x.body, contentType, conditions);
+    // No ETag on a write: the ADL LRS sends none (reference-answers.json), so the course must not rely on one.
+    return reply(x, 204);
   }
   if (id === undefined) lrs.documents.deleteAll(scope);
   else lrs.documents.delete(scope, id, conditions);
@@ -110,10 +111,7 @@ function checkLearnerPreferences(x: Exchange): void {
 
 function auSession(x: Exchange) {
   if (x.principal.kind !== 'cmi5') return undefined;
-  const session = x.principal.session;
-  // 8.1.2.0-2: the token lives as long as the session, which "terminated" ends.
-  if (session.progress.terminated) throw cmi5Refusal(401, '8.1.2.0-2', `the session ${session.launch.sessionId} has been terminated`);
-  return session;
+  return x.principal.session; // a terminated session's token was refused already (8.1.2.0-2)
 }
 
 function iriParam(p: Record<string, string>, name: string): string {

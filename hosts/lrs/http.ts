@@ -51,18 +51,12 @@ export function jsonBody(body: Buffer, contentType: string | undefined): unknown
 
 /**
  * xAPI 1.0.3 Communication §3.2 (3.2.s3.b7, b8): parameters the resource does not define, or
- * defined ones in another case, are refused with 400; so are repeated parameters.
- * SPEC NOTE: `cachebuster`, which @xapi/xapi adds to GETs (useCacheBuster), is tolerated on GET.
+ * defined ones in another case, are refused with 400; so are repeated parameters. No exception for
+ * a `cachebuster`: the ADL LRS answers it with 400 too (hosts/lrs/reference-answers.json).
  */
-export function checkParams(
-  query: URLSearchParams,
-  method: string,
-  allowed: readonly string[],
-  required: readonly string[] = [],
-): Record<string, string> {
+export function checkParams(query: URLSearchParams, allowed: readonly string[], required: readonly string[] = []): Record<string, string> {
   const params: Record<string, string> = {};
   for (const [name, value] of query) {
-    if (name === 'cachebuster' && (method === 'GET' || method === 'HEAD')) continue;
     if (!allowed.includes(name)) {
       const near = allowed.find((a) => a.toLowerCase() === name.toLowerCase());
       throw new Refusal(400, `unknown parameter "${name}"${near ? ` (parameters are case-sensitive: "${near}")` : ''}`);

@@ -24,7 +24,7 @@ import {
 import { DocumentStore } from './document-store.js';
 import type { Exchange, Lrs, Principal } from './exchange.js';
 import { CORS_HEADERS, readBody, Refusal, send, sendJson } from './http.js';
-import { agentKey, parseJson, type JsonObject } from './json.js';
+import { agentKey, isObject, parseJson, type JsonObject } from './json.js';
 import { loadSnapshot, saveSnapshot } from './persistence.js';
 import { StatementStore } from './statement-store.js';
 import { statementsResource } from './statements-resource.js';
@@ -59,6 +59,8 @@ export interface RequestRecord {
   readonly at: number;
   /** Set when a test's fault switch decided the answer. */
   fault?: 'status' | 'drop';
+  /** Ids of the statements in a POST/PUT to /statements (what the client sent, stored or not). */
+  statementIds?: string[];
 }
 
 export interface FaultRequest {
@@ -171,6 +173,7 @@ export async function startLrs(options: LrsHarnessOptions = {}): Promise<LrsHarn
     let body: Buffer = Buffer.alloc(0);
     try {
       body = await readBody(request);
+      if (address.pathname === `${XAPI_BASE}statements` && (method === 'POST' || method === 'PUT')) record.statementIds = idsIn(body);
       route(method, address, request.headers, body, response);
     } catch (error) {
       const refusal =
@@ -236,8 +239,14 @@ export async function startLrs(options: LrsHarnessOptions = {}): Promise<LrsHarn
   function authenticate(value: string | undefined): Principal {
     const match = /^Basic\s+(\S+)\s*$/i.exec(value ?? '');
     const credential = match?.[1];
+    // The ADL LRS answers a request without credentials with 400, wrong ones with 401 (reference-answers.json).
+    if (value === undefined) throw new Refusal(400, 'the request has no Authorization header');
     if (!credential) throw new Refusal(401, 'an Authorization: Basic header is required');
     const session = sessions.byToken(credential);
+    // 8.1.2.0-2: the token lives as long as the session, which "terminated" ends. Like the CATAPULT
+    // CTS, any request with it afterwards (a statement, a State read or write) breaks the rule.
+    if (session?.progress.terminated)
+      throw cmi5Refusal(401, '8.1.2.0-2', `the session ${session.launch.sessionId} has been terminated: its token is no longer valid`);
     if (session)
       return {
         kind: 'cmi5',
@@ -322,6 +331,11 @@ export async function startLrs(options: LrsHarnessOptions = {}): Promise<LrsHarn
         server.close((error) => (error ? fail(error) : closed()));
       }),
   };
+}
+
+function idsIn(body: Buffer): string[] {
+  const parsed = describe(body);
+  return (Array.isArray(parsed) ? parsed : [parsed]).flatMap((s) => (isObject(s) && typeof s.id === 'string' ? [s.id] : []));
 }
 
 function describe(body: Buffer): unknown {

@@ -3,6 +3,7 @@
  * standards/ folder; paths are found from this file, whatever the working directory.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isObject } from './json.js';
@@ -15,7 +16,10 @@ export const readJsonFile = (path: string): unknown => JSON.parse(readFileSync(p
 
 let requirements: Readonly<Record<string, string>> | undefined;
 
-/** Text of a cmi5 requirement by its number in `cmi5/conformance/requirements.json`; throws on an unknown number. */
+/** The cmi5 requirements as ADL publishes them (`@cmi5/requirements`, the list the CATAPULT CTS cites). */
+export const CMI5_REQUIREMENTS_FILE = createRequire(import.meta.url).resolve('@cmi5/requirements/requirements.json');
+
+/** Text of a cmi5 requirement by its number in `@cmi5/requirements`; throws on an unknown number. */
 export function cmi5Requirement(id: string): string {
   requirements ??= loadRequirements();
   const text = requirements[id];
@@ -24,7 +28,7 @@ export function cmi5Requirement(id: string): string {
 }
 
 function loadRequirements(): Record<string, string> {
-  const data = readJsonFile(standardsPath('cmi5', 'conformance', 'requirements.json'));
+  const data = readJsonFile(CMI5_REQUIREMENTS_FILE);
   if (!isObject(data)) throw new Error('cmi5 requirements.json is not a JSON object');
   const table: Record<string, string> = {};
   for (const [id, entry] of Object.entries(data)) if (isObject(entry) && typeof entry.txt === 'string') table[id] = entry.txt;

@@ -4,7 +4,7 @@
  */
 import type { Statement } from '@xapi/xapi';
 import { Refusal } from './http.js';
-import { agentKey, canonicalJson, isObject, type JsonObject } from './json.js';
+import { agentKey, isObject, type JsonObject } from './json.js';
 
 const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
 
@@ -53,16 +53,6 @@ export class StatementStore {
     this.changed();
   }
 
-  /**
-   * Part Two §2.3.1 "Statement Comparison": differences that the LRS may itself cause (id, authority,
-   * stored, version, timestamp serialisation) or that are not part of the statement (verb display,
-   * activity definitions) are ignored; everything else must match.
-   */
-  sameStatement(stored: Statement, incoming: JsonObject): boolean {
-    const dropTimestamp = incoming.timestamp === undefined;
-    return canonicalJson(comparable(stored as unknown as JsonObject, dropTimestamp)) === canonicalJson(comparable(incoming, dropTimestamp));
-  }
-
   /** §2.1.3 with the common filters; `format` and `attachments=false` change nothing here. */
   query(q: StatementQuery, moreUrl: (offset: number) => string, offset = 0): StatementResult {
     const agent = q.agent === undefined ? undefined : agentKey(JSON.parse(q.agent));
@@ -100,32 +90,6 @@ export class StatementStore {
     }
   }
 }
-
-function comparable(statement: JsonObject, dropTimestamp: boolean): JsonObject {
-  const { id: _id, authority: _authority, stored: _stored, version: _version, timestamp, verb, object, context, ...rest } = statement;
-  const out: JsonObject = { ...rest };
-  if (!dropTimestamp && typeof timestamp === 'string') out.timestamp = Date.parse(timestamp);
-  if (isObject(verb)) out.verb = { id: verb.id };
-  out.object = withoutDefinition(object);
-  if (isObject(context)) {
-    const activities = context.contextActivities;
-    out.context = isObject(activities)
-      ? {
-          ...context,
-          contextActivities: Object.fromEntries(
-            Object.entries(activities).map(([k, v]) => [k, Array.isArray(v) ? v.map(withoutDefinition) : [withoutDefinition(v)]]),
-          ),
-        }
-      : context;
-  }
-  return out;
-}
-
-const withoutDefinition = (activity: unknown): unknown => {
-  if (!isObject(activity) || (activity.objectType !== undefined && activity.objectType !== 'Activity')) return activity;
-  const { definition: _definition, ...rest } = activity;
-  return { ...rest, objectType: 'Activity' };
-};
 
 function activityIds(s: Statement, related: boolean): string[] {
   const ids: string[] = [];

@@ -26,6 +26,9 @@ export class LessonSession {
   private listeners = new Set<(state: ProgressState) => void>();
   private lastOutcome = '';
   private finished = false;
+  private finishing: Promise<void> | undefined;
+  /** The tracker confirmed the end (xAPI/cmi5: the LRS stored everything, `terminated` last). */
+  private endConfirmed = false;
   /** Reports run one after another so the LMS sees answers, state and status in order. */
   private reporting: Promise<void> = Promise.resolve();
   /** When each question or case was first shown, for latency. */
@@ -46,9 +49,9 @@ export class LessonSession {
   /** Whether an Exit button ends the session, and where it then goes (if the LMS said). */
   canExit = false;
   exitUrl: string | undefined;
-  /** The session has ended (Exit): nothing more is recorded. */
+  /** The session has ended (Exit) and the LMS/LRS confirmed everything: only then is the learner told so. */
   get ended(): boolean {
-    return this.finished;
+    return this.endConfirmed;
   }
 
   constructor(
@@ -209,15 +212,16 @@ export class LessonSession {
    * where nothing after an `await` is guaranteed to run.
    */
   finish(reason: FinishReason = 'pagehide'): Promise<void> {
-    if (this.finished) return Promise.resolve();
     this.finished = true;
-    return this.tracker.finish(reason);
+    this.finishing ??= this.tracker.finish(reason);
+    return this.finishing;
   }
 
-  /** The learner chose to exit: let pending reports reach the tracker first, then end. */
+  /** The learner chose to exit: let pending reports reach the tracker first, then end (a second click waits for the same end). */
   async exit(): Promise<void> {
     await this.reporting;
     await this.finish('exit');
+    this.endConfirmed = true;
   }
 
   private pageExists(id: string | undefined): id is string {

@@ -7,7 +7,9 @@ import type { Page } from '@playwright/test';
 import { startLrs, type LrsHarness } from '../../hosts/lrs/index.js';
 import { CORRECT_QUIZ, CoursePage } from '../../hosts/learner/course-page.js';
 import { expect, test } from './fixtures.js';
-import { countBy, verbs, XAPI_AUTH, xapiLaunch } from '../../hosts/learner/lrs-launch.js';
+import { countBy, harnessBackend, verbs, XAPI_AUTH, xapiLaunch } from '../../hosts/learner/lrs-launch.js';
+import { LrsJourneys } from '../../hosts/learner/lrs-journeys.js';
+import { count, expectedAtClose, expectExactlyOnce, lessonFromCourse } from './lrs-journey-checks.js';
 
 let lrs: LrsHarness;
 test.beforeEach(async () => {
@@ -65,45 +67,53 @@ test('a full pass journey: initialized, a visit per page, every answer, complete
   );
 });
 
-test('fail, retake and pass: one passed statement, no failed, both attempts answered', async ({ page, site }) => {
-  const course = await open(page, xapiLaunch(`${site.url}/packages/xapi/index.html`, lrs));
-  await course.openQuiz();
-  await course.takeQuiz(['A', 'A', 'C', 'C', 'B']);
-  await course.main.getByRole('button', { name: 'Take the quiz again' }).click();
-  await course.takeQuiz(CORRECT_QUIZ);
-  await closeAndSettle(page);
-  const counts = countBy(verbs(lrs));
-  expect(counts.passed).toBe(1);
-  expect(counts.failed).toBeUndefined();
-  expect(counts.answered).toBe(10);
-});
+test.describe('journeys: every statement once, nothing after terminated, resume exact', () => {
+  let journeys: LrsJourneys;
+  test.beforeEach(async ({ context, site }) => {
+    journeys = new LrsJourneys(context, harnessBackend(lrs, 'xapi', `${site.url}/packages/xapi/index.html`), await lessonFromCourse());
+  });
 
-test('a failed quiz ends the session with one failed statement, before terminated', async ({ page, site }) => {
-  const course = await open(page, xapiLaunch(`${site.url}/packages/xapi/index.html`, lrs));
-  await course.openQuiz();
-  await course.takeQuiz(['A', 'A', 'A', 'C', 'B']);
-  await closeAndSettle(page);
-  const sequence = verbs(lrs);
-  expect(sequence.slice(-2)).toEqual(['failed', 'terminated']);
-  expect(lrs.statements().at(-2)?.result).toMatchObject({ success: false, score: { scaled: 0.4 } });
-});
+  test('pass, then Exit: the learner reads "saved" only once terminated is stored', async () => {
+    const report = await journeys.pass();
+    expectExactlyOnce(report, lrs);
+    expect([count(report, 'completed'), count(report, 'passed'), count(report, 'failed')]).toEqual([1, 1, 0]);
+    expect(report.resume.sent).toEqual(['completed', 'passed']);
+  });
 
-test('leave and resume: the State resource brings back place and answers', async ({ page, site, context }) => {
-  const url = xapiLaunch(`${site.url}/packages/xapi/index.html`, lrs);
-  let course = await open(page, url);
-  await course.goToPage('Micro-activity 2: Explain it in your own words');
-  await course.writeAnswer(/Why does AWS prefer roles/, 'They expire on their own.');
-  await course.openQuiz();
-  await course.chooseQuizOption('B');
-  await closeAndSettle(page);
+  test('fail (2 of 5), retake and pass in one session: failed with its score when judged, then passed', async () => {
+    const report = await journeys.failRetakePassOneSession();
+    expectExactlyOnce(report, lrs);
+    expect(report.verbs.filter((v) => ['failed', 'passed'].includes(v))).toEqual(['failed', 'passed']);
+    expect(report.statements.find((s) => s.verb.id.endsWith('/failed'))?.result).toMatchObject({ success: false, score: { scaled: 0.4 } });
+    expect(count(report, 'answered')).toBe(10);
+  });
 
-  const again = await context.newPage();
-  course = await open(again, url);
-  await expect(course.pageHeading()).toHaveText('Quiz 5.6');
-  await expect(course.main.getByRole('radio', { name: /^B\. / })).toBeChecked();
-  await course.goToPage('Micro-activity 2: Explain it in your own words');
-  await expect(course.main.getByRole('textbox', { name: /Why does AWS prefer roles/ })).toHaveValue('They expire on their own.');
-  await again.close();
+  test('fail and Exit, then pass in a second session', async () => {
+    const report = await journeys.failThenPassAcrossTwoSessions();
+    expectExactlyOnce(report, lrs);
+    expect(report.verbs.filter((v) => ['initialized', 'failed', 'passed', 'terminated'].includes(v))).toEqual([
+      'initialized',
+      'failed',
+      'terminated',
+      'initialized',
+      'passed',
+      'terminated',
+    ]);
+  });
+
+  test('close mid-lesson without Exit 0.5 s after the last answer: the resume document holds everything; relaunch resumes', async () => {
+    const report = await journeys.closeMidLessonAndRelaunch();
+    expectExactlyOnce(report, lrs);
+    expect(report.closedWith).toMatchObject(expectedAtClose(journeys.lesson));
+    expect(Object.values(report.closedWith?.written ?? {})).toEqual(['Roles hand out short-lived credentials.']);
+  });
+
+  test('close right after failing: failed (with its score) is stored, then terminated', async () => {
+    const report = await journeys.closeRightAfterFailing();
+    expectExactlyOnce(report, lrs);
+    expect(report.verbs.slice(-2)).toEqual(['failed', 'terminated']);
+    expect(report.resume.progress?.quiz.attemptCount).toBe(1);
+  });
 });
 
 test('LRS down mid-way, then back: the learner is told, and every statement arrives once, in order', async ({ page, site }) => {

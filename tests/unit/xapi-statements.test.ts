@@ -3,6 +3,7 @@
  * and without the cmi5 profile — is built by the real builders and must pass
  * both @learninglocker/xapi-validation and the xAPI JSON schema.
  */
+import { parseCmi5Launch } from '../../src/tracking/xapi/launch-params.js';
 import { describe, expect, it } from 'vitest';
 import type { Statement } from '@xapi/xapi';
 import type { InteractionRecord } from '../../src/domain/interaction.js';
@@ -154,5 +155,21 @@ describe('cmi5 statements', () => {
       'https://courses.example.com/publisher/iam',
       'https://courses.example.com/xapi/iam',
     ]);
+  });
+});
+
+describe('launch parameters', () => {
+  it('takes a cmi5 launch whose actor has a urn: home page, as the CATAPULT test suite sends', () => {
+    const actor = { objectType: 'Agent', name: 'CTS learner', account: { homePage: 'urn:catapult-cts:4f2a9c1', name: 'learner-1' } };
+    const query = new URLSearchParams({
+      endpoint: 'http://127.0.0.1:3390/api/v1/sessions/7/lrs',
+      fetch: 'http://127.0.0.1:3390/api/v1/sessions/7/fetch',
+      actor: JSON.stringify(actor),
+      registration: '2c4f3f0e-5b7a-4c1e-9d2b-8f6a1e0c3b5d',
+      activityId: 'https://w3id.org/xapi/cmi5/catapult/lms/activity/abc',
+    });
+    const launch = parseCmi5Launch(`?${query}`);
+    expect(launch).toMatchObject({ ok: true, launch: { actor: { account: actor.account } } });
+    expect(parseCmi5Launch(`?${query.toString().replace('urn%3Acatapult-cts', 'javascript%3Aalert')}`)).toMatchObject({ ok: false });
   });
 });

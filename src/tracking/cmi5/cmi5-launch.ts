@@ -82,13 +82,8 @@ export async function connectCmi5(launch: Cmi5Launch, session: Storage | undefin
   const agent: Agent = launch.actor;
   let launchData: LaunchData;
   try {
-    const response = await client.xapi.getState({
-      agent,
-      activityId: launch.activityId,
-      registration: launch.registration,
-      stateId: 'LMS.LaunchData',
-      useCacheBuster: true,
-    });
+    const params = { agent, activityId: launch.activityId, registration: launch.registration, stateId: 'LMS.LaunchData' };
+    const response = await client.request('activities/state', { params });
     launchData = parseLaunchData(response.data);
   } catch (error) {
     if (error instanceof Cmi5LaunchError) throw error;
@@ -98,6 +93,6 @@ export async function connectCmi5(launch: Cmi5Launch, session: Storage | undefin
   }
   // cmi5 §11: read the learner preferences on startup; 404 (none set) is normal. This lesson has no
   // audio and one language, so nothing in them changes what it shows.
-  await client.xapi.getAgentProfile({ agent, profileId: 'cmi5LearnerPreferences', useCacheBuster: true }).catch(() => undefined);
+  await client.request('agents/profile', { params: { agent, profileId: 'cmi5LearnerPreferences' } }).catch(() => undefined);
   return { client, launchData };
 }

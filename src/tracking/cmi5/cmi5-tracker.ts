@@ -7,6 +7,7 @@
 import type { Lesson } from '../../content/lesson.js';
 import type { InteractionRecord } from '../../domain/interaction.js';
 import { activityIris } from '../../packaging/identifiers.js';
+import { courseActivityText } from '../../packaging/tincan-activities.js';
 import { LocalTracker } from '../local/local-tracker.js';
 import type { ConnectionStatus, FinishReason, Outcome, Tracker, TrackerStart } from '../tracker.js';
 import type { Cmi5Launch } from '../xapi/launch-params.js';
@@ -86,7 +87,6 @@ export class Cmi5Tracker implements Tracker {
     return new LrsTracker({
       standard: 'cmi5',
       lesson,
-      client,
       queue: new StatementQueue(client, { storageKey: `${key}:queue`, storage: this.session }),
       resume: new ResumeStore(client, {
         agent: launch.actor,
@@ -100,7 +100,7 @@ export class Cmi5Tracker implements Tracker {
         language: lesson.language,
         // cmi5 §8.1.5: the launch activityId is the object of every cmi5-defined statement.
         lesson: { id: launch.activityId, name: lesson.title, description: lesson.description, type: ACTIVITY_TYPES.lesson },
-        course: { id: activityIris(lesson).course, name: lesson.title, type: ACTIVITY_TYPES.course },
+        course: { id: activityIris(lesson).course, ...courseActivityText(lesson), type: ACTIVITY_TYPES.course },
         newId: uuid,
         now: () => new Date(),
       },

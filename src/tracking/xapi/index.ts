@@ -1,5 +1,6 @@
 import type { Lesson } from '../../content/lesson.js';
 import { activityIris } from '../../packaging/identifiers.js';
+import { courseActivityText } from '../../packaging/tincan-activities.js';
 import { LocalTracker } from '../local/local-tracker.js';
 import { storageOf } from '../local/storage.js';
 import type { Tracker } from '../tracker.js';
@@ -37,7 +38,6 @@ export function createTracker(lesson: Lesson): Tracker {
   return new LrsTracker({
     standard: 'xapi',
     lesson,
-    client,
     queue: new StatementQueue(client, { storageKey: `xapi:${registration}:queue`, storage: session }),
     resume: new ResumeStore(client, { agent: actor, activityId: lessonId, registration, stateId: `${lesson.id}.resume` }),
     context: {
@@ -45,7 +45,7 @@ export function createTracker(lesson: Lesson): Tracker {
       registration,
       language: lesson.language,
       lesson: { id: lessonId, name: lesson.title, description: lesson.description, type: ACTIVITY_TYPES.lesson },
-      course: { id: iris.course, name: lesson.title, type: ACTIVITY_TYPES.course },
+      course: { id: iris.course, ...courseActivityText(lesson), type: ACTIVITY_TYPES.course },
       newId: uuid,
       now: () => new Date(),
     },

@@ -84,8 +84,9 @@ export function parseAgent(raw: string): Agent | string {
   if (isObject(account)) {
     const homePage = account.homePage ?? account.accountServiceHomePage;
     const accountName = account.name ?? account.accountName;
-    if (typeof homePage !== 'string' || typeof accountName !== 'string' || !isHttpUrl(homePage) || !accountName) {
-      return 'the actor’s account needs a homePage URL and a name';
+    // Any absolute IRI: the CATAPULT cmi5 test suite, for one, launches learners with `urn:` home pages.
+    if (typeof homePage !== 'string' || typeof accountName !== 'string' || !isAbsoluteIri(homePage) || !accountName) {
+      return 'the actor’s account needs a homePage IRI and a name';
     }
     agent.account = { homePage, name: accountName };
     ifis.push('account');

@@ -1,11 +1,19 @@
 /**
- * The LRS connection: @xapi/xapi does the xAPI resources; our adapter function
- * does the HTTP with fetch so we can set a timeout, never send cookies, never
- * cache, and use `keepalive` while the page is being hidden (a request then
- * outlives the page, which is how the last statements still arrive).
+ * The LRS connection: one function that speaks the few xAPI resources the
+ * course uses (statements, State, Agent Profile) with fetch.
+ *
+ * - Only the parameters a resource defines are sent (xAPI 1.0.3 Communication
+ *   §3.2, 3.2.s3.b7: an LRS answers 400 to any other, and the ADL LRS does).
+ *   Caches are defeated with `cache: 'no-store'` (which sends `Cache-Control:
+ *   no-cache`), never with a query parameter.
+ * - No cookies; a timeout while the page lives.
+ * - `keepalive` when asked: such a request outlives the page, which is how a
+ *   batch in flight, the last statements and the last resume state still
+ *   arrive when the learner closes the tab.
+ *
+ * (@xapi/xapi's client was replaced by this: it adds a `cachebuster` parameter
+ * to reads and brings an HTTP library the packages have no use for.)
  */
-import XAPI from '@xapi/xapi';
-import type { AdapterFunction } from '@xapi/xapi/dist/types/adapters/index.js';
 
 /** A request the LRS did not accept; status 0 = no answer (offline, timeout, dropped). */
 export class LrsError extends Error {
@@ -20,7 +28,7 @@ export class LrsError extends Error {
 
 export type FailureKind = 'retry' | 'unauthorized' | 'conflict' | 'rejected';
 
-/** What to do about a failed request. */
+/** What to do about a failed request (STYLE rule 14: a 400 is dropped, a 5xx or no answer is retried). */
 export function classify(error: unknown): FailureKind {
   const status = error instanceof LrsError ? error.status : 0;
   if (status === 401 || status === 403) return 'unauthorized';
@@ -29,40 +37,66 @@ export function classify(error: unknown): FailureKind {
   return 'rejected';
 }
 
-export interface LrsClient {
-  readonly xapi: XAPI;
-  /** While true, requests use keepalive and no timeout (the page is going away). */
-  unloading: boolean;
+export type XapiResource = 'statements' | 'activities/state' | 'agents/profile';
+
+export interface XapiRequest {
+  readonly method?: 'GET' | 'PUT' | 'POST';
+  /** Values that are objects (an agent) are sent as JSON. */
+  readonly params?: object;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Let the request outlive the page (the body must stay under the browser's 64 KiB keepalive budget). */
+  readonly keepalive?: boolean;
 }
 
+export interface XapiResponse {
+  readonly status: number;
+  readonly data: unknown;
+  readonly headers: Headers;
+}
+
+export interface LrsClient {
+  request(resource: XapiResource, request?: XapiRequest): Promise<XapiResponse>;
+}
+
+/** Chromium refuses a keepalive request once 64 KiB of keepalive bodies are in flight: stay well under it. */
+export const KEEPALIVE_BODY_LIMIT = 28_000;
+
 export function createLrsClient(endpoint: string, auth: string, timeoutMs = 10_000): LrsClient {
-  const client: { xapi?: XAPI; unloading: boolean } = { unloading: false };
-  const adapter: AdapterFunction = async ({ url, method, headers, data }) => {
-    const body = data === undefined || data === null ? undefined : typeof data === 'string' ? data : JSON.stringify(data);
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method,
-        headers,
-        body,
-        credentials: 'omit',
-        cache: 'no-store',
-        keepalive: client.unloading,
-        signal: client.unloading ? undefined : AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      throw new LrsError(0, `The LRS did not answer (${error instanceof Error ? error.name : 'network error'})`);
-    }
-    const text = await response.text().catch(() => '');
-    if (!response.ok) throw new LrsError(response.status, `The LRS answered ${response.status}`);
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : text;
-    } catch {
-      // Not JSON: keep the text.
-    }
-    return { data: parsed as never, headers: Object.fromEntries(response.headers.entries()), status: response.status };
+  return {
+    async request(resource, { method = 'GET', params = {}, body, headers = {}, keepalive = false } = {}) {
+      const query = new URLSearchParams();
+      for (const [name, value] of Object.entries(params) as [string, unknown][])
+        if (value !== undefined) query.set(name, typeof value === 'string' ? value : JSON.stringify(value));
+      const text = body === undefined ? undefined : JSON.stringify(body);
+      let response: Response;
+      try {
+        response = await fetch(`${endpoint}${resource}${query.size ? `?${query}` : ''}`, {
+          method,
+          headers: {
+            'X-Experience-API-Version': '1.0.3',
+            Authorization: auth,
+            ...(text === undefined ? {} : { 'Content-Type': 'application/json' }),
+            ...headers,
+          },
+          body: text,
+          credentials: 'omit',
+          cache: 'no-store',
+          keepalive: keepalive && (text?.length ?? 0) < KEEPALIVE_BODY_LIMIT,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (error) {
+        throw new LrsError(0, `The LRS did not answer (${error instanceof Error ? error.name : 'network error'})`);
+      }
+      const answer = await response.text().catch(() => '');
+      if (!response.ok) throw new LrsError(response.status, `The LRS answered ${response.status}`);
+      let data: unknown = answer;
+      try {
+        data = answer ? JSON.parse(answer) : undefined;
+      } catch {
+        // Not JSON: keep the text.
+      }
+      return { status: response.status, data, headers: response.headers };
+    },
   };
-  client.xapi = new XAPI({ endpoint, auth, version: '1.0.3', adapter });
-  return client as LrsClient;
 }

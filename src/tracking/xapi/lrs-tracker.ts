@@ -6,15 +6,24 @@
  *
  * - `initialized` first, once per browser session (a reload does not repeat it);
  * - `completed` and `passed` at most once per registration, never `failed` after `passed`;
- * - `failed` is sent when the session ends without a pass, so one session never
- *   carries both `failed` and `passed` (cmi5 §9.3) and a retake can still pass;
- * - `terminated` last; nothing after it.
+ * - `failed` (with its score) as soon as a quiz attempt is judged a fail, at most
+ *   once per session. cmi5 allows one of passed/failed per session (§9.3,
+ *   9.3.0.0-3), so a cmi5 retake that passes after a `failed` of the same session
+ *   is reported as `passed` at the start of the next session (the resume document
+ *   says it has not been sent); plain xAPI sends it at once;
+ * - the resume state is written (and confirmed) before `terminated`; `terminated`
+ *   last, and nothing at all after it (cmi5 8.1.2.0-2: the session's token dies with it).
  */
 import type { Statement } from '@xapi/xapi';
 import type { Lesson } from '../../content/lesson.js';
 import type { InteractionRecord } from '../../domain/interaction.js';
 import type { ConnectionStatus, FinishReason, Outcome, Tracker, TrackerStart } from '../tracker.js';
-import { classify, type LrsClient } from './lrs-client.js';
+import { decodeProgress } from '../../domain/codec.js';
+import { outcomeOf } from '../../domain/completion.js';
+import { meetsPassingScore, scoreQuiz } from '../../domain/scoring.js';
+import type { QuizBlock } from '../../domain/lesson-queries.js';
+import { pageActivityText } from '../../packaging/tincan-activities.js';
+import { classify } from './lrs-client.js';
 import type { ResumeDocument, ResumeStore } from './resume-document.js';
 import { ResumeGuard } from './resume-guard.js';
 import type { StatementQueue } from './statement-queue.js';
@@ -29,7 +38,6 @@ export interface StatementProfile {
 export interface LrsTrackerOptions {
   readonly standard: 'xapi' | 'cmi5';
   readonly lesson: Lesson;
-  readonly client: LrsClient;
   readonly queue: StatementQueue;
   readonly resume: ResumeStore;
   readonly context: StatementContext;
@@ -41,6 +49,7 @@ export interface LrsTrackerOptions {
   readonly masteryScore?: number;
   readonly exitUrl?: string;
   readonly saveDelayMs?: number;
+  readonly retryDelaysMs?: readonly number[];
   readonly now?: () => number;
 }
 
@@ -54,21 +63,29 @@ interface SessionFlags {
 
 export class LrsTracker implements Tracker {
   readonly standard: 'xapi' | 'cmi5';
+  /** completed / passed already sent for this registration (remembered in the resume document). */
   private sent = new Set<string>();
   private flags: SessionFlags;
-  private pendingFailure: number | undefined;
-  private bestScore: number | undefined;
+  /** Quiz answers per attempt of this session, to judge an attempt as soon as its last answer is recorded. */
+  private attempts = new Map<number, Record<string, string>>();
   private document: ResumeDocument = {};
-  private saving: Promise<void> = Promise.resolve();
+  /** Bumped on every change of the document; `written` is the version the LRS confirmed. */
+  private version = 0;
+  private written = 0;
+  private writing: Promise<void> | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
-  private dirty = false;
+  private saveFailures = 0;
+  /** `terminated` is on its way: nothing more may be written. */
+  private closed = false;
+  private ending: Promise<void> | undefined;
+  private settledWaiters: (() => void)[] = [];
   private listeners = new Set<(status: ConnectionStatus) => void>();
   private stateStatus: ConnectionStatus = { kind: 'connected' };
   private queueStatus: ConnectionStatus = { kind: 'connected' };
   private readonly now: () => number;
-  private readonly pageTitles: Map<string, string>;
   private readonly activityTitles: Map<string, string>;
   private readonly resumeGuard: ResumeGuard;
+  private readonly quiz: QuizBlock | undefined;
 
   constructor(private readonly o: LrsTrackerOptions) {
     this.standard = o.standard;
@@ -78,8 +95,9 @@ export class LrsTracker implements Tracker {
     // Plain xAPI: the page came back after its session ended (a reload after pagehide): a new session.
     if (this.flags.terminated && o.standard === 'xapi')
       this.flags = { startedAt: this.now(), initialized: false, failed: false, terminated: false };
-    this.pageTitles = new Map(o.lesson.pages.map((p) => [p.id, p.number ? `${p.number}) ${p.title}` : p.title]));
+    this.closed = this.flags.terminated;
     this.activityTitles = new Map(o.lesson.pages.flatMap((p) => p.blocks.flatMap((b) => ('id' in b ? [[b.id, p.title] as const] : []))));
+    this.quiz = o.lesson.pages.flatMap((p) => p.blocks).find((b): b is QuizBlock => b.kind === 'quiz');
     o.queue.onStatus((s) => {
       this.queueStatus = s;
       this.emit();
@@ -101,6 +119,10 @@ export class LrsTracker implements Tracker {
       this.send('initialized', build.lessonStatement(this.o.context, 'initialized'));
       this.flags.initialized = true;
       this.saveFlags();
+      // A pass (or completion) the last session could not report — cmi5 allows no `passed` after a
+      // `failed` in one session — is reported now, in this session, right after `initialized`.
+      const saved = decodeProgress(this.o.lesson, this.document.state);
+      if (saved.ok && (this.o.mode ?? 'normal') === 'normal') await this.conclude(outcomeOf(this.o.lesson, saved.state));
     }
     return {
       savedState: this.document.state,
@@ -115,9 +137,10 @@ export class LrsTracker implements Tracker {
   }
 
   async visit(pageId: string): Promise<void> {
-    const title = this.pageTitles.get(pageId) ?? pageId;
-    const page = { id: `${this.o.context.lesson.id}/pages/${pageId}`, name: title, type: build.ACTIVITY_TYPES.module };
-    this.send('experienced', build.experienced(this.o.context, page));
+    const page = this.o.lesson.pages.find((p) => p.id === pageId);
+    const text = page ? pageActivityText(this.o.lesson, page) : { name: pageId, description: pageId };
+    const ref = { id: `${this.o.context.lesson.id}/pages/${pageId}`, ...text, type: build.ACTIVITY_TYPES.module };
+    this.send('experienced', build.experienced(this.o.context, ref));
   }
 
   async record(i: InteractionRecord): Promise<void> {
@@ -127,83 +150,68 @@ export class LrsTracker implements Tracker {
       name: `${where}: ${i.question}`.slice(0, 200),
     };
     this.send('answered', build.answered(this.o.context, i, ref));
+    if (i.attempt > 0 && this.quiz && i.activityId === this.quiz.id) this.judge(this.quiz, i);
   }
 
   async save(state: string, location: string): Promise<void> {
+    if (this.closed) return;
     this.document = { ...this.document, state, location };
-    this.scheduleSave();
+    this.changed();
   }
 
   async conclude(outcome: Outcome): Promise<void> {
-    if (outcome.scaledScore !== undefined) this.bestScore = Math.max(this.bestScore ?? 0, outcome.scaledScore);
     if (outcome.completed && !this.sent.has('completed')) {
       this.once('completed', build.lessonStatement(this.o.context, 'completed', { completion: true, duration: this.sessionDuration() }));
     }
-    if (outcome.passed === true && !this.sent.has('passed') && this.bestScore !== undefined) {
-      this.pendingFailure = undefined;
+    // cmi5 9.3.0.0-3: one of passed/failed per session; after a `failed` the pass waits for the next session.
+    const mayPass = !(this.standard === 'cmi5' && this.flags.failed);
+    if (outcome.passed === true && outcome.scaledScore !== undefined && !this.sent.has('passed') && mayPass) {
       this.once(
         'passed',
         build.lessonStatement(this.o.context, 'passed', {
           success: true,
-          score: build.scoreOf(this.bestScore),
+          score: build.scoreOf(outcome.scaledScore),
           duration: this.sessionDuration(),
         }),
       );
-    } else if (outcome.passed === false && !this.sent.has('passed')) {
-      this.pendingFailure = this.bestScore; // sent when the session ends, unless a retake passes first
     }
   }
 
   /**
-   * The page is being hidden (maybe for good): send statements and the resume state now. The
-   * requests start synchronously with `keepalive`, so they complete even if the page is unloaded.
+   * The page is being hidden (maybe for good): hand over now, with keepalive, the resume state if
+   * the LRS has not confirmed the latest one, and the statements not already in flight.
    */
   flush(): void {
-    this.o.client.unloading = true;
-    try {
-      this.o.queue.flushNow();
-      const document = this.dirty ? this.resumeGuard.writableNow(this.document) : undefined;
-      if (document) {
-        this.dirty = false;
-        void this.o.resume.write(document).catch(() => this.scheduleSave());
-      }
-    } finally {
-      this.o.client.unloading = false;
-    }
+    this.flushState();
+    this.o.queue.flushNow();
   }
 
-  async finish(reason: FinishReason): Promise<void> {
-    if (this.flags.terminated) return;
+  finish(reason: FinishReason): Promise<void> {
+    if (this.flags.terminated) return Promise.resolve();
     if (reason === 'pagehide' && this.standard === 'cmi5') {
       // A cmi5 session cannot be resumed once terminated (its token ends with it), and pagehide
       // cannot tell a closed tab from a reload, which must keep the session (cmi5 §8.2.1). So the
       // session stays open: everything pending is sent now, and a closed tab is left to the LMS,
       // which records it as abandoned (§9.3.6). `terminated` is sent when the learner exits.
       this.flush();
-      return;
+      return Promise.resolve();
     }
-    // The resume state first: once `terminated` is stored, the LMS may refuse the session's token
-    // (cmi5 §8.1.2). When the page is going away there is no time to wait: both leave at once.
-    const leaving = typeof document !== 'undefined' && document.visibilityState === 'hidden';
-    // (Nothing to wait for while the LRS's own document is unread: this session may not write it.)
-    const writable = this.resumeGuard.writableNow(this.document) !== undefined;
-    if (this.dirty && writable && !leaving) await Promise.race([this.writeNow(), new Promise((resolve) => setTimeout(resolve, 2_000))]);
-    if (this.pendingFailure !== undefined && !this.sent.has('passed') && !this.flags.failed) {
-      this.flags.failed = true;
-      this.send(
-        'failed',
-        build.lessonStatement(this.o.context, 'failed', {
-          success: false,
-          score: build.scoreOf(this.pendingFailure),
-          duration: this.sessionDuration(),
-        }),
-      );
+    if (reason === 'pagehide') {
+      // Plain xAPI, the page is going away: no time to wait for confirmations. The resume state
+      // leaves first, then the statements with `terminated` last, all with keepalive.
+      this.flushState();
+      this.terminate();
+      this.o.queue.flushNow();
+      return Promise.resolve();
     }
-    this.send('terminated', build.lessonStatement(this.o.context, 'terminated', { duration: this.sessionDuration() }));
-    this.flags.terminated = true;
-    this.saveFlags();
-    this.flush();
-    await Promise.allSettled([this.o.queue.send(), this.saving]);
+    // Exit: every statement and the resume state confirmed, then `terminated`, confirmed too. Only
+    // then does the learner read that the results are saved (while the LRS fails, they read why not).
+    this.ending ??= (async () => {
+      await Promise.all([this.o.queue.drained(), this.stateSettled()]);
+      this.terminate();
+      await this.o.queue.drained();
+    })();
+    return this.ending;
   }
 
   onStatus(listener: (status: ConnectionStatus) => void): () => void {
@@ -212,48 +220,109 @@ export class LrsTracker implements Tracker {
     return () => this.listeners.delete(listener);
   }
 
+  private flushState(): void {
+    if (this.closed || this.written === this.version) return;
+    const document = this.resumeGuard.writableNow(this.document);
+    if (!document) return;
+    const version = this.version;
+    this.o.resume.write(document, true).then(
+      () => this.confirmWritten(version),
+      () => this.scheduleSave(),
+    );
+  }
+
+  private terminate(): void {
+    this.closed = true;
+    if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
+    this.send('terminated', build.lessonStatement(this.o.context, 'terminated', { duration: this.sessionDuration() }));
+    this.flags.terminated = true;
+    this.saveFlags();
+  }
+
+  /** When the last answer of a quiz attempt arrives, a failing attempt is reported at once (once per session). */
+  private judge(quiz: QuizBlock, i: InteractionRecord): void {
+    const answers = this.attempts.get(i.attempt) ?? {};
+    answers[i.id.slice(quiz.id.length + 1)] = i.response[0] ?? '';
+    this.attempts.set(i.attempt, answers);
+    if (Object.keys(answers).length < quiz.questions.length) return;
+    const { scaled } = scoreQuiz(quiz, answers);
+    const passing = this.o.masteryScore ?? this.o.lesson.settings.passingScore;
+    if (meetsPassingScore(scaled, passing) || this.flags.failed || this.sent.has('passed')) return;
+    this.flags.failed = true;
+    this.saveFlags();
+    this.send(
+      'failed',
+      build.lessonStatement(this.o.context, 'failed', { success: false, score: build.scoreOf(scaled), duration: this.sessionDuration() }),
+    );
+  }
+
   /** Statements are refused once the session has ended (nothing after `terminated`). */
-  private send(verb: VerbName, statement: Statement): void {
+  private send(verb: VerbName, statement: Statement & { id: string }): void {
     if (this.flags.terminated) return;
-    this.o.queue.add(this.o.profile.decorate(statement, verb));
+    this.o.queue.add(this.o.profile.decorate(statement, verb) as Statement & { id: string });
   }
 
   /** completed / passed: at most once per registration, remembered in the resume document. */
-  private once(verb: 'completed' | 'passed', statement: Statement): void {
+  private once(verb: 'completed' | 'passed', statement: Statement & { id: string }): void {
     this.sent.add(verb);
     this.send(verb, statement);
     this.document = { ...this.document, sent: [...this.sent].filter((v) => v === 'completed' || v === 'passed') };
-    void this.writeNow();
+    this.changed();
   }
 
-  private scheduleSave(): void {
-    this.dirty = true;
-    if (this.saveTimer !== undefined) return;
-    // Soon, and coalesced: while one write is in flight, the next waits and carries the latest state.
+  private changed(): void {
+    this.version += 1;
+    this.scheduleSave(this.o.saveDelayMs ?? 200);
+  }
+
+  /** Soon, and coalesced: one write at a time, each carrying the latest document. */
+  private scheduleSave(delay = this.retryDelay()): void {
+    if (this.closed || this.saveTimer !== undefined) return;
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
       void this.writeNow();
-    }, this.o.saveDelayMs ?? 200);
+    }, delay);
   }
 
-  /** Writes the resume document now (after any write in flight); on failure it stays dirty and is retried. */
+  private retryDelay(): number {
+    const delays = this.o.retryDelaysMs ?? [1_000, 2_000, 5_000, 10_000, 30_000];
+    return delays[Math.min(this.saveFailures, delays.length - 1)] ?? 30_000;
+  }
+
+  /** Writes the latest document unless a write is in flight (that one reschedules when done). */
   private writeNow(): Promise<void> {
-    if (this.saveTimer !== undefined) {
-      clearTimeout(this.saveTimer);
-      this.saveTimer = undefined;
-    }
-    this.dirty = false;
+    if (this.writing) return this.writing;
+    if (this.closed || this.written === this.version) return Promise.resolve();
+    const version = this.version;
     const document = this.document;
-    this.saving = this.saving.then(async () => {
+    this.writing = (async () => {
       try {
         await this.o.resume.write(await this.resumeGuard.writable(document));
+        this.saveFailures = 0;
+        this.confirmWritten(version);
         this.setStateStatus(undefined);
       } catch (error) {
+        this.saveFailures += 1;
         this.setStateStatus(error);
-        if (this.document === document) this.scheduleSave();
+      } finally {
+        this.writing = undefined;
       }
-    });
-    return this.saving;
+      // Changed meanwhile, or failed: write again (the learner's work is never dropped for a passing failure).
+      if (this.written !== this.version) this.scheduleSave(this.saveFailures ? this.retryDelay() : 0);
+    })();
+    return this.writing;
+  }
+
+  private confirmWritten(version: number): void {
+    this.written = Math.max(this.written, version);
+    if (this.written === this.version) for (const resolve of this.settledWaiters.splice(0)) resolve();
+  }
+
+  /** Resolves when the LRS has confirmed the latest resume document (retries go on until then). */
+  private stateSettled(): Promise<void> {
+    if (this.written === this.version) return Promise.resolve();
+    void this.writeNow();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
   }
 
   private setStateStatus(error: unknown): void {

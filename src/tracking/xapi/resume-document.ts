@@ -1,9 +1,15 @@
 /**
  * The resume state in the xAPI State resource (one document per learner,
- * activity and registration), written with ETags: `If-None-Match: *` to
- * create, `If-Match` to replace, as an xAPI 2.0 LRS requires (it answers 409
- * to an unconditional overwrite). On 412/409 (another tab wrote in between)
- * the current ETag is read again and the write repeated: the newest state wins.
+ * activity and registration).
+ *
+ * Written with POST, which merges JSON objects key by key (xAPI 1.0.3
+ * Communication §2.2, "JSON Procedure with Requirements"): every write carries
+ * all of our keys, so the merge is a replacement, in one request that needs no
+ * ETag. A PUT over an existing document needs `If-Match` (the ADL LRS answers
+ * 409 without it) and the ADL LRS sends no ETag after a PUT, so a PUT would
+ * need a GET before every write; a POST can also leave with `keepalive` when
+ * the page is closing. Only when the LRS holds a document it cannot merge into
+ * (not a JSON object) is it replaced by a PUT with the ETag of a fresh GET.
  */
 import type { Agent } from './launch-params.js';
 import { classify, LrsError, type LrsClient } from './lrs-client.js';
@@ -24,59 +30,42 @@ export interface ResumeTarget {
 }
 
 export class ResumeStore {
-  private etag: string | undefined;
-
   constructor(
     private readonly client: LrsClient,
     private readonly target: ResumeTarget,
   ) {}
 
   async read(): Promise<ResumeDocument | undefined> {
+    return (await this.fetch()).document;
+  }
+
+  /** Writes the whole document; `keepalive` when the page is going away. */
+  async write(document: ResumeDocument, keepalive = false): Promise<void> {
+    const body = { state: document.state, location: document.location, sent: document.sent ?? [] };
     try {
-      const response = await this.client.xapi.getState({ ...this.params(), useCacheBuster: true });
-      this.etag = etagOf(response.headers);
-      const data: unknown = response.data;
-      return typeof data === 'object' && data !== null ? (data as ResumeDocument) : undefined;
+      await this.client.request('activities/state', { method: 'POST', params: this.target, body, keepalive });
     } catch (error) {
-      if (error instanceof LrsError && error.status === 404) {
-        this.etag = undefined;
-        return undefined;
-      }
+      if (classify(error) !== 'rejected' || keepalive) throw error;
+      // The LRS holds something it cannot merge into: replace it, naming the version we replace.
+      const { etag } = await this.fetch();
+      await this.client.request('activities/state', {
+        method: 'PUT',
+        params: this.target,
+        body,
+        headers: etag ? { 'If-Match': etag } : { 'If-None-Match': '*' },
+      });
+    }
+  }
+
+  private async fetch(): Promise<{ document: ResumeDocument | undefined; etag: string | undefined }> {
+    try {
+      const response = await this.client.request('activities/state', { params: this.target });
+      const data = response.data;
+      const document = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as ResumeDocument) : undefined;
+      return { document, etag: response.headers.get('etag') ?? undefined };
+    } catch (error) {
+      if (error instanceof LrsError && error.status === 404) return { document: undefined, etag: undefined };
       throw error;
     }
   }
-
-  async write(document: ResumeDocument): Promise<void> {
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      try {
-        const response = await this.client.xapi.setState({
-          ...this.params(),
-          state: document,
-          contentType: 'application/json',
-          ...(this.etag ? { etag: this.etag, matchHeader: 'If-Match' as const } : { etag: '*', matchHeader: 'If-None-Match' as const }),
-        });
-        this.etag = etagOf(response.headers) ?? this.etag;
-        if (!etagOf(response.headers)) await this.read(); // the LRS gave no ETag: fetch it for the next write
-        return;
-      } catch (error) {
-        if (classify(error) !== 'conflict') throw error;
-        await this.read(); // someone else wrote: take their ETag and write ours over it
-      }
-    }
-    throw new LrsError(409, 'The resume state kept changing under us');
-  }
-
-  private params() {
-    return {
-      agent: this.target.agent,
-      activityId: this.target.activityId,
-      registration: this.target.registration,
-      stateId: this.target.stateId,
-    };
-  }
-}
-
-function etagOf(headers: Record<string, unknown>): string | undefined {
-  const value = headers['etag'] ?? headers['ETag'];
-  return typeof value === 'string' && value ? value : undefined;
 }

@@ -1,14 +1,23 @@
 /**
- * Statements wait here, in order, until the LRS has them. The queue is kept in
- * sessionStorage (it survives a reload, and never outlives the tab in clear
- * text), sent in batches, retried with backoff when the LRS is unreachable,
- * answers 5xx or times out. Statement ids are fixed when a statement is
- * created, so a batch sent twice (the answer was lost, not the request) is
- * stored once: the LRS treats the same id with the same content as a repeat.
+ * Statements wait here, in order, until the LRS has them — each exactly once.
+ *
+ * - The queue is kept in sessionStorage (it survives a reload, and never
+ *   outlives the tab in clear text).
+ * - One batch is in flight at a time. The page going away (`flushNow`) sends,
+ *   with keepalive, only what is not already in flight; batches themselves go
+ *   with keepalive too, so a batch in flight when the tab closes still arrives.
+ * - A batch whose fate is unknown (no answer, a timeout, a 5xx) is "uncertain":
+ *   before it is sent again, each id is looked up (GET statements?statementId=)
+ *   and only the missing ones are sent. An LRS may store a repeated id twice, or
+ *   a cmi5 LMS flag it as a duplicate verb (cmi5 9.3.0.0-2), so nothing the LRS
+ *   may hold is ever POSTed again blind.
+ * - A 409 means some ids of the batch exist (xAPI 1.0.3 Communication §2.1.2:
+ *   the LRS then stores none of the batch): the ids are looked up the same way.
+ * - A 400 drops the batch (the LRS will never take it) and the rest goes on.
  */
 import type { Statement } from '@xapi/xapi';
 import type { ConnectionStatus } from '../tracker.js';
-import { classify, type LrsClient } from './lrs-client.js';
+import { classify, KEEPALIVE_BODY_LIMIT, LrsError, type LrsClient } from './lrs-client.js';
 
 export interface QueueOptions {
   readonly storageKey: string;
@@ -16,12 +25,23 @@ export interface QueueOptions {
   readonly retryDelaysMs?: readonly number[];
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
   readonly clearTimer?: (handle: unknown) => void;
-  /** After this many statements a batch is cut (keepalive bodies must stay under 64 KiB). */
+  /** Statements per batch at most. */
   readonly batchSize?: number;
 }
 
+type Held = Statement & { id: string };
+
+interface Stored {
+  readonly pending: Held[];
+  readonly uncertain: string[];
+}
+
 export class StatementQueue {
-  private pending: Statement[];
+  private pending: Held[];
+  /** Ids that may already be stored (their request got no clear answer): looked up before any re-send. */
+  private uncertain: Set<string>;
+  /** Ids in a request that has not answered yet (the batch, or a flush). */
+  private readonly inFlight = new Set<string>();
   private sending: Promise<void> | undefined;
   private timer: unknown;
   private failures = 0;
@@ -33,6 +53,7 @@ export class StatementQueue {
   private readonly batchSize: number;
   /** Ids the LRS has confirmed, so nothing is ever queued twice in this tab. */
   private readonly sent = new Set<string>();
+  private drainWaiters: (() => void)[] = [];
 
   constructor(
     private readonly client: LrsClient,
@@ -41,8 +62,11 @@ export class StatementQueue {
     this.retryDelaysMs = options.retryDelaysMs ?? [1_000, 2_000, 5_000, 10_000, 30_000, 60_000];
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
-    this.batchSize = options.batchSize ?? 20;
-    this.pending = this.load();
+    this.batchSize = options.batchSize ?? 16;
+    const stored = this.load();
+    this.pending = stored.pending;
+    // A reload: whatever was in flight when the page went away may have arrived.
+    this.uncertain = new Set(stored.uncertain);
   }
 
   /** Statements not yet confirmed by the LRS. */
@@ -51,8 +75,8 @@ export class StatementQueue {
   }
 
   /** Adds a statement (kept in storage at once) and starts sending. */
-  add(statement: Statement): void {
-    if (statement.id && (this.sent.has(statement.id) || this.pending.some((s) => s.id === statement.id))) return;
+  add(statement: Held): void {
+    if (this.sent.has(statement.id) || this.pending.some((s) => s.id === statement.id)) return;
     this.pending.push(statement);
     this.persist();
     void this.send();
@@ -60,22 +84,34 @@ export class StatementQueue {
 
   /** Sends whatever is pending; resolves when the queue is empty or a retry is scheduled. */
   send(): Promise<void> {
-    this.sending ??= this.sendAll().finally(() => (this.sending = undefined));
+    this.sending ??= this.sendAll().finally(() => {
+      this.sending = undefined;
+      // A statement added after the loop's last look but before this ran found it still "sending":
+      // it is sent now (unless a retry is scheduled, which sends it then).
+      if (this.timer === undefined && this.pending.some((s) => !this.inFlight.has(s.id))) void this.send();
+    });
     return this.sending;
   }
 
+  /** Resolves once every statement added so far is confirmed by the LRS (retries keep going until then). */
+  drained(): Promise<void> {
+    if (this.pending.length === 0) return Promise.resolve();
+    void this.send();
+    return new Promise((resolve) => this.drainWaiters.push(resolve));
+  }
+
   /**
-   * The page is going away: send everything pending now, in one request started synchronously
-   * (the caller sets keepalive), even while another send is in flight — a statement the LRS then
-   * receives twice is stored once, because its id and content are the same.
+   * The page is going away: hand over, in one keepalive request started synchronously, what is
+   * neither in flight nor uncertain (an uncertain id must be looked up first, which a closing page
+   * cannot wait for; it stays in sessionStorage for a reload of this tab).
    */
   flushNow(): void {
-    const batch = this.pending.slice(0, this.batchSize * 5);
-    if (batch.length === 0) return;
-    this.client.xapi.sendStatements({ statements: batch }).then(
-      () => this.confirm(batch),
-      () => undefined, // still pending in sessionStorage: sent again on the next load of this tab
+    const batch = this.cut(
+      this.pending.filter((s) => !this.inFlight.has(s.id) && !this.uncertain.has(s.id)),
+      this.batchSize * 4,
     );
+    if (batch.length === 0) return;
+    void this.post(batch).catch(() => undefined);
   }
 
   onStatus(listener: (status: ConnectionStatus) => void): () => void {
@@ -89,41 +125,97 @@ export class StatementQueue {
       this.clearTimer(this.timer);
       this.timer = undefined;
     }
-    while (this.pending.length > 0) {
-      const batch = this.pending.slice(0, this.batchSize);
+    for (;;) {
+      const waiting = this.pending.filter((s) => !this.inFlight.has(s.id));
+      if (waiting.length === 0) break;
+      const batch = this.cut(waiting, this.batchSize);
       try {
-        await this.client.xapi.sendStatements({ statements: batch });
+        const unsure = batch.filter((s) => this.uncertain.has(s.id));
+        if (unsure.length) {
+          await this.lookUp(unsure);
+          continue; // found ones are confirmed; the rest are sent in the next round
+        }
+        await this.post(batch);
       } catch (error) {
         const kind = classify(error);
         if (kind === 'rejected') {
-          // The LRS refuses the batch as invalid (400). Sending it again cannot help; keep going with
-          // the rest so one bad statement never blocks every answer after it.
+          // The LRS refuses the batch as invalid (400): sending it again cannot help. Keep going with
+          // the rest, so one bad statement never blocks every answer after it.
           console.error('The LRS rejected statements; they are dropped:', batch.map((s) => s.id).join(', '));
           this.confirm(batch);
           continue;
         }
-        if (kind === 'conflict') {
-          // 409 on statements: an id the LRS already holds (our earlier send arrived). Treat as stored.
-          this.confirm(batch);
-          continue;
-        }
+        if (kind === 'conflict') continue; // post() marked the batch uncertain: its ids are looked up next
         this.setStatus(
           kind === 'unauthorized' ? { kind: 'unauthorized', detail: String(error) } : { kind: 'retrying', detail: String(error) },
         );
         this.scheduleRetry();
         return;
       }
-      this.confirm(batch);
     }
-    this.failures = 0;
-    this.setStatus({ kind: 'connected' });
+    if (this.pending.length === 0) {
+      this.failures = 0;
+      this.setStatus({ kind: 'connected' });
+    }
   }
 
-  private confirm(batch: readonly Statement[]): void {
-    for (const s of batch) if (s.id) this.sent.add(s.id);
+  /** POSTs a batch; confirms it on success, marks it uncertain when the answer says nothing sure. */
+  private async post(batch: readonly Held[]): Promise<void> {
+    for (const s of batch) this.inFlight.add(s.id);
+    // Until it answers, this batch may arrive without this page learning so: a reload looks it up.
+    for (const s of batch) this.uncertain.add(s.id);
+    this.persist();
+    try {
+      await this.client.request('statements', { method: 'POST', body: batch, keepalive: true });
+      this.confirm(batch);
+    } catch (error) {
+      const kind = classify(error);
+      // A 400 stores nothing (the batch is dropped by the caller); a 401 is refused before storing.
+      if (kind === 'rejected' || kind === 'unauthorized') for (const s of batch) this.uncertain.delete(s.id);
+      this.persist();
+      throw error;
+    } finally {
+      for (const s of batch) this.inFlight.delete(s.id);
+    }
+  }
+
+  /** Which of these ids the LRS already holds (xAPI 1.0.3 Communication §2.1.3, statementId). */
+  private async lookUp(batch: readonly Held[]): Promise<void> {
+    for (const s of batch) {
+      try {
+        await this.client.request('statements', { params: { statementId: s.id } });
+        this.confirm([s]);
+      } catch (error) {
+        if (!(error instanceof LrsError && error.status === 404)) throw error;
+        this.uncertain.delete(s.id);
+        this.persist();
+      }
+    }
+  }
+
+  /** The first statements, as many as fit one request (count and the keepalive byte budget). */
+  private cut(list: readonly Held[], count: number): Held[] {
+    const batch: Held[] = [];
+    let bytes = 2;
+    for (const s of list.slice(0, count)) {
+      bytes += JSON.stringify(s).length + 1;
+      if (batch.length > 0 && bytes > KEEPALIVE_BODY_LIMIT) break;
+      batch.push(s);
+    }
+    return batch;
+  }
+
+  private confirm(batch: readonly Held[]): void {
+    for (const s of batch) {
+      this.sent.add(s.id);
+      this.uncertain.delete(s.id);
+    }
     const ids = new Set(batch.map((s) => s.id));
     this.pending = this.pending.filter((s) => !ids.has(s.id));
     this.persist();
+    if (this.pending.length === 0) {
+      for (const resolve of this.drainWaiters.splice(0)) resolve();
+    }
   }
 
   private scheduleRetry(): void {
@@ -142,20 +234,25 @@ export class StatementQueue {
     if (changed) for (const listener of this.listeners) listener(status);
   }
 
-  private load(): Statement[] {
+  private load(): Stored {
     try {
       const raw = this.options.storage?.getItem(this.options.storageKey);
-      const parsed: unknown = raw ? JSON.parse(raw) : [];
-      return Array.isArray(parsed) ? (parsed as Statement[]) : [];
+      const parsed: unknown = raw ? JSON.parse(raw) : undefined;
+      // Our own data, written by persist() below.
+      if (typeof parsed === 'object' && parsed !== null && 'pending' in parsed) return parsed as Stored;
     } catch {
-      return [];
+      // A fresh queue.
     }
+    return { pending: [], uncertain: [] };
   }
 
   private persist(): void {
     try {
       if (this.pending.length === 0) this.options.storage?.removeItem(this.options.storageKey);
-      else this.options.storage?.setItem(this.options.storageKey, JSON.stringify(this.pending));
+      else {
+        const stored: Stored = { pending: this.pending, uncertain: [...this.uncertain] };
+        this.options.storage?.setItem(this.options.storageKey, JSON.stringify(stored));
+      }
     } catch {
       // Storage full or blocked: the queue still lives in memory for this page.
     }
