@@ -49,6 +49,8 @@ interface Budgets {
   packages: Record<PackageName, { jsCssGzip: number; zip: number }>;
   slowFcpMs: number;
   scormPassJourneyCommits: number;
+  scormPassJourneyCalls: number;
+  scormLaunchCalls: number;
 }
 
 const gz = (bytes: Uint8Array | string) => gzipSync(bytes, { level: 9 }).length;
@@ -228,8 +230,14 @@ async function main() {
   for (const r of rows) console.log(line(r));
   console.log('\nFull pass journey (every page, both activities, reflections, quiz passed):');
   for (const [name, j] of Object.entries(journeys)) {
-    const budget = name.startsWith('scorm') ? budgets.scormPassJourneyCommits : undefined;
-    console.log(`  ${name.padEnd(10)} ${j.summary}${j.commits !== undefined ? over(j.commits, budget) : ''}`);
+    const checks = name.startsWith('scorm')
+      ? [
+          over(j.launchCalls ?? 0, budgets.scormLaunchCalls),
+          over(j.calls ?? 0, budgets.scormPassJourneyCalls),
+          over(j.commits ?? 0, budgets.scormPassJourneyCommits),
+        ].join('')
+      : '';
+    console.log(`  ${name.padEnd(10)} ${j.summary}${checks}`);
   }
   console.log(
     '\nBudgets: bench/budgets.json. "OVER" marks a figure over its budget. ×text = shipped gzip bytes / gzip of the lesson text.',

@@ -104,6 +104,11 @@ for (const { version, path, standard, status, errors } of VERSIONS) {
       { name: 'Commit fails once', faults: { commit: { times: 1 } } },
       { name: 'Commit fails always, then recovers', faults: { commit: {} }, clearAfterJourney: true, notice: true },
       ...errors.map((code) => ({ name: `LMS answers error ${code} on Commit (twice)`, faults: { commit: { times: 2, errorCode: code } } })),
+      {
+        // A data-model error: this value will never be accepted. It is left out; nothing else waits for it.
+        name: `LMS refuses one interaction value with error ${version === '1.2' ? 405 : 406} (always)`,
+        faults: { setValue: { 'cmi.interactions.0.correct_responses.0.pattern': { errorCode: version === '1.2' ? 405 : 406 } } },
+      },
       ...TRANSIENT_SET_ERRORS.map((code) => ({
         name: `LMS answers error ${code} on SetValue (twice)`,
         faults: { setValue: { [status]: { times: 2, errorCode: code } } },

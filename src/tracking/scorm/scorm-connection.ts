@@ -31,6 +31,9 @@ export interface ConnectionOptions {
 
 type Phase = 'new' | 'open' | 'closed';
 
+/** How often the final save is tried when the LMS fails it (the learner is leaving: no later save point). */
+const CLOSING_ATTEMPTS = 4;
+
 /**
  * Error codes that mean "this value will never be accepted" (SCORM 1.2 RTE
  * 3.3: 201 invalid argument, 401-405; SCORM 2004 RTE 3.1.7: 201, 351 general
@@ -158,7 +161,8 @@ export class ScormConnection {
     if (this.phase === 'closed') return;
     if (!this.readOnly) {
       this.dirty = true; // the session time of the last stretch is always worth a final write
-      this.commitNow();
+      // The last chance before the window goes: a general failure is tried again at once, a few times.
+      for (let attempt = 0; attempt < CLOSING_ATTEMPTS && !this.commitNow(); attempt += 1);
     }
     if (this.phase === 'open') {
       const result = this.calls.terminate();
