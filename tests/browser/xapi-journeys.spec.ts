@@ -6,6 +6,8 @@
 import type { Page } from '@playwright/test';
 import { startLrs, type LrsHarness } from '../../hosts/lrs/index.js';
 import { CORRECT_QUIZ, CoursePage } from '../../hosts/learner/course-page.js';
+import { LESSON } from '../../hosts/learner/lesson-facts.js';
+import { activityCases, writtenQuestions } from '../../src/domain/lesson-queries.js';
 import { expect, test } from './fixtures.js';
 import { countBy, verbs, XAPI_AUTH, xapiLaunch } from '../../hosts/learner/lrs-launch.js';
 
@@ -42,7 +44,14 @@ test('a full pass journey: initialized, a visit per page, every answer, complete
   const sequence = verbs(lrs);
   expect(sequence[0]).toBe('initialized');
   expect(sequence.at(-1)).toBe('terminated');
-  expect(countBy(sequence)).toEqual({ initialized: 1, experienced: 19, answered: 18, completed: 1, passed: 1, terminated: 1 });
+  expect(countBy(sequence)).toEqual({
+    initialized: 1,
+    experienced: LESSON.pageIds.length,
+    answered: activityCases(LESSON.lesson).length + writtenQuestions(LESSON.lesson).length + LESSON.quiz.questions.length,
+    completed: 1,
+    passed: 1,
+    terminated: 1,
+  });
   const statements = lrs.statements();
   const passed = statements.find((s) => s.verb.id.endsWith('/passed'));
   expect(passed?.result).toMatchObject({ success: true, score: { scaled: 1, raw: 100, min: 0, max: 100 } });
@@ -68,7 +77,7 @@ test('a full pass journey: initialized, a visit per page, every answer, complete
 test('fail, retake and pass: one passed statement, no failed, both attempts answered', async ({ page, site }) => {
   const course = await open(page, xapiLaunch(`${site.url}/packages/xapi/index.html`, lrs));
   await course.openQuiz();
-  await course.takeQuiz(['A', 'A', 'C', 'C', 'B']);
+  await course.takeQuiz(LESSON.answersWithCorrect(LESSON.fewestToPass - 1));
   await course.main.getByRole('button', { name: 'Take the quiz again' }).click();
   await course.takeQuiz(CORRECT_QUIZ);
   await closeAndSettle(page);
@@ -81,11 +90,14 @@ test('fail, retake and pass: one passed statement, no failed, both attempts answ
 test('a failed quiz ends the session with one failed statement, before terminated', async ({ page, site }) => {
   const course = await open(page, xapiLaunch(`${site.url}/packages/xapi/index.html`, lrs));
   await course.openQuiz();
-  await course.takeQuiz(['A', 'A', 'A', 'C', 'B']);
+  await course.takeQuiz(LESSON.answersWithCorrect(LESSON.fewestToPass - 1));
   await closeAndSettle(page);
   const sequence = verbs(lrs);
   expect(sequence.slice(-2)).toEqual(['failed', 'terminated']);
-  expect(lrs.statements().at(-2)?.result).toMatchObject({ success: false, score: { scaled: 0.4 } });
+  expect(lrs.statements().at(-2)?.result).toMatchObject({
+    success: false,
+    score: { scaled: (LESSON.fewestToPass - 1) / LESSON.quiz.questions.length },
+  });
 });
 
 test('leave and resume: the State resource brings back place and answers', async ({ page, site, context }) => {
