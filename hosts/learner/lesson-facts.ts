@@ -69,7 +69,8 @@ export class LessonFacts {
   /** What the learner reads for `right` of the questions answered correctly. */
   scoreText(right: number): string {
     const total = this.quiz.questions.length;
-    return `This attempt: ${Math.round((right / total) * 100)} % (${right} of ${total} correct).`;
+    // The lesson keeps the number and its % together with a no-break space.
+    return `This attempt: ${Math.round((right / total) * 100)}\u00a0% (${right} of ${total} correct).`;
   }
 }
 

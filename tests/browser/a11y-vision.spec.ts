@@ -7,7 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Locator, Page } from '@playwright/test';
-import { CoursePage, PAGE_IDS } from '../../hosts/learner/course-page.js';
+import { CASE_ANSWERS, CoursePage, PAGE_IDS } from '../../hosts/learner/course-page.js';
+import { LESSON } from '../../hosts/learner/lesson-facts.js';
 import { expect, test } from './fixtures.js';
 
 const SHOTS = join(process.cwd(), 'tests', '.screenshots');
@@ -109,12 +110,17 @@ async function newPage(browser: Browser, options: BrowserContextOptions): Promis
 }
 
 /** Puts the lesson in a state worth looking at: activity 1 with a right and a wrong answer, a failed quiz. */
+/** Right answers in the quiz taken by answerSome: the first ones right, the rest wrong. */
+const QUIZ_RIGHT = Math.max(1, LESSON.fewestToPass - 1);
+
 async function answerSome(course: CoursePage, base: string) {
-  await course.open(`${base}/web/#/micro-activity-1`);
-  await course.answerCase(0, 'root user');
-  await course.answerCase(1, 'IAM user');
-  await course.goToPage('Quiz 5.6');
-  await course.takeQuiz(['A', 'C', 'C', 'A', 'D']);
+  await course.open(`${base}/web/`);
+  await course.goToPage(LESSON.pageWith('choice-activity'));
+  // The first case right, the second wrong.
+  await course.answerCase(0, CASE_ANSWERS[0]);
+  await course.answerCase(1, CASE_ANSWERS.find((answer) => answer !== CASE_ANSWERS[1]) ?? CASE_ANSWERS[0]);
+  await course.goToPage(LESSON.pageWith('quiz'));
+  await course.takeQuiz(LESSON.answersWithCorrect(QUIZ_RIGHT));
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -191,9 +197,9 @@ test('right and wrong are said in words and shown with an icon, not by colour al
   const course = new CoursePage(page);
   await answerSome(course, site.url);
   const verdicts = course.main.locator('.feedback .verdict');
-  await expect(verdicts).toHaveText(['Not quite.', 'Correct.', 'Correct.', 'Not quite.', 'Not quite.']);
+  await expect(verdicts).toHaveText(LESSON.quiz.questions.map((_, i) => (i < QUIZ_RIGHT ? 'Correct.' : 'Not quite.')));
   for (const verdict of await verdicts.all()) await expect(verdict.locator('svg')).toHaveCount(1);
-  await course.goToPage('Micro-activity 1: Choose the identity pattern');
+  await course.goToPage(LESSON.pageWith('choice-activity'));
   await expect(course.main.locator('.feedback .verdict')).toHaveText([/^Correct\. /, /^Not quite\. /]);
   for (const verdict of await course.main.locator('.feedback .verdict').all()) await expect(verdict.locator('svg')).toHaveCount(1);
 });

@@ -5,6 +5,8 @@
 import type { Page } from '@playwright/test';
 import { startLrs, type LrsHarness } from '../../hosts/lrs/index.js';
 import { CORRECT_QUIZ, CoursePage } from '../../hosts/learner/course-page.js';
+import { LESSON } from '../../hosts/learner/lesson-facts.js';
+import { activityCases, writtenQuestions } from '../../src/domain/lesson-queries.js';
 import { expect, test } from './fixtures.js';
 import { AU_ID, cmi5Launch, countBy, harnessBackend, verbs } from '../../hosts/learner/lrs-launch.js';
 import { LrsJourneys } from '../../hosts/learner/lrs-journeys.js';
@@ -46,12 +48,21 @@ test('a full pass journey follows the cmi5 AU rules', async ({ page, site }) => 
   const statements = lrs.statements();
   const sequence = verbs(lrs);
   expect(sequence[0]).toBe('initialized');
-  expect(countBy(sequence)).toEqual({ initialized: 1, experienced: 19, answered: 18, completed: 1, passed: 1, terminated: 1 });
+  expect(countBy(sequence)).toEqual({
+    initialized: 1,
+    experienced: LESSON.pageIds.length,
+    answered: activityCases(LESSON.lesson).length + writtenQuestions(LESSON.lesson).length + LESSON.quiz.questions.length,
+    completed: 1,
+    passed: 1,
+    terminated: 1,
+  });
   const defined = statements.filter((s) => /\/(initialized|completed|passed|failed|terminated)$/.test(s.verb.id));
   expect(defined.every((s) => 'id' in s.object && s.object.id === AU_ID)).toBe(true);
   const passed = statements.find((s) => s.verb.id.endsWith('/passed'));
   expect(passed?.result).toMatchObject({ success: true, score: { scaled: 1 } });
-  expect(passed?.context?.extensions?.['https://w3id.org/xapi/cmi5/context/extensions/masteryscore']).toBe(0.8);
+  expect(passed?.context?.extensions?.['https://w3id.org/xapi/cmi5/context/extensions/masteryscore']).toBe(
+    LESSON.lesson.settings.passingScore,
+  );
   expect(fetches()).toBe(1);
   console.log(
     `cmi5 pass journey: ${statements.length} statements (${JSON.stringify(countBy(sequence))}), ${lrs.requests().length} HTTP requests`,
@@ -59,11 +70,14 @@ test('a full pass journey follows the cmi5 AU rules', async ({ page, site }) => 
 });
 
 test('the LMS mastery score overrides the course passing score', async ({ page, site }) => {
-  const { url } = cmi5Launch(`${site.url}/packages/cmi5/index.html`, lrs, { masteryScore: 0.6 });
+  // The LMS asks for one right answer fewer than the course does: that many now passes.
+  const right = LESSON.fewestToPass - 1;
+  const masteryScore = right / LESSON.quiz.questions.length;
+  const { url } = cmi5Launch(`${site.url}/packages/cmi5/index.html`, lrs, { masteryScore });
   const course = await open(page, url);
   await course.openQuiz();
-  await course.takeQuiz(['B', 'C', 'C', 'A', 'A']);
-  await expect(course.main).toContainText('Passed. The passing score is 60 %.');
+  await course.takeQuiz(LESSON.answersWithCorrect(right));
+  await expect(course.main).toContainText(`Passed. The passing score is ${Math.round(masteryScore * 100)} %.`);
   await exitAndSettle(page);
   expect(countBy(verbs(lrs)).passed).toBe(1);
 });

@@ -157,19 +157,21 @@ test('reloading returns to the same page with every answer kept', async ({ page,
 
 test('the comparison table is a real table and its CSV version downloads', async ({ page, site }) => {
   const course = new CoursePage(page);
-  await course.open(`${site.url}/web/#/comparison-table`);
-  const table = course.main.getByRole('table', { name: 'Identity types and their mental models' });
-  await expect(table.getByRole('columnheader')).toHaveText(['Identity type', 'Mental model']);
-  await expect(table.getByRole('rowheader')).toHaveText(['Root user', 'IAM user', 'IAM group', 'IAM role']);
-  await expect(table.getByRole('cell').first()).toHaveText('Account-owner identity with full access, used rarely');
+  const [block] = blocksOf(LESSON.lesson, 'table');
+  if (!block) throw new Error('the lesson has no table');
+  await course.open(`${site.url}/web/`);
+  await course.goToPage(LESSON.pageWith('table'));
+  const table = course.main.getByRole('table', { name: block.caption });
+  await expect(table.getByRole('columnheader')).toHaveText(block.columns);
+  await expect(table.getByRole('rowheader')).toHaveText(block.rows.map((row) => row[0] ?? ''));
+  await expect(table.getByRole('cell').first()).toHaveText(block.rows[0]?.[1] ?? '');
   const download = page.waitForEvent('download');
   await course.main.getByRole('link', { name: /Download the table as CSV/ }).click();
   const file = await (await download).path();
-  expect(readFileSync(file, 'utf8')).toBe(
-    'Identity type,Mental model\r\nRoot user,"Account-owner identity with full access, used rarely"\r\n' +
-      'IAM user,Named identity with long-term credentials\r\nIAM group,Shared permissions for multiple IAM users\r\n' +
-      'IAM role,Assumable identity with temporary credentials\r\n',
-  );
+  // RFC 4180: CRLF line ends; a cell with a comma or a quote is quoted.
+  const cell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+  const csv = [block.columns, ...block.rows].map((row) => `${row.map(cell).join(',')}\r\n`).join('');
+  expect(readFileSync(file, 'utf8')).toBe(csv);
 });
 
 test('every "(AWS Documentation)" reference links to the AWS IAM User Guide page it comes from', async ({ page, site }) => {
@@ -203,8 +205,8 @@ test('on a 375 px phone the contents open from a button and nothing scrolls side
   await expect(course.toc).toBeHidden();
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-  await course.toc.getByRole('link', { name: 'Quick comparison table' }).click();
-  await expect(course.pageHeading()).toHaveText('Quick comparison table');
+  await course.toc.getByRole('link', { name: LESSON.pageWith('table') }).click();
+  await expect(course.pageHeading()).toHaveText(LESSON.pageWith('table'));
   await expect(course.toc).toBeHidden();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
@@ -215,10 +217,11 @@ test('before the script has run (or without JavaScript) the page already shows t
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(`${site.url}/web/`);
-  await expect(page).toHaveTitle('Root User, IAM Users, IAM Roles, and Access Patterns Review');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Root User, IAM Users, IAM Roles, and Access Patterns Review');
-  await expect(page.getByRole('banner')).toContainText('Lesson 5.6');
-  await expect(page.getByRole('banner')).toContainText('15 min');
+  const { lesson } = LESSON;
+  await expect(page).toHaveTitle(lesson.title);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title);
+  await expect(page.getByRole('banner')).toContainText(`Lesson ${lesson.lessonNumber}`);
+  await expect(page.getByRole('banner')).toContainText(`${lesson.durationMinutes} min`);
   await expect(page.locator('noscript p')).toHaveText(/^This lesson needs JavaScript\./);
   await expect(page.locator('noscript p')).toBeVisible();
   await context.close();

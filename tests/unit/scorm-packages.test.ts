@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COURSE_ID, readZip, zipText } from './helpers/packages.js';
+import { loadRealCourse } from './helpers/real-course.js';
 import { SCHEMAS, xmllint } from './helpers/standards.js';
 import { loadCourse } from '../../src/content/load-course.js';
 
@@ -46,11 +47,16 @@ describe.each(targets)('the %s package', (target) => {
     expect(manifest).toContain(`<item identifier="${COURSE_ID}-item" identifierref="${COURSE_ID}-sco"`);
   });
 
-  it('carries title, description, version and the 15-minute learning time in its metadata', () => {
-    expect(manifest).toContain('Root User, IAM Users, IAM Roles, and Access Patterns Review');
-    expect(manifest).toContain('Review of the differences between AWS root user, IAM users, and IAM roles');
-    expect(manifest).toContain('version="1.0.0"');
-    expect(manifest).toMatch(target === 'scorm12' ? /<imsmd:datetime>00:15:00<\/imsmd:datetime>/ : /<lom:duration>PT15M<\/lom:duration>/);
+  it('carries the course’s title, description, version and learning time in its metadata', async () => {
+    const lesson = await loadRealCourse();
+    const xmlText = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+    expect(manifest).toContain(xmlText(lesson.title));
+    expect(manifest).toContain(xmlText(lesson.description.slice(0, 60)));
+    expect(manifest).toContain(`version="${lesson.version}"`);
+    const minutes = lesson.durationMinutes;
+    const hhmm = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00`;
+    const iso = `PT${minutes >= 60 ? `${Math.floor(minutes / 60)}H` : ''}${minutes % 60 ? `${minutes % 60}M` : ''}`;
+    expect(manifest).toContain(target === 'scorm12' ? `<imsmd:datetime>${hhmm}</imsmd:datetime>` : `<lom:duration>${iso}</lom:duration>`);
   });
 
   it('carries the course’s passing score, so LMSs that read it hand the course the same pass mark', async () => {
