@@ -73,6 +73,8 @@ export class LrsTracker implements Tracker {
   private version = 0;
   private written = 0;
   private writing: Promise<void> | undefined;
+  /** The version of the document in the last write started (normal or keepalive). */
+  private sending = 0;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private saveFailures = 0;
   /** `terminated` is on its way: nothing more may be written. */
@@ -220,11 +222,17 @@ export class LrsTracker implements Tracker {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * The latest document, with keepalive, unless the LRS has it or a request carrying it is on its way:
+   * pagehide and visibilitychange come together, and two writes at once may be refused (an LMS that
+   * adds If-Match itself, as CATAPULT does, answers 412 to the one that lost the race).
+   */
   private flushState(): void {
-    if (this.closed || this.written === this.version) return;
+    const version = this.version;
+    if (this.closed || this.written === version || this.sending === version) return;
     const document = this.resumeGuard.writableNow(this.document);
     if (!document) return;
-    const version = this.version;
+    this.sending = version;
     this.o.resume.write(document, true).then(
       () => this.confirmWritten(version),
       () => this.scheduleSave(),
@@ -295,6 +303,7 @@ export class LrsTracker implements Tracker {
     if (this.closed || this.written === this.version) return Promise.resolve();
     const version = this.version;
     const document = this.document;
+    this.sending = version;
     this.writing = (async () => {
       try {
         await this.o.resume.write(await this.resumeGuard.writable(document));
