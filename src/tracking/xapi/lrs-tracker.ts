@@ -200,9 +200,11 @@ export class LrsTracker implements Tracker {
     }
     if (reason === 'pagehide') {
       // Plain xAPI, the page is going away: no time to wait for confirmations. The resume state
-      // leaves first, then the statements with `terminated` last, all with keepalive.
+      // leaves first, then the statements with `terminated` last in the same request, all with
+      // keepalive. While statements are still on their way, `terminated` is left out: sent apart, it
+      // could be stored before them.
       this.flushState();
-      this.terminate();
+      if (!this.o.queue.busy) this.terminate(true);
       this.o.queue.flushNow();
       return Promise.resolve();
     }
@@ -239,10 +241,10 @@ export class LrsTracker implements Tracker {
     );
   }
 
-  private terminate(): void {
+  private terminate(hold = false): void {
     this.closed = true;
     if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
-    this.send('terminated', build.lessonStatement(this.o.context, 'terminated', { duration: this.sessionDuration() }));
+    this.send('terminated', build.lessonStatement(this.o.context, 'terminated', { duration: this.sessionDuration() }), hold);
     this.flags.terminated = true;
     this.saveFlags();
   }
@@ -265,9 +267,9 @@ export class LrsTracker implements Tracker {
   }
 
   /** Statements are refused once the session has ended (nothing after `terminated`). */
-  private send(verb: VerbName, statement: Statement & { id: string }): void {
+  private send(verb: VerbName, statement: Statement & { id: string }, hold = false): void {
     if (this.flags.terminated) return;
-    this.o.queue.add(this.o.profile.decorate(statement, verb) as Statement & { id: string });
+    this.o.queue.add(this.o.profile.decorate(statement, verb) as Statement & { id: string }, hold);
   }
 
   /** completed / passed: at most once per registration, remembered in the resume document. */
