@@ -212,6 +212,7 @@ export class LrsTracker implements Tracker {
     // then does the learner read that the results are saved (while the LRS fails, they read why not).
     this.ending ??= (async () => {
       await Promise.all([this.o.queue.drained(), this.stateSettled()]);
+      await this.writing; // a write (or the read before it) still on its way must not follow `terminated`
       this.terminate();
       await this.o.queue.drained();
     })();
@@ -331,7 +332,8 @@ export class LrsTracker implements Tracker {
 
   /** Resolves when the LRS has confirmed the latest resume document (retries go on until then). */
   private stateSettled(): Promise<void> {
-    if (this.written === this.version) return Promise.resolve();
+    // Nothing to wait for while the LRS's own document is unread: this session may not write it.
+    if (this.written === this.version || this.resumeGuard.writableNow(this.document) === undefined) return Promise.resolve();
     void this.writeNow();
     return new Promise((resolve) => this.settledWaiters.push(resolve));
   }
