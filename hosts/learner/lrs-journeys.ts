@@ -163,7 +163,9 @@ export class LrsJourneys {
     const launch = await this.backend.launch(registration);
     const page = await this.context.newPage();
     const course = new CoursePage(page);
-    await course.open(launch.url);
+    // An LMS in front of the LRS (a proxy, a test suite) makes the launch requests slower than a bare LRS.
+    await page.goto(launch.url);
+    await expect(course.pageHeading()).toBeVisible({ timeout: 20_000 });
     await expect(course.main.getByText('Not connected to an LMS')).toHaveCount(0);
     await expect(course.main.getByText(/could not be completed|incomplete/)).toHaveCount(0);
     return { course, page, registration: launch.registration };
@@ -200,7 +202,12 @@ export class LrsJourneys {
   }
 
   async report(journey: string, registration: string): Promise<JourneyReport> {
-    const all = await this.backend.statements(registration);
+    let all = await this.backend.statements(registration);
+    // An LRS may store what it accepted a moment later (an LMS in front of it stores one by one): wait a little.
+    for (let tries = 0; tries < 10 && (await this.unstored(all)); tries += 1) {
+      await settle();
+      all = await this.backend.statements(registration);
+    }
     const ours = all.filter((s) => !LMS_VERBS.has(verbOf(s)));
     const ids = ours.map((s) => s.id ?? '');
     const duplicates = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
@@ -221,6 +228,12 @@ export class LrsJourneys {
       afterTerminated: afterTerminated(ours),
       statements: ours,
     };
+  }
+
+  private async unstored(all: readonly Statement[]): Promise<boolean> {
+    const held = new Set(all.map((s) => s.id));
+    const sent = [...this.generated, ...((await this.backend.sentIds?.()) ?? [])];
+    return sent.some((id) => !this.claimed.has(id) && !held.has(id));
   }
 
   /** Ids sent in earlier journeys of this context (other registrations). */

@@ -156,6 +156,19 @@ describe('cmi5 statements', () => {
       'https://courses.example.com/xapi/iam',
     ]);
   });
+
+  it('describes the template activity it knows (the AU id from cmi5.xml) and keeps its id', () => {
+    const definition = { type: build.ACTIVITY_TYPES.lesson, name: { 'en-US': 'Lesson' }, description: { 'en-US': 'About it' } };
+    const described = cmi5Profile(template, 0.8, new Map([['https://courses.example.com/publisher/iam', definition]]));
+    const [, , initialized] = everyStatement()[0]!;
+    const decorated = described.decorate(initialized, 'initialized');
+    expect(decorated.context?.contextActivities?.grouping?.[0]).toEqual({
+      objectType: 'Activity',
+      id: 'https://courses.example.com/publisher/iam',
+      definition,
+    });
+    expect(statementProblems(decorated)).toEqual([]);
+  });
 });
 
 describe('launch parameters', () => {

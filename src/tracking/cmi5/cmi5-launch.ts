@@ -80,6 +80,10 @@ export async function connectCmi5(launch: Cmi5Launch, session: Storage | undefin
   const token = await sessionToken(launch, session);
   const client = createLrsClient(launch.endpoint, `Basic ${token}`);
   const agent: Agent = launch.actor;
+  // cmi5 §11: read the learner preferences on startup (before `initialized`); 404 (none set) is normal.
+  // This lesson has no audio and one language, so nothing in them changes what it shows. Read at the
+  // same time as the launch data: an LMS in front of its LRS answers each request slowly.
+  const preferences = client.request('agents/profile', { params: { agent, profileId: 'cmi5LearnerPreferences' } }).catch(() => undefined);
   let launchData: LaunchData;
   try {
     const params = { agent, activityId: launch.activityId, registration: launch.registration, stateId: 'LMS.LaunchData' };
@@ -90,9 +94,8 @@ export async function connectCmi5(launch: Cmi5Launch, session: Storage | undefin
     throw new Cmi5LaunchError(
       `the LMS launch data could not be read (${error instanceof LrsError ? `HTTP ${error.status}` : 'no answer'})`,
     );
+  } finally {
+    await preferences;
   }
-  // cmi5 §11: read the learner preferences on startup; 404 (none set) is normal. This lesson has no
-  // audio and one language, so nothing in them changes what it shows.
-  await client.request('agents/profile', { params: { agent, profileId: 'cmi5LearnerPreferences' } }).catch(() => undefined);
   return { client, launchData };
 }

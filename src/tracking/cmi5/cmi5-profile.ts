@@ -15,27 +15,36 @@ export const MASTERY_EXTENSION = 'https://w3id.org/xapi/cmi5/context/extensions/
 const DEFINED: ReadonlySet<VerbName> = new Set(['initialized', 'completed', 'passed', 'failed', 'terminated']);
 const JUDGED: ReadonlySet<VerbName> = new Set(['completed', 'passed', 'failed']);
 
-type Activity = { id: string; objectType?: string };
+type Activity = { id: string; objectType?: string; definition?: unknown };
 type ContextActivities = Partial<Record<'parent' | 'grouping' | 'category' | 'other', Activity[]>>;
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const asList = (x: unknown): Activity[] =>
   (Array.isArray(x) ? x : isObject(x) ? [x] : []).filter((a): a is Activity => isObject(a) && typeof a.id === 'string');
 
-/** The template's activities first, then ours that it does not already name. */
-function mergeActivities(template: unknown, ours: unknown): ContextActivities {
+/**
+ * The template's activities first, then ours that it does not already name. A template activity
+ * we can describe (the AU's own id from cmi5.xml, which the LMS puts in grouping) gets our definition
+ * when it has none, so a dashboard shows its name: its id, the value the template gives, is kept.
+ */
+function mergeActivities(template: unknown, ours: unknown, known: ReadonlyMap<string, unknown>): ContextActivities {
   const t = isObject(template) ? template : {};
   const o = isObject(ours) ? ours : {};
   const out: ContextActivities = {};
   for (const key of ['parent', 'grouping', 'category', 'other'] as const) {
-    const list = asList(t[key]);
+    const list = asList(t[key]).map((a) => (a.definition === undefined && known.has(a.id) ? { ...a, definition: known.get(a.id) } : a));
     for (const a of asList(o[key])) if (!list.some((b) => b.id === a.id)) list.push(a);
     if (list.length) out[key] = list;
   }
   return out;
 }
 
-export function cmi5Profile(contextTemplate: Record<string, unknown>, masteryScore: number | undefined): StatementProfile {
+export function cmi5Profile(
+  contextTemplate: Record<string, unknown>,
+  masteryScore: number | undefined,
+  /** Definitions of activities the template may name without one (activity id → definition). */
+  known: ReadonlyMap<string, unknown> = new Map(),
+): StatementProfile {
   return {
     decorate(statement: Statement, verb: VerbName): Statement {
       const context = isObject(statement.context) ? statement.context : {};
@@ -54,7 +63,7 @@ export function cmi5Profile(contextTemplate: Record<string, unknown>, masterySco
         context: {
           ...context,
           ...contextTemplate,
-          contextActivities: mergeActivities(contextTemplate.contextActivities, ours),
+          contextActivities: mergeActivities(contextTemplate.contextActivities, ours, known),
           extensions,
         },
       } as Statement;

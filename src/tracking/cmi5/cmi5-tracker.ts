@@ -104,7 +104,21 @@ export class Cmi5Tracker implements Tracker {
         newId: uuid,
         now: () => new Date(),
       },
-      profile: cmi5Profile(launchData.contextTemplate, launchData.masteryScore),
+      profile: cmi5Profile(
+        launchData.contextTemplate,
+        launchData.masteryScore,
+        // The LMS names the AU by its cmi5.xml id in grouping (§9.6.2.3): described as cmi5.xml describes it.
+        new Map([
+          [
+            activityIris(lesson).au,
+            {
+              type: ACTIVITY_TYPES.lesson,
+              name: { [lesson.language]: lesson.title },
+              description: { [lesson.language]: lesson.description },
+            },
+          ],
+        ]),
+      ),
       session: this.session,
       sessionKey: `${key}:session`,
       mode,

@@ -73,6 +73,8 @@ export class LrsTracker implements Tracker {
   private version = 0;
   private written = 0;
   private writing: Promise<void> | undefined;
+  /** The version of the document in the last write started (normal or keepalive). */
+  private sending = 0;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private saveFailures = 0;
   /** `terminated` is on its way: nothing more may be written. */
@@ -198,9 +200,11 @@ export class LrsTracker implements Tracker {
     }
     if (reason === 'pagehide') {
       // Plain xAPI, the page is going away: no time to wait for confirmations. The resume state
-      // leaves first, then the statements with `terminated` last, all with keepalive.
+      // leaves first, then the statements with `terminated` last in the same request, all with
+      // keepalive. While statements are still on their way, `terminated` is left out: sent apart, it
+      // could be stored before them.
       this.flushState();
-      this.terminate();
+      if (!this.o.queue.busy) this.terminate(true);
       this.o.queue.flushNow();
       return Promise.resolve();
     }
@@ -208,6 +212,7 @@ export class LrsTracker implements Tracker {
     // then does the learner read that the results are saved (while the LRS fails, they read why not).
     this.ending ??= (async () => {
       await Promise.all([this.o.queue.drained(), this.stateSettled()]);
+      await this.writing; // a write (or the read before it) still on its way must not follow `terminated`
       this.terminate();
       await this.o.queue.drained();
     })();
@@ -220,21 +225,27 @@ export class LrsTracker implements Tracker {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * The latest document, with keepalive, unless the LRS has it or a request carrying it is on its way:
+   * pagehide and visibilitychange come together, and two writes at once may be refused (an LMS that
+   * adds If-Match itself, as CATAPULT does, answers 412 to the one that lost the race).
+   */
   private flushState(): void {
-    if (this.closed || this.written === this.version) return;
+    const version = this.version;
+    if (this.closed || this.written === version || this.sending === version) return;
     const document = this.resumeGuard.writableNow(this.document);
     if (!document) return;
-    const version = this.version;
+    this.sending = version;
     this.o.resume.write(document, true).then(
       () => this.confirmWritten(version),
       () => this.scheduleSave(),
     );
   }
 
-  private terminate(): void {
+  private terminate(hold = false): void {
     this.closed = true;
     if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
-    this.send('terminated', build.lessonStatement(this.o.context, 'terminated', { duration: this.sessionDuration() }));
+    this.send('terminated', build.lessonStatement(this.o.context, 'terminated', { duration: this.sessionDuration() }), hold);
     this.flags.terminated = true;
     this.saveFlags();
   }
@@ -257,9 +268,9 @@ export class LrsTracker implements Tracker {
   }
 
   /** Statements are refused once the session has ended (nothing after `terminated`). */
-  private send(verb: VerbName, statement: Statement & { id: string }): void {
+  private send(verb: VerbName, statement: Statement & { id: string }, hold = false): void {
     if (this.flags.terminated) return;
-    this.o.queue.add(this.o.profile.decorate(statement, verb) as Statement & { id: string });
+    this.o.queue.add(this.o.profile.decorate(statement, verb) as Statement & { id: string }, hold);
   }
 
   /** completed / passed: at most once per registration, remembered in the resume document. */
@@ -295,6 +306,7 @@ export class LrsTracker implements Tracker {
     if (this.closed || this.written === this.version) return Promise.resolve();
     const version = this.version;
     const document = this.document;
+    this.sending = version;
     this.writing = (async () => {
       try {
         await this.o.resume.write(await this.resumeGuard.writable(document));
@@ -320,7 +332,8 @@ export class LrsTracker implements Tracker {
 
   /** Resolves when the LRS has confirmed the latest resume document (retries go on until then). */
   private stateSettled(): Promise<void> {
-    if (this.written === this.version) return Promise.resolve();
+    // Nothing to wait for while the LRS's own document is unread: this session may not write it.
+    if (this.written === this.version || this.resumeGuard.writableNow(this.document) === undefined) return Promise.resolve();
     void this.writeNow();
     return new Promise((resolve) => this.settledWaiters.push(resolve));
   }

@@ -7,8 +7,8 @@
  * all of our keys, so the merge is a replacement, in one request that needs no
  * ETag. A PUT over an existing document needs `If-Match` (the ADL LRS answers
  * 409 without it) and the ADL LRS sends no ETag after a PUT, so a PUT would
- * need a GET before every write; a POST can also leave with `keepalive` when
- * the page is closing. Only when the LRS holds a document it cannot merge into
+ * need a GET before every write; a POST is one request, sent with `keepalive`
+ * so that it still arrives when the tab closes. Only when the LRS holds a document it cannot merge into
  * (not a JSON object) is it replaced by a PUT with the ETag of a fresh GET.
  */
 import type { Agent } from './launch-params.js';
@@ -39,13 +39,16 @@ export class ResumeStore {
     return (await this.fetch()).document;
   }
 
-  /** Writes the whole document; `keepalive` when the page is going away. */
-  async write(document: ResumeDocument, keepalive = false): Promise<void> {
+  /**
+   * Writes the whole document, with keepalive (a write in flight when the tab closes still arrives);
+   * `closing`: the page is going away, so there is no time for the GET + PUT of the rare fallback.
+   */
+  async write(document: ResumeDocument, closing = false): Promise<void> {
     const body = { state: document.state, location: document.location, sent: document.sent ?? [] };
     try {
-      await this.client.request('activities/state', { method: 'POST', params: this.target, body, keepalive });
+      await this.client.request('activities/state', { method: 'POST', params: this.target, body, keepalive: true });
     } catch (error) {
-      if (classify(error) !== 'rejected' || keepalive) throw error;
+      if (classify(error) !== 'rejected' || closing) throw error;
       // The LRS holds something it cannot merge into: replace it, naming the version we replace.
       const { etag } = await this.fetch();
       await this.client.request('activities/state', {

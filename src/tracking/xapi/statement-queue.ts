@@ -74,12 +74,17 @@ export class StatementQueue {
     return this.pending.length;
   }
 
-  /** Adds a statement (kept in storage at once) and starts sending. */
-  add(statement: Held): void {
+  /** Whether a request with statements has not answered yet. */
+  get busy(): boolean {
+    return this.inFlight.size > 0;
+  }
+
+  /** Adds a statement (kept in storage at once) and starts sending, unless `hold` (a flush follows at once). */
+  add(statement: Held, hold = false): void {
     if (this.sent.has(statement.id) || this.pending.some((s) => s.id === statement.id)) return;
     this.pending.push(statement);
     this.persist();
-    void this.send();
+    if (!hold) void this.send();
   }
 
   /** Sends whatever is pending; resolves when the queue is empty or a retry is scheduled. */
