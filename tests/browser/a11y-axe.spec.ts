@@ -49,7 +49,14 @@ for (const colorScheme of SCHEMES) {
         const title = (await course.pageHeading().textContent()) ?? '';
         titles.push(title);
         await expectAccessible(page, `page "${title}"`);
-        if (!(await next.count())) break;
+        if (!(await next.count())) {
+          // An open quiz attempt shows no page links: go on through the contents.
+          const all = await course.toc.getByRole('link').allTextContents();
+          const after = all.map((t) => t.replace(/\s+/g, ' ').trim()).at(titles.length);
+          if (!after) break;
+          await course.goToPage(after);
+          continue;
+        }
         await next.click();
         await expect(course.pageHeading()).not.toHaveText(title);
         await expect(course.pageHeading()).toBeFocused();
@@ -115,7 +122,7 @@ for (const colorScheme of SCHEMES) {
         await expectAccessible(page, `quiz question ${i + 1}, answered`);
         await button(i < 4 ? 'Next question' : 'Submit quiz').click();
       }
-      await expect(course.main.getByRole('status').filter({ hasText: 'You scored' })).toContainText(
+      await expect(course.main.getByRole('status').filter({ hasText: 'This attempt' })).toContainText(
         LESSON.scoreText(LESSON.fewestToPass - 1),
       );
       await expectAccessible(page, 'quiz results, failed');

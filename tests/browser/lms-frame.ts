@@ -33,7 +33,7 @@ export async function openFramed(browser: Browser, url: string, size: FrameSize,
   const host = await context.newPage();
   const chrome = size.viewport.height - size.frame.height;
   await host.setContent(
-    `<!doctype html><html lang="en"><head><title>LMS</title></head>
+    `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width, initial-scale=1" /><title>LMS</title></head>
     <body style="margin:0;overflow:hidden;background:#3b4250">
       <div style="height:${chrome}px;color:#fff;font:16px sans-serif;padding:12px;box-sizing:border-box">LMS course player</div>
       <iframe title="Course" src="${url}" style="display:block;border:0;width:${size.frame.width}px;height:${size.frame.height}px"></iframe>

@@ -1,8 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { LessonSession } from '../../src/app/lesson-session.js';
 import type { Lesson } from '../../src/content/lesson.js';
 import { decodeProgress, encodeProgress } from '../../src/domain/codec.js';
-import { quizOf } from '../../src/domain/lesson-queries.js';
+import { activityCases, quizOf, writtenQuestions } from '../../src/domain/lesson-queries.js';
 import * as progress from '../../src/domain/progress.js';
 import type { TrackerStart } from '../../src/tracking/tracker.js';
 import { answersWithCorrect } from './helpers/learner.js';
@@ -379,5 +379,46 @@ describe('LessonSession.finish and exit', () => {
     await session.finish();
 
     expect(tracker.methods.filter((m) => m === 'finish')).toHaveLength(1);
+  });
+});
+
+describe('drafts: typed or picked, not submitted', () => {
+  it('saves a draft after a pause in typing, not on every keystroke, and at once when the page is hidden', async () => {
+    const { session, tracker } = await startedSession();
+    const [question] = writtenQuestions(lesson);
+    const [item] = activityCases(lesson);
+    if (!question || !item) throw new Error('the lesson needs a written question and a case');
+    const before = tracker.saves.length;
+
+    session.saveDraft(question.block.id, question.question.id, 'Temp');
+    session.saveDraft(question.block.id, question.question.id, 'Temporary creds');
+    session.pickCase(item.block.id, item.item.id, item.item.correct);
+
+    expect(session.state.drafts[question.key]).toBe('Temporary creds');
+    expect(tracker.saves).toHaveLength(before);
+    session.flush();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(tracker.saves).toHaveLength(before + 1);
+    expect(lastSaved(tracker)?.drafts).toEqual({ [question.key]: 'Temporary creds' });
+    expect(lastSaved(tracker)?.picks).toEqual({ [item.key]: item.item.correct });
+    // A draft is not an answer: nothing is recorded as an interaction.
+    expect(tracker.records).toEqual([]);
+  });
+
+  it('saves a draft on its own after a second without typing', async () => {
+    vi.useFakeTimers();
+    try {
+      const { session, tracker } = await startedSession();
+      const [question] = writtenQuestions(lesson);
+      if (!question) throw new Error('the lesson needs a written question');
+      const before = tracker.saves.length;
+      session.saveDraft(question.block.id, question.question.id, 'Half an answer');
+      await vi.advanceTimersByTimeAsync(999);
+      expect(tracker.saves).toHaveLength(before);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(lastSaved(tracker)?.drafts).toEqual({ [question.key]: 'Half an answer' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

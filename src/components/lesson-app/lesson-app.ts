@@ -486,8 +486,8 @@ export class LessonApp extends LitElement {
     const noticeEl = html`<lesson-notice .message=${notice.message} .tone=${notice.tone}></lesson-notice>`;
     const seen = progress ? lesson.pages.filter((p) => progress.visited.includes(p.id)).length : 0;
     return html`
-      <a class="skip" href="#main" @click=${this.handleSkip}>${ui.skipToContent}</a>
       <header>
+        <a class="skip" href="#main" @click=${this.handleSkip}>${ui.skipToContent}</a>
         <h1>${lesson.title}</h1>
         <span class="pct" aria-hidden="true">${ui.percent(percent)}</span>
         <button
