@@ -38,6 +38,8 @@ export class LessonSession {
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   /** The outcome the tracker last accepted (what the LMS was told), for the end screen. */
   reported: Outcome | undefined;
+  /** The LMS could not take the pass in this session (cmi5): it is kept and sent at the next launch. */
+  passDeferred = false;
   /** Passing score in force: the LMS's mastery score if it gives one, else course/. */
   passingScore: number;
   /** Browse/review launches must not change the learner's record. */
@@ -280,8 +282,10 @@ export class LessonSession {
     const key = JSON.stringify(outcome);
     if (key !== this.lastOutcome) {
       this.lastOutcome = key;
-      await this.tracker.conclude(outcome);
-      this.reported = outcome;
+      const result = await this.tracker.conclude(outcome);
+      this.passDeferred = result === 'pass-deferred';
+      // A deferred pass was not told: the LMS still holds the earlier verdict and score.
+      this.reported = this.passDeferred ? { ...outcome, passed: this.reported?.passed, scaledScore: this.reported?.scaledScore } : outcome;
       for (const listener of this.listeners) listener(this.current);
     }
   }

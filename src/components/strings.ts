@@ -25,6 +25,8 @@ export const ui = {
   toldLabel: 'Your learning record',
   told: (standard: string, completed: boolean, passed: boolean | undefined, score: string) =>
     `${standard} was told: ${completed ? 'completed' : 'incomplete'}${passed === undefined ? '' : passed ? ', passed' : ', failed'}${score ? `, score ${score}` : ''}.`,
+  passAtNextLaunch:
+    'Your pass is saved: your learning system takes one result per session, so it records the pass the next time you open this lesson from it.',
   toldPending: 'Being sent to your learning system; it will be sent again automatically if needed.',
   savedHere: 'Saved in this browser only (no learning system).',
   quizOpen: 'The quiz is open: finish it with “Submit quiz”. Your answers are kept if you leave, and the contents take you anywhere.',

@@ -51,8 +51,12 @@ export interface Tracker {
   record(interaction: InteractionRecord): Promise<void>;
   /** Persist resume state and location; called after each meaningful event. */
   save(state: string, location: string): Promise<void>;
-  /** Report completion, score and pass/fail. Never downgrades a pass. */
-  conclude(outcome: Outcome): Promise<void>;
+  /**
+   * Report completion, score and pass/fail. Never downgrades a pass. Resolves `'pass-deferred'` when
+   * the standard does not let this session report the pass (cmi5 allows one of passed/failed per
+   * session): the pass is kept and reported at the next launch, and the learner is told so.
+   */
+  conclude(outcome: Outcome): Promise<void | 'pass-deferred'>;
   /** Page is being hidden: flush everything that is pending, without waiting. */
   flush(): void;
   /**

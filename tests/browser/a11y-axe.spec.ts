@@ -29,6 +29,9 @@ async function expectAccessible(page: Page, state: string) {
   // matters when there are frames: a page without any gets the same rules and results from the
   // single-page ("legacy") run, so only pages with frames (inside the LMS host) pay for it.
   const framed = page.frames().length > 1;
+  // A frame still loading when axe starts is left out of the scan (its landmarks and headings go
+  // missing from the page-level rules): wait until every frame has loaded.
+  for (const frame of page.frames()) await frame.waitForLoadState('load');
   const { violations } = await new AxeBuilder({ page }).withTags(TAGS).setLegacyMode(!framed).analyze();
   const found = violations.flatMap((v) =>
     v.nodes.map((n) => `${v.id} (${v.impact ?? ''}): ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`),

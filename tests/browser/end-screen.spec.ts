@@ -9,6 +9,7 @@ import { HARNESS_DIST } from '../../hosts/scorm/harness-paths.js';
 import { startLrs } from '../../hosts/lrs/index.js';
 import { cmi5Launch, verbs } from '../../hosts/learner/lrs-launch.js';
 import { CORRECT_QUIZ, CoursePage, PAGE_TITLES } from '../../hosts/learner/course-page.js';
+import { LESSON } from '../../hosts/learner/lesson-facts.js';
 import { expect as expectPage, test as pageTest } from './fixtures.js';
 import { expect, test } from './playwright-fixtures.js';
 
@@ -85,3 +86,39 @@ pageTest('cmi5: the end screen carries the one Exit, which ends the session', as
     await lrs.close();
   }
 });
+
+pageTest(
+  'cmi5: a pass after a fail in the same session is promised for the next launch, and the next launch reports it',
+  async ({ page, site }) => {
+    const lrs = await startLrs();
+    try {
+      const { url, registration } = cmi5Launch(`${site.url}/packages/cmi5/index.html`, lrs);
+      const course = new CoursePage(page);
+      await course.open(url);
+      await course.visitAllPages();
+      await course.openQuiz();
+      await course.takeQuiz(LESSON.answersWithCorrect(LESSON.fewestToPass - 1));
+      await expectPage.poll(() => verbs(lrs).includes('failed'), { timeout: 10_000 }).toBe(true);
+      await course.main.getByRole('button', { name: 'Take the quiz again' }).click();
+      await course.takeQuiz(CORRECT_QUIZ);
+      const end = course.main.getByRole('region', { name: 'Lesson complete' });
+      // The LMS holds "failed" for this session: the learner is told that, and when the pass arrives.
+      await expectPage(end).toContainText('Your LMS (cmi5) was told: completed, failed');
+      await expectPage(end).toContainText('records the pass the next time you open this lesson');
+      await expectPage.poll(() => verbs(lrs).includes('completed'), { timeout: 10_000 }).toBe(true);
+      expectPage(verbs(lrs)).not.toContain('passed');
+
+      // The LMS launches a new session of the same registration: the pass is reported at once.
+      const again = cmi5Launch(`${site.url}/packages/cmi5/index.html`, lrs, { registration });
+      await course.open(again.url);
+      await expectPage.poll(() => verbs(lrs).filter((v) => v === 'passed').length, { timeout: 10_000 }).toBe(1);
+      await course.goToPage(LAST);
+      await expectPage(course.main.getByRole('region', { name: 'Lesson complete' })).toContainText(
+        'Your LMS (cmi5) was told: completed, passed, score 100 %.',
+      );
+      expectPage(lrs.rejections()).toEqual([]);
+    } finally {
+      await lrs.close();
+    }
+  },
+);

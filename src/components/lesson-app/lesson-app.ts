@@ -444,6 +444,7 @@ export class LessonApp extends LitElement {
       .quizPage=${quizPage?.id ?? ''}
       .outcome=${outcomeOf(lesson, progress)}
       .reported=${this.session.reported}
+      .passDeferred=${this.session.passDeferred}
       .standard=${this.session.tracker.standard}
       .nextLesson=${next?.kind === 'next-lesson' ? next.title : ''}
       .exitLabel=${exitLabel}

@@ -56,6 +56,8 @@ export class LessonStatus extends LitElement {
   @property({ attribute: false }) outcome!: Outcome;
   /** What the tracker last accepted, if anything. */
   @property({ attribute: false }) reported: Outcome | undefined;
+  /** The pass could not be reported in this session; it goes to the LMS at the next launch. */
+  @property({ type: Boolean }) passDeferred = false;
   /** Which standard the lesson reports to ("web": none). */
   @property() standard: keyof typeof ui.standards = 'web';
   @property() nextLesson = '';
@@ -80,7 +82,8 @@ export class LessonStatus extends LitElement {
     const r = this.reported;
     if (!r) return ui.toldPending;
     const score = r.scaledScore === undefined ? '' : ui.percent(toPercent(r.scaledScore));
-    return ui.told(ui.standards[this.standard], r.completed, r.passed, score);
+    const told = ui.told(ui.standards[this.standard], r.completed, r.passed, score);
+    return this.passDeferred ? `${told} ${ui.passAtNextLaunch}` : told;
   }
 
   private renderDone() {

@@ -55,7 +55,7 @@ export class Cmi5Tracker implements Tracker {
     return this.delegate?.save(state, location) ?? Promise.resolve();
   }
 
-  conclude(outcome: Outcome): Promise<void> {
+  conclude(outcome: Outcome): Promise<void | 'pass-deferred'> {
     return this.delegate?.conclude(outcome) ?? Promise.resolve();
   }
 

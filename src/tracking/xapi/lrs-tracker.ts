@@ -161,7 +161,7 @@ export class LrsTracker implements Tracker {
     this.changed();
   }
 
-  async conclude(outcome: Outcome): Promise<void> {
+  async conclude(outcome: Outcome): Promise<void | 'pass-deferred'> {
     if (outcome.completed && !this.sent.has('completed')) {
       this.once('completed', build.lessonStatement(this.o.context, 'completed', { completion: true, duration: this.sessionDuration() }));
     }
@@ -177,6 +177,7 @@ export class LrsTracker implements Tracker {
         }),
       );
     }
+    if (outcome.passed === true && !mayPass && !this.sent.has('passed')) return 'pass-deferred';
   }
 
   /**
