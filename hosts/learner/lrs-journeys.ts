@@ -93,7 +93,7 @@ export class LrsJourneys {
     return this.report('pass', registration);
   }
 
-  /** Fails (2 of 5), retakes and passes in the same session, then Exit. */
+  /** Fails (one right answer short), retakes and passes in the same session, then Exit. */
   async failRetakePassOneSession(): Promise<JourneyReport> {
     const { course, registration, page } = await this.open();
     await course.openQuiz();
@@ -104,7 +104,7 @@ export class LrsJourneys {
     return this.report('fail, retake and pass in one session', registration);
   }
 
-  /** Fails (2 of 5) and exits; relaunched, retakes and passes, then Exit. */
+  /** Fails (one right answer short) and exits; relaunched, retakes and passes, then Exit. */
   async failThenPassAcrossTwoSessions(): Promise<JourneyReport> {
     const first = await this.open();
     await first.course.openQuiz();
