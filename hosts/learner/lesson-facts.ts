@@ -32,6 +32,70 @@ export class LessonFacts {
     return title;
   }
 
+  /** The id (#/<id> in the URL) of the first page holding a block of this kind. */
+  pageIdWith(kind: Lesson['pages'][number]['blocks'][number]['kind']): string {
+    const page = this.lesson.pages.find((p) => p.blocks.some((b) => b.kind === kind));
+    if (!page) throw new Error(`the lesson has no ${kind} block`);
+    return page.id;
+  }
+
+  /** The quiz page's heading ("Quiz 5.6"). */
+  get quizTitle(): string {
+    return this.pageWith('quiz');
+  }
+
+  /** The first choice micro-activity's page heading. */
+  get choiceActivityTitle(): string {
+    return this.pageWith('choice-activity');
+  }
+
+  /** The written micro-activity's page heading. */
+  get writtenActivityTitle(): string {
+    return this.pageWith('written-activity');
+  }
+
+  /** The written micro-activity's questions, as the learner reads them. */
+  get writtenQuestions(): string[] {
+    return blocksOf(this.lesson, 'written-activity').flatMap((b) => b.questions.map((q) => q.text));
+  }
+
+  /** The reflection questions, as the learner reads them. */
+  get reflectionQuestions(): string[] {
+    return blocksOf(this.lesson, 'reflection').flatMap((b) => b.questions.map((q) => q.text));
+  }
+
+  /** The first written micro-activity question (tests type their answers into it). */
+  get firstWrittenQuestion(): string {
+    const [first] = this.writtenQuestions;
+    if (first === undefined) throw new Error('the lesson has no written micro-activity question');
+    return first;
+  }
+
+  /** Steps the progress bar counts: every page, and submitting the quiz. */
+  get stepCount(): number {
+    return this.lesson.pages.length + (this.lesson.settings.completion.requireQuizSubmitted ? 1 : 0);
+  }
+
+  /**
+   * URLs the pages before the quiz cite where the learner reads them at once (not in
+   * feedback, model answers or explanations that show only after an answer).
+   */
+  get citedBeforeQuiz(): string[] {
+    const quizAt = this.lesson.pages.findIndex((p) => p.blocks.some((b) => b.kind === 'quiz'));
+    const hidden = new Set(['why', 'modelAnswer', 'explanation']);
+    const hrefs = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const record = node as Record<string, unknown>;
+        if (record.t === 'link' && typeof record.href === 'string') hrefs.add(record.href);
+        for (const [key, value] of Object.entries(record)) if (!hidden.has(key)) walk(value);
+      }
+    };
+    walk(this.lesson.pages.slice(0, quizAt < 0 ? undefined : quizAt));
+    return [...hrefs].sort();
+  }
+
   /** Labels of the right options of the first choice activity's cases, in order. */
   get caseAnswers(): string[] {
     const [activity] = blocksOf(this.lesson, 'choice-activity');

@@ -12,9 +12,10 @@ import type { Lesson } from '../../src/content/lesson.js';
 import { decodeProgress } from '../../src/domain/codec.js';
 import type { ProgressState } from '../../src/domain/progress.js';
 import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage } from './course-page.js';
+import { LESSON } from './lesson-facts.js';
 
-/** Two of five right (answer key: B C C C B). */
-export const FAILING_QUIZ = ['B', 'C', 'A', 'A', 'A'] as const;
+/** One right answer short of the pass mark (the first ones right, the rest wrong). */
+export const FAILING_QUIZ: readonly string[] = LESSON.answersWithCorrect(LESSON.fewestToPass - 1);
 
 /** Where a journey runs: how to launch the course and how to read what the LRS holds. */
 export interface LrsBackend {
@@ -92,7 +93,7 @@ export class LrsJourneys {
     return this.report('pass', registration);
   }
 
-  /** Fails (2 of 5), retakes and passes in the same session, then Exit. */
+  /** Fails (one right answer short), retakes and passes in the same session, then Exit. */
   async failRetakePassOneSession(): Promise<JourneyReport> {
     const { course, registration, page } = await this.open();
     await course.openQuiz();
@@ -103,7 +104,7 @@ export class LrsJourneys {
     return this.report('fail, retake and pass in one session', registration);
   }
 
-  /** Fails (2 of 5) and exits; relaunched, retakes and passes, then Exit. */
+  /** Fails (one right answer short) and exits; relaunched, retakes and passes, then Exit. */
   async failThenPassAcrossTwoSessions(): Promise<JourneyReport> {
     const first = await this.open();
     await first.course.openQuiz();
@@ -123,11 +124,11 @@ export class LrsJourneys {
    */
   async closeMidLessonAndRelaunch(): Promise<JourneyReport & { readonly closedWith: ProgressState | undefined }> {
     const { course, registration, page } = await this.open();
-    await course.goToPage('Micro-activity 1: Choose the identity pattern');
+    await course.goToPage(LESSON.choiceActivityTitle);
     await course.answerCase(0, CASE_ANSWERS[0]);
     await course.answerCase(1, CASE_ANSWERS[1]);
-    await course.goToPage('Micro-activity 2: Explain it in your own words');
-    await course.writeAnswer(/Why does AWS prefer roles/, 'Roles hand out short-lived credentials.');
+    await course.goToPage(LESSON.writtenActivityTitle);
+    await course.writeAnswer(LESSON.firstWrittenQuestion, 'Roles hand out short-lived credentials.');
     await course.openQuiz();
     await course.chooseQuizOption('B');
     await course.main.getByRole('button', { name: 'Next question' }).click();
@@ -138,10 +139,10 @@ export class LrsJourneys {
     const closedWith = (await this.resume(registration)).progress;
 
     const again = await this.open(registration);
-    await expect(again.course.pageHeading()).toHaveText('Quiz 5.6');
+    await expect(again.course.pageHeading()).toHaveText(LESSON.quizTitle);
     await expect(again.course.main.getByRole('radio', { name: /^C\. / })).toBeChecked();
-    await again.course.goToPage('Micro-activity 2: Explain it in your own words');
-    await expect(again.course.main.getByRole('textbox', { name: /Why does AWS prefer roles/ })).toHaveValue(
+    await again.course.goToPage(LESSON.writtenActivityTitle);
+    await expect(again.course.main.getByRole('textbox', { name: LESSON.firstWrittenQuestion })).toHaveValue(
       'Roles hand out short-lived credentials.',
     );
     await this.exit(again.page, registration);

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Statement } from '@xapi/xapi';
 import type { LrsHarness } from '../lrs/index.js';
+import { LESSON } from './lesson-facts.js';
 import type { LrsBackend } from './lrs-journeys.js';
 
 export const LESSON_IRI = 'https://courses.example.com/xapi/iam-access-patterns-5-6/lesson/iam-access-patterns-5-6';
@@ -32,8 +33,9 @@ export function cmi5Launch(courseUrl: string, lrs: LrsHarness, options: Cmi5Laun
     activityId: AU_ID,
     publisherId: 'https://courses.example.com/xapi/iam-access-patterns-5-6/au/iam-access-patterns-5-6',
     launchMode: options.launchMode ?? 'Normal',
-    masteryScore: options.masteryScore ?? 0.8,
-    moveOn: 'CompletedAndPassed',
+    // As the LMS reads them from cmi5.xml, i.e. from course/.
+    masteryScore: options.masteryScore ?? LESSON.lesson.settings.passingScore,
+    moveOn: LESSON.lesson.settings.moveOn,
     ...(options.returnURL ? { returnURL: options.returnURL } : {}),
   });
   return { url: `${courseUrl}?${session.launchUrlQuery}`, registration, sessionId: session.sessionId };

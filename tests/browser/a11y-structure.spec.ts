@@ -8,7 +8,16 @@
 import type { Locator, Page } from '@playwright/test';
 import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage } from '../../hosts/learner/course-page.js';
 import { LESSON } from '../../hosts/learner/lesson-facts.js';
+import { blocksOf } from '../../src/domain/lesson-queries.js';
 import { expect, test } from './fixtures.js';
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const [ACTIVITY] = blocksOf(LESSON.lesson, 'choice-activity');
+const [TABLE] = blocksOf(LESSON.lesson, 'table');
+const QUESTIONS = LESSON.quiz.questions.length;
+const STEPS = LESSON.stepCount;
+const PAGES = LESSON.pageTitles.length;
+const MAX_LENGTH = LESSON.lesson.settings.writtenAnswerMaxLength;
 
 /** Headings as a screen reader lists them: [level, name] in reading order. */
 async function headings(page: Page): Promise<[number, string][]> {
@@ -40,9 +49,9 @@ async function links(scope: Locator): Promise<{ name: string; url: string }[]> {
 
 test('language, title, landmarks, and on every page one h1 with headings in order', async ({ page, site }) => {
   const course = new CoursePage(page);
-  await course.open(`${site.url}/web/#/outcomes`);
+  await course.open(`${site.url}/web/#/${LESSON.pageIds[0]}`);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
-  await expect(page).toHaveTitle('Root User, IAM Users, IAM Roles, and Access Patterns Review');
+  await expect(page).toHaveTitle(LESSON.lesson.title);
   await expect(page.getByRole('banner')).toHaveCount(1);
   await expect(page.getByRole('main')).toHaveCount(1);
   await expect(page.getByRole('navigation', { name: 'Contents' })).toHaveCount(1);
@@ -72,8 +81,8 @@ test('language, title, landmarks, and on every page one h1 with headings in orde
   const list = await headings(page);
   expectHeadingOutline(list, 'quiz results');
   expect(list.slice(-4)).toEqual([
-    [2, 'Quiz 5.6'],
-    [3, 'Knowledge Check'],
+    [2, LESSON.quizTitle],
+    [3, LESSON.quiz.heading],
     [4, 'Your result'],
     [3, 'Lesson complete'],
   ]);
@@ -85,60 +94,69 @@ test('language, title, landmarks, and on every page one h1 with headings in orde
 
 test('every control has a label and every question is a group named by its legend', async ({ page, site }) => {
   const course = new CoursePage(page);
-  await course.open(`${site.url}/web/#/micro-activity-1`);
+  const cases = ACTIVITY?.cases ?? [];
+  const options = (ACTIVITY?.options ?? []).map((o) => o.text);
+  await course.open(`${site.url}/web/#/${LESSON.pageIdWith('choice-activity')}`);
   const groups = course.main.getByRole('group');
-  await expect(groups).toHaveCount(5);
+  await expect(groups).toHaveCount(cases.length);
   for (const [i, group] of (await groups.all()).entries()) {
-    await expect(group).toHaveAccessibleName(new RegExp(`^${i + 1}\\. A `));
-    await expect(group.getByRole('radio')).toHaveCount(4);
-    for (const option of ['root user', 'IAM role', 'IAM user', 'federated or role-based human access'])
-      await expect(group.getByRole('radio', { name: option, exact: true })).toHaveCount(1);
+    await expect(group).toHaveAccessibleName(new RegExp(`^${i + 1}\\. ${escape(cases[i]?.text ?? '')}`));
+    await expect(group.getByRole('radio')).toHaveCount(options.length);
+    for (const option of options) await expect(group.getByRole('radio', { name: option, exact: true })).toHaveCount(1);
   }
-  await expect(course.main.getByRole('radio')).toHaveCount(20);
+  await expect(course.main.getByRole('radio')).toHaveCount(cases.length * options.length);
 
-  for (const id of ['micro-activity-2', 'reflection']) {
+  const written = [
+    [LESSON.pageIdWith('written-activity'), LESSON.writtenQuestions],
+    [LESSON.pageIdWith('reflection'), LESSON.reflectionQuestions],
+  ] as const;
+  for (const [id, questions] of written) {
     await course.open(`${site.url}/web/#/${id}`);
     const boxes = course.main.getByRole('textbox');
-    expect(await boxes.count()).toBeGreaterThan(0);
-    for (const box of await boxes.all()) {
-      await expect(box).toHaveAccessibleName(/\?$|\.$/);
-      await expect(box).toHaveAccessibleDescription('250 of 250 characters left');
+    expect(questions.length).toBeGreaterThan(0);
+    await expect(boxes).toHaveCount(questions.length);
+    for (const [q, box] of (await boxes.all()).entries()) {
+      await expect(box).toHaveAccessibleName(new RegExp(`^(\\d+\\. )?${escape(questions[q] ?? '')}$`));
+      await expect(box).toHaveAccessibleDescription(`${MAX_LENGTH} of ${MAX_LENGTH} characters left`);
     }
   }
 
-  await course.open(`${site.url}/web/#/quiz`);
-  for (let i = 0; i < 5; i += 1) {
+  await course.open(`${site.url}/web/#/${LESSON.pageIdWith('quiz')}`);
+  for (const [i, question] of LESSON.quiz.questions.entries()) {
     const group = course.main.getByRole('group');
     await expect(group).toHaveCount(1);
-    await expect(group).toHaveAccessibleName(/\?$/);
-    await expect(group.getByRole('radio')).toHaveCount(4);
-    for (const letter of ['A', 'B', 'C', 'D'])
+    await expect(group).toHaveAccessibleName(new RegExp(`${escape(question.stem)}$`));
+    await expect(group.getByRole('radio')).toHaveCount(question.options.length);
+    for (const letter of question.options.map((_, o) => String.fromCharCode(65 + o)))
       await expect(group.getByRole('radio', { name: new RegExp(`^${letter}\\. \\S`) })).toHaveCount(1);
     await course.chooseQuizOption('A');
-    if (i < 4) await course.main.getByRole('button', { name: 'Next question' }).click();
+    if (i < QUESTIONS - 1) await course.main.getByRole('button', { name: 'Next question' }).click();
   }
 });
 
 test('feedback, model answers and the score are announced by live regions that were there before', async ({ page, site }) => {
   const course = new CoursePage(page);
-  await course.open(`${site.url}/web/#/micro-activity-1`);
+  const item2 = ACTIVITY?.cases[1];
+  const wrong = ACTIVITY?.options.find((o) => o.id !== item2?.correct)?.text ?? '';
+  const right = ACTIVITY?.options.find((o) => o.id === item2?.correct)?.text ?? '';
+  await course.open(`${site.url}/web/#/${LESSON.pageIdWith('choice-activity')}`);
   await expect(page.getByRole('status').filter({ hasText: 'Not connected to an LMS' })).toHaveCount(1);
 
   const group = course.main.getByRole('group', { name: /^2\. / });
   const region = await group.locator('[aria-live="polite"]').elementHandle();
   expect(await region?.textContent()).toBe('');
-  await course.answerCase(1, 'IAM user');
-  expect(await region?.textContent()).toContain('Not quite. The best answer is: IAM role.');
-  expect(await region?.textContent()).toContain('Your answer: IAM user');
+  await course.answerCase(1, wrong);
+  expect(await region?.textContent()).toContain(`Not quite. The best answer is: ${right}.`);
+  expect(await region?.textContent()).toContain(`Your answer: ${wrong}`);
 
-  await course.goToPage('Micro-activity 2: Explain it in your own words');
-  const item = course.main.getByRole('listitem').filter({ has: page.getByRole('textbox', { name: /Why does AWS prefer roles/ }) });
+  await course.goToPage(LESSON.writtenActivityTitle);
+  const item = course.main.getByRole('listitem').filter({ has: page.getByRole('textbox', { name: LESSON.firstWrittenQuestion }) });
   const modelRegion = await item.locator('[aria-live="polite"]').elementHandle();
   expect(await modelRegion?.textContent()).toBe('');
-  await course.writeAnswer(/Why does AWS prefer roles/, 'They expire.');
+  await course.writeAnswer(LESSON.firstWrittenQuestion, 'They expire.');
   expect(await modelRegion?.textContent()).toContain('Model answer');
 
-  await course.goToPage('Quiz 5.6');
+  await course.goToPage(LESSON.quizTitle);
   const score = await course.main.getByRole('status').filter({ hasNotText: 'LMS' }).elementHandle();
   expect(await score?.textContent()).toBe('');
   await course.takeQuiz(LESSON.answersWithCorrect(LESSON.fewestToPass - 1));
@@ -151,20 +169,21 @@ test('feedback, model answers and the score are announced by live regions that w
 
 test('the table has a caption and headers scoped to their columns and rows', async ({ page, site }) => {
   const course = new CoursePage(page);
-  await course.open(`${site.url}/web/#/comparison-table`);
-  const table = course.main.getByRole('table', { name: 'Identity types and their mental models' });
-  await expect(table.locator('caption')).toHaveText('Identity types and their mental models');
-  await expect(table.locator('thead th')).toHaveCount(2);
+  if (!TABLE) throw new Error('the lesson has no table');
+  await course.open(`${site.url}/web/#/${LESSON.pageIdWith('table')}`);
+  const table = course.main.getByRole('table', { name: TABLE.caption });
+  await expect(table.locator('caption')).toHaveText(TABLE.caption);
+  await expect(table.locator('thead th')).toHaveCount(TABLE.columns.length);
   for (const th of await table.locator('thead th').all()) await expect(th).toHaveAttribute('scope', 'col');
-  await expect(table.locator('tbody th')).toHaveCount(4);
+  await expect(table.locator('tbody th')).toHaveCount(TABLE.rows.length);
   for (const th of await table.locator('tbody th').all()) await expect(th).toHaveAttribute('scope', 'row');
 });
 
 test('every link says where it goes; new tabs are announced; the pager names the page', async ({ page, site }) => {
   const course = new CoursePage(page);
-  await course.open(`${site.url}/web/#/outcomes`);
+  await course.open(`${site.url}/web/#/${LESSON.pageIds[0]}`);
   const titles = (await links(course.toc)).map((l) => l.name);
-  expect(titles).toHaveLength(19);
+  expect(titles).toEqual(LESSON.pageTitles);
   const generic = /^(click here|here|more|read more|link|this page|\(?aws documentation\)?)$/i;
   for (const [i, title] of titles.entries()) {
     await course.goToPage(title);
@@ -172,7 +191,7 @@ test('every link says where it goes; new tabs are announced; the pager names the
       expect(name, `a link on "${title}"`).not.toMatch(generic);
       if (url.startsWith('http')) expect(name).toMatch(/^AWS Documentation: .+ \(opens in a new tab\)$/);
     }
-    if (title === 'Quiz 5.6') {
+    if (title === LESSON.quizTitle) {
       // An open attempt: no page links under the quiz's own buttons, a note instead.
       await expect(course.main.getByRole('navigation')).toHaveCount(0);
       await expect(course.main).toContainText('The quiz is open');
@@ -189,16 +208,16 @@ test('every link says where it goes; new tabs are announced; the pager names the
 
 test('the progress indicator has a name and a value that follows the learner', async ({ page, site }) => {
   const course = new CoursePage(page);
-  await course.open(`${site.url}/web/#/outcomes`);
+  await course.open(`${site.url}/web/#/${LESSON.pageIds[0]}`);
   const progress = page.getByRole('progressbar', { name: 'Lesson progress' });
   // Steps as the completion rule counts them: every page, and the quiz submitted once.
   await expect(progress).toHaveAttribute('aria-valuemin', '0');
-  await expect(progress).toHaveAttribute('aria-valuemax', '20');
+  await expect(progress).toHaveAttribute('aria-valuemax', String(STEPS));
   await expect(progress).toHaveAttribute('aria-valuenow', '1');
-  await expect(progress).toHaveAttribute('aria-valuetext', '1 of 20 steps done: 1 of 19 pages visited, quiz not submitted yet');
+  await expect(progress).toHaveAttribute('aria-valuetext', `1 of ${STEPS} steps done: 1 of ${PAGES} pages visited, quiz not submitted yet`);
   await course.next();
-  await course.goToPage('Micro-activity 1: Choose the identity pattern');
+  await course.goToPage(LESSON.choiceActivityTitle);
   for (const [i, answer] of CASE_ANSWERS.entries()) await course.answerCase(i, answer);
   await expect(progress).toHaveAttribute('aria-valuenow', '3');
-  await expect(progress).toHaveAttribute('aria-valuetext', '3 of 20 steps done: 3 of 19 pages visited, quiz not submitted yet');
+  await expect(progress).toHaveAttribute('aria-valuetext', `3 of ${STEPS} steps done: 3 of ${PAGES} pages visited, quiz not submitted yet`);
 });

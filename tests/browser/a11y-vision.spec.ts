@@ -146,9 +146,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectUiContrast('progress bar outline', bar, 'border-top-color');
     await expectUiContrast('progress bar fill', bar.locator('.fill'), 'background-color');
 
-    await course.goToPage('Micro-activity 2: Explain it in your own words');
+    await course.goToPage(LESSON.writtenActivityTitle);
     await expectUiContrast('text box border', course.main.getByRole('textbox').first(), 'border-top-color');
-    await course.goToPage('Micro-activity 1: Choose the identity pattern');
+    await course.goToPage(LESSON.choiceActivityTitle);
     const radio = course.main.getByRole('group', { name: /^3\. / }).getByRole('radio').first();
     expect(await radioContrast(page, radio, surface), 'unchecked radio against the page').toBeGreaterThanOrEqual(3);
     await radio.check();
@@ -157,9 +157,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await shoot(page, `${colorScheme}-micro-activity-1`);
     await keyboardFocus(page, course.main.getByRole('link', { name: /^Next: / }));
     await page.screenshot({ path: join(SHOTS, `${colorScheme}-focus-ring.png`) });
-    await course.goToPage('Quiz 5.6');
+    await course.goToPage(LESSON.quizTitle);
     await shoot(page, `${colorScheme}-quiz-results`);
-    await course.goToPage('Quick comparison table');
+    await course.goToPage(LESSON.pageWith('table'));
     await shoot(page, `${colorScheme}-comparison-table`);
   });
 }
@@ -189,7 +189,7 @@ test('forced colours (Windows high contrast): the progress bar, focus ring and r
     expect(contrast(colour, canvas), `text of ${await label.textContent()} on the backplate`).toBeGreaterThanOrEqual(4.5);
   }
   await shoot(page, 'forced-colors-quiz-results');
-  await course.goToPage('Micro-activity 1: Choose the identity pattern');
+  await course.goToPage(LESSON.choiceActivityTitle);
   await shoot(page, 'forced-colors-micro-activity-1');
 });
 
@@ -257,7 +257,8 @@ for (const { name, options, rootStyle } of LAYOUTS) {
       await page.goto(`${site.url}/web/#/${id}`);
       await expect(course.pageHeading()).toBeVisible();
       expect(await overflowing(page), `${name}, page ${id}`).toEqual([]);
-      if (['comparison-table', 'micro-activity-1', 'quiz'].includes(id)) await shoot(page, `${slug}-${id}`);
+      if ((['table', 'choice-activity', 'quiz'] as const).some((kind) => LESSON.pageIdWith(kind) === id))
+        await shoot(page, `${slug}-${id}`);
     }
     await page.context().close();
   });
@@ -265,7 +266,7 @@ for (const { name, options, rootStyle } of LAYOUTS) {
 
 test('reduced motion turns transitions off; without the preference they stay short', async ({ page, site }) => {
   const course = new CoursePage(page);
-  await course.open(`${site.url}/web/#/micro-activity-1`);
+  await course.open(`${site.url}/web/#/${LESSON.pageIdWith('choice-activity')}`);
   const button = course.main.getByRole('button', { name: 'Check answer' }).first();
   const duration = () => button.evaluate((el) => getComputedStyle(el).transitionDuration);
   expect(await duration()).toBe('0.12s');

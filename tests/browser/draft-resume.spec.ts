@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { HARNESS_DIST } from '../../hosts/scorm/harness-paths.js';
-import { CoursePage } from '../../hosts/learner/course-page.js';
+import { CoursePage, PAGE_IDS } from '../../hosts/learner/course-page.js';
 import { LESSON } from '../../hosts/learner/lesson-facts.js';
 import { blocksOf } from '../../src/domain/lesson-queries.js';
 import { expect as expectPage, test as pageTest } from './fixtures.js';
@@ -46,7 +46,7 @@ async function expectDrafts(course: CoursePage, picked: string) {
 
 pageTest('standalone: a reload brings back a typed answer and a picked option that were never submitted', async ({ page, site }) => {
   const course = new CoursePage(page);
-  await course.open(`${site.url}/web/#/outcomes`);
+  await course.open(`${site.url}/web/#/${PAGE_IDS[0]}`);
   const picked = await leaveDrafts(course);
   await page.reload();
   await expectPage(course.pageHeading()).toHaveText(ACTIVITY_1);

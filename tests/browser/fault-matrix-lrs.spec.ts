@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { startLrs, type LrsHarness } from '../../hosts/lrs/index.js';
 import type { FaultRequest } from '../../hosts/lrs/lrs-server.js';
 import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage } from '../../hosts/learner/course-page.js';
+import { LESSON } from '../../hosts/learner/lesson-facts.js';
 import { recordFaultRow, tally } from './fault-report.js';
 import { expect, test } from './fixtures.js';
 import { ACTOR, AU_ID, cmi5Launch, LESSON_IRI, verbs, XAPI_AUTH, xapiLaunch } from '../../hosts/learner/lrs-launch.js';
@@ -46,7 +47,7 @@ async function launch(page: Page, origin: string, standard: Standard) {
 
 /** 5 activity answers and the quiz: 10 answers, whatever the LRS is doing meanwhile. */
 async function answerEverything(course: CoursePage, afterCase?: (index: number) => Promise<unknown>) {
-  await course.goToPage('Micro-activity 1: Choose the identity pattern');
+  await course.goToPage(LESSON.choiceActivityTitle);
   for (const [i, answer] of CASE_ANSWERS.entries()) {
     await course.answerCase(i, answer);
     await afterCase?.(i);
@@ -276,9 +277,9 @@ for (const standard of ['xapi', 'cmi5'] as const) {
       const other = await context.newPage();
       const second = new CoursePage(other);
       await second.open(standard === 'xapi' ? xapiLaunch(courseUrl, lrs, registration) : cmi5Launch(courseUrl, lrs, { registration }).url);
-      await first.goToPage('Micro-activity 1: Choose the identity pattern');
+      await first.goToPage(LESSON.choiceActivityTitle);
       await first.answerCase(0, CASE_ANSWERS[0]);
-      await second.goToPage('Micro-activity 1: Choose the identity pattern');
+      await second.goToPage(LESSON.choiceActivityTitle);
       await second.answerCase(1, CASE_ANSWERS[1]);
       await first.answerCase(2, CASE_ANSWERS[2]);
       await expect.poll(() => answeredIds().length).toBe(3);

@@ -12,6 +12,7 @@ import { expect, test, type LmsSnapshot, type StrictLms } from './playwright-fix
 import type { FaultPlan } from '../../hosts/scorm/strict-scorm.js';
 import type { ScormVersion } from '../../hosts/scorm/session-seed.js';
 import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage } from '../../hosts/learner/course-page.js';
+import { LESSON } from '../../hosts/learner/lesson-facts.js';
 import { recordFaultRow, tally } from './fault-report.js';
 
 const PACKAGES = join(process.cwd(), 'tests', '.packages');
@@ -60,10 +61,10 @@ async function launch(
 /** Every page, every case, one written answer, the quiz passed: 11 answers. */
 async function learnerAnswersEverything(course: CoursePage) {
   await course.visitAllPages();
-  await course.goToPage('Micro-activity 1: Choose the identity pattern');
+  await course.goToPage(LESSON.choiceActivityTitle);
   for (const [i, answer] of CASE_ANSWERS.entries()) await course.answerCase(i, answer);
-  await course.goToPage('Micro-activity 2: Explain it in your own words');
-  await course.writeAnswer(/Why does AWS prefer roles/, 'Temporary credentials expire.');
+  await course.goToPage(LESSON.writtenActivityTitle);
+  await course.writeAnswer(LESSON.firstWrittenQuestion, 'Temporary credentials expire.');
   await course.openQuiz();
   await course.takeQuiz(CORRECT_QUIZ);
 }
@@ -162,14 +163,16 @@ for (const { version, path, standard, status, errors } of VERSIONS) {
       });
       const hidden = await lms.snapshot();
       expect(hidden.commits).toBeGreaterThan(commitsBefore);
-      expect(hidden.committed?.['cmi.suspend_data']).toContain('"q2":"c"');
+      expect(hidden.committed?.['cmi.suspend_data']).toContain(
+        `"${LESSON.quiz.questions[1]?.id}":"${LESSON.quiz.questions[1]?.options[2]?.id}"`,
+      );
       // The tab is then discarded (frozen and killed without pagehide): relaunch from what was committed.
       await page.evaluate(() => {
         const frame = document.querySelector('iframe#course') as HTMLIFrameElement;
         frame.contentWindow?.stop();
       });
       course = await launch(lms, version, path, { seed: hidden.committed });
-      await expect(course.main.getByText('2 / 5', { exact: true })).toBeVisible();
+      await expect(course.main.getByText(`2 / ${LESSON.quiz.questions.length}`, { exact: true })).toBeVisible();
       await expect(course.main.getByRole('radio', { name: /^C\. / })).toBeChecked();
       await course.main.getByRole('button', { name: 'Next question' }).click();
       for (const letter of CORRECT_QUIZ.slice(2)) {

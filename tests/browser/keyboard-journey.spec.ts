@@ -11,6 +11,8 @@
 import type { Page } from '@playwright/test';
 import { CASE_ANSWERS, CORRECT_QUIZ, PAGE_TITLES } from '../../hosts/learner/course-page.js';
 import { LESSON } from '../../hosts/learner/lesson-facts.js';
+import { plainText } from '../../src/content/rich-text-plain.js';
+import { blocksOf } from '../../src/domain/lesson-queries.js';
 import { expect, test } from './fixtures.js';
 
 /** What a sighted keyboard user and a screen reader would notice about the focused element. */
@@ -183,7 +185,11 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const OPTIONS = ['root user', 'IAM role', 'IAM user', 'federated or role-based human access'];
+/** The first micro-activity's options, as its radios read. */
+const OPTIONS = (blocksOf(LESSON.lesson, 'choice-activity')[0]?.options ?? []).map((o) => o.text);
+const FIRST_OPTION = new RegExp(`^radio "${escape(OPTIONS[0] ?? '')}"$`);
+const [TABLE] = blocksOf(LESSON.lesson, 'table');
+const QUESTIONS = LESSON.quiz.questions.length;
 
 test('the whole course with the keyboard alone: pages, both activities, a failed quiz, the retake, reflections', async ({ page, site }) => {
   test.setTimeout(120_000);
@@ -195,29 +201,29 @@ test('the whole course with the keyboard alone: pages, both activities, a failed
   // The first Tab reaches the skip link, which takes the learner to the page heading.
   await keys.tabTo(/^link "Skip to main content"$/, { max: 1 });
   await keys.press('Enter');
-  await keys.expectFocus(/^heading "Learning outcomes"$/);
+  await keys.expectFocus(new RegExp(`^heading "${escape(PAGE_TITLES[0] ?? '')}"$`));
 
   for (const [i, title] of PAGE_TITLES.entries()) {
     if (i > 0) await keys.nextPage(title);
 
-    if (title === 'Quick comparison table') {
+    if (TABLE && title === LESSON.pageWith('table')) {
       // The table's scroll box is focusable (its arrow keys scroll it); the CSV version opens with Enter.
-      await keys.tabTo(/^region "Identity types and their mental models"$/);
+      await keys.tabTo(new RegExp(`^region "${escape(TABLE.caption)}"$`));
       await keys.tabTo(/^summary "CSV version"$/);
       await keys.press('Enter');
-      await expect(main.getByText('Identity type,Mental model')).toBeVisible();
+      await expect(main.getByText(TABLE.csv.split('\r\n')[0] ?? '')).toBeVisible();
     }
 
-    if (title === 'Micro-activity 1: Choose the identity pattern') {
+    if (title === LESSON.choiceActivityTitle) {
       // Checking without a choice says what to do, and leaves focus where it was.
-      await keys.tabTo(/^radio "root user"$/);
+      await keys.tabTo(FIRST_OPTION);
       await keys.tabTo(/^button "Check answer"$/);
       await keys.press('Enter');
       await expect(main.getByRole('alert')).toHaveText('Choose an answer first.');
       await keys.expectFocus(/^button "Check answer"$/);
-      await keys.tabTo(/^radio "root user"$/, { back: true });
+      await keys.tabTo(FIRST_OPTION, { back: true });
       for (const [c, answer] of CASE_ANSWERS.entries()) {
-        if (c > 0) await keys.tabTo(/^radio "root user"$/);
+        if (c > 0) await keys.tabTo(FIRST_OPTION);
         await keys.pickRadio(OPTIONS.indexOf(answer), answer);
         await keys.tabTo(/^button "Check answer"$/);
         await keys.press(c % 2 ? 'Space' : 'Enter');
@@ -225,20 +231,10 @@ test('the whole course with the keyboard alone: pages, both activities, a failed
       }
     }
 
-    if (title === 'Micro-activity 2: Explain it in your own words') {
-      await keys.write(
-        'Why does AWS prefer roles and temporary credentials where possible?',
-        'Temporary credentials expire, so leaks matter less.',
-      );
-      await keys.write(
-        'Why is the root user different from an admin IAM user?',
-        'Root owns the account; an admin user is still an IAM identity.',
-      );
-      await keys.write(
-        'Why are IAM users still present even though AWS prefers modern temporary-credential patterns?',
-        'Some tools cannot use roles or federation.',
-      );
-      await expect(main.getByRole('heading', { name: 'Model answer' })).toHaveCount(3);
+    if (title === LESSON.writtenActivityTitle) {
+      for (const [q, question] of LESSON.writtenQuestions.entries())
+        await keys.write(question, `My answer to question ${q + 1}, in my own words.`);
+      await expect(main.getByRole('heading', { name: 'Model answer' })).toHaveCount(LESSON.writtenQuestions.length);
     }
 
     if (title === LESSON.pageWith('quiz')) {
@@ -246,7 +242,7 @@ test('the whole course with the keyboard alone: pages, both activities, a failed
       await expect(main.getByRole('status').filter({ hasText: 'This attempt' })).toContainText(LESSON.scoreText(LESSON.fewestToPass - 1));
       await keys.tabTo(/^button "Take the quiz again"$/);
       await keys.press('Enter');
-      await keys.expectFocus(/^heading "Question 1 of 5"$/);
+      await keys.expectFocus(new RegExp(`^heading "Question 1 of ${QUESTIONS}"$`));
       await keys.takeQuiz(CORRECT_QUIZ);
       await expect(main.getByRole('status').filter({ hasText: 'This attempt' })).toContainText(
         LESSON.scoreText(LESSON.quiz.questions.length),
@@ -254,34 +250,23 @@ test('the whole course with the keyboard alone: pages, both activities, a failed
       await expect(main).toContainText(`Passed. The passing score is ${LESSON.passPercent} %.`);
     }
 
-    if (title === 'Reflection questions') {
-      await keys.write('Why does AWS recommend avoiding routine use of the root user?', 'It has complete access to everything.');
-      await keys.write(
-        'What is the difference between an IAM user and an IAM role?',
-        'A user has long-term credentials; a role is temporary.',
-      );
-      await keys.write('Name one case where AWS says IAM users may still be used.', 'A third-party tool that cannot use roles.');
-      await keys.write(
-        'A team has an application on EC2 that needs to access S3. What is the strongest identity pattern to think of first?',
-        'An IAM role attached to the instance.',
-      );
-      await keys.write(
-        'What is the simplest memory rule for root user, IAM user, and IAM role?',
-        'root = rare, user = named, role = temporary.',
-      );
+    if (title === LESSON.pageWith('reflection')) {
+      for (const [q, question] of LESSON.reflectionQuestions.entries()) await keys.write(question, `My reflection ${q + 1}.`);
     }
 
-    if (title === 'Answer key') {
-      await expect(main).toContainText('A10: root = rare, user = named long-term identity, role = temporary access pattern.');
+    if (title === LESSON.pageWith('answer-key')) {
+      // Every reflection answered: the key shows each one's model answer under its label.
+      for (const question of blocksOf(LESSON.lesson, 'reflection').flatMap((b) => b.questions))
+        if (question.answerKey) await expect(main).toContainText(`${question.answerKey}: ${plainText(question.modelAnswer)}`);
       await expect(main.getByText('Shown after')).toHaveCount(0);
       await expect(main.getByRole('link', { name: /^Next: / })).toHaveCount(0);
     }
   }
 
   // Back to the quiz through the contents, with Shift+Tab from the heading: the pass is there.
-  await keys.tabTo(/^link "Quiz 5\.6/, { back: true });
+  await keys.tabTo(new RegExp(`^link "${escape(LESSON.quizTitle)}`), { back: true });
   await keys.press('Enter');
-  await keys.expectFocus(/^heading "Quiz 5\.6"$/);
+  await keys.expectFocus(new RegExp(`^heading "${escape(LESSON.quizTitle)}"$`));
   await expect(main).toContainText(`Passed. The passing score is ${LESSON.passPercent} %.`);
   const pages = LESSON.pageTitles.length;
   await expect(page.getByRole('progressbar', { name: 'Lesson progress' })).toHaveAttribute(
@@ -292,7 +277,9 @@ test('the whole course with the keyboard alone: pages, both activities, a failed
 });
 
 test('Tab and Shift+Tab go through every page and out of it: nothing traps focus', async ({ page, site }) => {
-  for (const path of ['#/micro-activity-1', '#/micro-activity-2', '#/quiz', '#/comparison-table']) {
+  const quizPath = `#/${LESSON.pageIdWith('quiz')}`;
+  const kinds = ['choice-activity', 'written-activity', 'quiz', 'table'] as const;
+  for (const path of kinds.map((kind) => `#/${LESSON.pageIdWith(kind)}`)) {
     await page.goto('about:blank');
     await page.goto(`${site.url}/web/${path}`);
     await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toBeVisible();
@@ -311,7 +298,7 @@ test('Tab and Shift+Tab go through every page and out of it: nothing traps focus
     // (on the quiz, an open attempt ends with its own button: page links give way to a note).
     const last = (await keys.press('Shift+Tab')) ?? (await keys.press('Shift+Tab'));
     expect(last?.label, `${path}: Shift+Tab re-enters at the last control`).toMatch(
-      path === '#/quiz' ? /^button "Next question"$/ : /^link "Next: /,
+      path === quizPath ? /^button "Next question"$/ : /^link "Next: /,
     );
   }
 });
@@ -322,7 +309,7 @@ test('on a 375 px phone the contents open and close with the keyboard, and choos
 }) => {
   const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
   const page = await context.newPage();
-  await page.goto(`${site.url}/web/#/outcomes`);
+  await page.goto(`${site.url}/web/#/${LESSON.pageIds[0]}`);
   const toggle = page.getByRole('button', { name: /^Contents/ });
   await expect(toggle).toBeVisible();
   const keys = new Keyboard(page);

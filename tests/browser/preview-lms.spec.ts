@@ -11,6 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Frame, Locator, Page } from '@playwright/test';
 import { startPreview, type Preview } from '../../scripts/preview/index.js';
 import { CASE_ANSWERS, CoursePage } from '../../hosts/learner/course-page.js';
+import { LESSON } from '../../hosts/learner/lesson-facts.js';
 import { expect, test as base } from './fixtures.js';
 
 const test = base.extend<{ dataDir: string; preview: Preview; pageErrors: void }>({
@@ -29,7 +30,10 @@ const test = base.extend<{ dataDir: string; preview: Preview; pageErrors: void }
   },
 });
 
-const MICRO_ACTIVITY = 'Micro-activity 1: Choose the identity pattern';
+const MICRO_ACTIVITY = LESSON.choiceActivityTitle;
+const QUIZ_TITLE = LESSON.quizTitle;
+const { title: LESSON_TITLE, version: LESSON_VERSION } = LESSON.lesson;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The course's frame once its page is up (inside the strict host for SCORM). */
 async function course(page: Page, packageId: string): Promise<CoursePage> {
@@ -64,7 +68,7 @@ async function shortJourney(c: CoursePage) {
   await c.openQuiz();
   await c.chooseQuizOption('B');
   await c.main.getByRole('button', { name: 'Next question' }).click();
-  await expect(c.main.getByText('2 / 5', { exact: true })).toBeVisible();
+  await expect(c.main.getByText(`2 / ${LESSON.quiz.questions.length}`, { exact: true })).toBeVisible();
 }
 
 const panelOf = (page: Page) => {
@@ -107,7 +111,7 @@ for (const { id, standard, version, setValue } of [
     // Relaunch: the LMS closes the course (it suspends) and opens it again with entry "resume".
     await toolbar(page).getByRole('button', { name: 'Relaunch (resume)' }).click();
     const resumed = await course(page, id);
-    await expect(resumed.pageHeading()).toHaveText('Quiz 5.6');
+    await expect(resumed.pageHeading()).toHaveText(QUIZ_TITLE);
     await expect(status).toContainText('resume');
     // The learner carries on (answers question 2), so this session saves (and suspends) too.
     await resumed.chooseQuizOption('C');
@@ -120,9 +124,9 @@ for (const { id, standard, version, setValue } of [
     const again = await startPreview({ port: 0, root: process.cwd(), dataDir, build: false });
     try {
       await page.goto(again.url);
-      await expect(card(page, standard)).toContainText('Saved attempt: incomplete, at quiz');
+      await expect(card(page, standard)).toContainText(`Saved attempt: incomplete, at ${LESSON.pageIdWith('quiz')}`);
       await card(page, standard).getByRole('button', { name: 'Relaunch (resume)' }).click();
-      await expect((await course(page, id)).pageHeading()).toHaveText('Quiz 5.6');
+      await expect((await course(page, id)).pageHeading()).toHaveText(QUIZ_TITLE);
 
       // Reset: the attempt is forgotten; the next launch starts from the first page, ab-initio.
       await toolbar(page).getByRole('button', { name: 'Reset learner' }).click();
@@ -131,7 +135,7 @@ for (const { id, standard, version, setValue } of [
       await expect(card(page, standard)).toContainText('No saved attempt.');
       await expect(card(page, standard).getByRole('button', { name: 'Relaunch (resume)' })).toBeDisabled();
       await card(page, standard).getByRole('button', { name: 'Launch', exact: true }).click();
-      await expect((await course(page, id)).pageHeading()).toHaveText('Learning outcomes');
+      await expect((await course(page, id)).pageHeading()).toHaveText(LESSON.pageTitles[0] ?? '');
       await expect(status).toContainText('ab-initio');
     } finally {
       await page.goto('about:blank');
@@ -165,7 +169,7 @@ test('xAPI: the panel shows each statement and the status; relaunch resumes from
   await expect(status).toContainText('last reported');
 
   await toolbar(page).getByRole('button', { name: 'Relaunch (resume)' }).click();
-  await expect((await course(page, 'xapi')).pageHeading()).toHaveText('Quiz 5.6');
+  await expect((await course(page, 'xapi')).pageHeading()).toHaveText(QUIZ_TITLE);
   await expect(status).toContainText('earlier');
 
   await toolbar(page).getByRole('button', { name: 'Reset learner' }).click();
@@ -173,7 +177,7 @@ test('xAPI: the panel shows each statement and the status; relaunch resumes from
   await page.goto(preview.url);
   await expect(card(page, 'xAPI')).toContainText('No saved attempt.');
   await card(page, 'xAPI').getByRole('button', { name: 'Launch', exact: true }).click();
-  await expect((await course(page, 'xapi')).pageHeading()).toHaveText('Learning outcomes');
+  await expect((await course(page, 'xapi')).pageHeading()).toHaveText(LESSON.pageTitles[0] ?? '');
   await expect(status).not.toContainText('earlier');
   await expect(resume).toContainText('"l": "outcomes"');
 });
@@ -195,7 +199,7 @@ test('cmi5 Normal: answered statements, status and the State document; a relaunc
   await expect(resume).toContainText('"l": "quiz"');
 
   await toolbar(page).getByRole('button', { name: 'Relaunch (resume)' }).click();
-  await expect((await course(page, 'cmi5')).pageHeading()).toHaveText('Quiz 5.6');
+  await expect((await course(page, 'cmi5')).pageHeading()).toHaveText(QUIZ_TITLE);
   // A new session: its own initialized, the earlier session's statements counted apart.
   await expect(log.getByRole('row').filter({ hasText: 'initialized' })).toHaveCount(1);
   await expect(status).toContainText('earlier');
@@ -270,12 +274,12 @@ test('problems stand out: a strict-profile violation and a request the LRS refus
 
 test('the launcher lists every built package with its title, version, size and actions', async ({ page, preview }) => {
   await page.goto(preview.url);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Root User, IAM Users, IAM Roles, and Access Patterns Review');
-  const packages = page.getByRole('list', { name: /Root User/ }).getByRole('article');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(LESSON_TITLE);
+  const packages = page.getByRole('list', { name: new RegExp(escape(LESSON_TITLE)) }).getByRole('article');
   await expect(packages.getByRole('heading', { level: 2 })).toHaveText(['SCORM 1.2', 'SCORM 2004', 'xAPI', 'cmi5', 'Standalone web']);
   for (const article of await packages.all()) {
-    await expect(article).toContainText('Root User, IAM Users, IAM Roles, and Access Patterns Review');
-    await expect(article).toContainText(/Version\s*1\.0\.0/);
+    await expect(article).toContainText(LESSON_TITLE);
+    await expect(article).toContainText(new RegExp(`Version\\s*${escape(LESSON_VERSION)}`));
     await expect(article).toContainText(/\d+(\.\d)? KB/);
     await expect(article.getByRole('button', { name: 'Launch', exact: true })).toBeEnabled();
     // Nothing saved yet in a fresh data folder.
@@ -305,7 +309,7 @@ test("the launcher's Reset learner forgets the attempt and keeps the keyboard on
   await shortJourney(await course(page, 'scorm2004'));
   await toolbar(page).getByRole('button', { name: 'Close course' }).click();
   await page.goto(preview.url);
-  await expect(card(page, 'SCORM 2004')).toContainText('Saved attempt: incomplete, at quiz');
+  await expect(card(page, 'SCORM 2004')).toContainText(`Saved attempt: incomplete, at ${LESSON.pageIdWith('quiz')}`);
 
   await card(page, 'SCORM 2004').getByRole('button', { name: 'Reset learner' }).click();
   await expect(page.getByRole('status')).toHaveText("SCORM 2004: the learner's attempt was forgotten.");
@@ -327,7 +331,7 @@ test('reloading the player reopens the current launch instead of starting anothe
 
   await page.reload();
   // The same launch and registration: the course resumes from its State document.
-  await expect((await course(page, 'xapi')).pageHeading()).toHaveText('Quiz 5.6');
+  await expect((await course(page, 'xapi')).pageHeading()).toHaveText(QUIZ_TITLE);
   await expect(banner).toContainText(started ?? 'no launch shown');
   await expect(panelOf(page).panel.getByText(/^Registration /)).toHaveText(registration ?? 'no registration shown');
 });

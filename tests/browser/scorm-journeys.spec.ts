@@ -11,6 +11,20 @@ import { expect, test, type LmsSnapshot, type StrictLms } from './playwright-fix
 import type { ScormVersion } from '../../hosts/scorm/session-seed.js';
 import { CORRECT_QUIZ, CoursePage } from '../../hosts/learner/course-page.js';
 import { LESSON } from '../../hosts/learner/lesson-facts.js';
+import { activityCases, writtenQuestions } from '../../src/domain/lesson-queries.js';
+import { toLmsId } from '../../src/tracking/scorm/identifiers.js';
+
+/** What the course reports, from the course the packages were built from. */
+const QUIZ = LESSON.quiz;
+const QUIZ_IDS = QUIZ.questions.map((q) => toLmsId(`${QUIZ.id}.${q.id}`));
+const QUIZ_PREFIX = `${toLmsId(QUIZ.id)}.`;
+const RIGHT_OPTIONS = QUIZ.questions.map((q) => q.correct);
+const WRITTEN = writtenQuestions(LESSON.lesson).length;
+const INTERACTIONS = activityCases(LESSON.lesson).length + WRITTEN + QUIZ.questions.length;
+const PAGES = LESSON.pageTitles.length;
+/** The pass mark as a SCORM LMS hands it (1.2 mastery score 0–100, 2004 scaled 0–1). */
+const PASS_RIGHT = LESSON.fewestToPass;
+const PASS_SCALED = PASS_RIGHT / QUIZ.questions.length;
 
 const PACKAGES = join(process.cwd(), 'tests', '.packages');
 test.use({ staticMounts: { '/scorm12': join(PACKAGES, 'scorm12'), '/scorm2004': join(PACKAGES, 'scorm2004'), '/harness': HARNESS_DIST } });
@@ -72,7 +86,7 @@ for (const { version, path } of VERSIONS) {
       expect(lmsState.state).toBe('terminated');
       const data = lmsState.data;
       const list = interactions(data);
-      expect(list).toHaveLength(5 + 3 + 5 + 5);
+      expect(list).toHaveLength(INTERACTIONS);
       if (version === '1.2') {
         expect(data['cmi.core.lesson_status']).toBe('passed');
         expect(data['cmi.core.score.raw']).toBe('100');
@@ -80,16 +94,16 @@ for (const { version, path } of VERSIONS) {
         expect(data['cmi.core.score.max']).toBe('100');
         expect(data['cmi.core.exit']).toBe('');
         expect(data['cmi.core.session_time']).toMatch(/^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/);
-        const quiz = list.filter((i) => i.id?.startsWith('quiz_5_6.'));
-        expect(quiz.map((i) => i.id)).toEqual(['q1', 'q2', 'q3', 'q4', 'q5'].map((q) => `quiz_5_6.${q}`));
-        expect(quiz.map((i) => i.student_response)).toEqual(['b', 'c', 'c', 'c', 'b']);
-        expect(quiz.map((i) => i['correct_responses.0.pattern'])).toEqual(['b', 'c', 'c', 'c', 'b']);
+        const quiz = list.filter((i) => i.id?.startsWith(QUIZ_PREFIX));
+        expect(quiz.map((i) => i.id)).toEqual(QUIZ_IDS);
+        expect(quiz.map((i) => i.student_response)).toEqual(RIGHT_OPTIONS);
+        expect(quiz.map((i) => i['correct_responses.0.pattern'])).toEqual(RIGHT_OPTIONS);
         expect(quiz.every((i) => i.result === 'correct' && i.type === 'choice' && i.weighting === '1')).toBe(true);
         expect(
           quiz.every((i) => /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/.test(i.latency ?? '') && /^\d{2}:\d{2}:\d{2}$/.test(i.time ?? '')),
         ).toBe(true);
         const written = list.filter((i) => i.type === 'fill-in');
-        expect(written).toHaveLength(8);
+        expect(written).toHaveLength(WRITTEN);
         expect(written.every((i) => i.result === 'neutral')).toBe(true);
         expect(data['cmi.suspend_data']?.length).toBeLessThanOrEqual(4096);
       } else {
@@ -101,12 +115,12 @@ for (const { version, path } of VERSIONS) {
         // SCORM 2004 keeps the attempt open (exit "suspend") so a relaunch resumes with its results.
         expect(data['cmi.exit']).toBe('suspend');
         expect(data['cmi.session_time']).toMatch(/^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$/);
-        const quiz = list.filter((i) => i.id?.startsWith('quiz_5_6.'));
-        expect(quiz.map((i) => i.id)).toEqual(['q1', 'q2', 'q3', 'q4', 'q5'].map((q) => `quiz_5_6.${q}`));
-        expect(quiz.map((i) => i.learner_response)).toEqual(['b', 'c', 'c', 'c', 'b']);
-        expect(quiz[0]?.description).toBe('{lang=en-US}What is the AWS account root user?');
+        const quiz = list.filter((i) => i.id?.startsWith(QUIZ_PREFIX));
+        expect(quiz.map((i) => i.id)).toEqual(QUIZ_IDS);
+        expect(quiz.map((i) => i.learner_response)).toEqual(RIGHT_OPTIONS);
+        expect(quiz[0]?.description).toBe(`{lang=${LESSON.lesson.language}}${QUIZ.questions[0]?.stem}`);
         expect(quiz.every((i) => i.result === 'correct' && /^PT/.test(i.latency ?? ''))).toBe(true);
-        expect(list.filter((i) => i.type === 'fill-in' || i.type === 'long-fill-in')).toHaveLength(8);
+        expect(list.filter((i) => i.type === 'fill-in' || i.type === 'long-fill-in')).toHaveLength(WRITTEN);
       }
       // Every call counts, GetLastError and friends included.
       console.log(
@@ -164,7 +178,10 @@ for (const { version, path } of VERSIONS) {
         expect(data['cmi.session_time']).toMatch(/^PT/);
       }
       course = await launch(lms, version, path, data);
-      await expect(course.toc).toContainText('19 of 19 pages visited');
+      await expect(course.page.getByRole('progressbar', { name: 'Lesson progress' })).toHaveAttribute(
+        'aria-valuetext',
+        new RegExp(`: ${PAGES} of ${PAGES} pages visited`),
+      );
       await expect(course.main.getByText(/did not accept|not answering|could not/)).toHaveCount(0);
     });
 
@@ -178,8 +195,11 @@ for (const { version, path } of VERSIONS) {
         let course = new CoursePage(await lms.launch({ version, coursePath: path, seed: { [entry]: '' }, faults: { unsetGet: code } }));
         await expect(course.pageHeading()).toBeVisible();
         await expect(course.main.getByText(/could not/)).toHaveCount(0);
-        await course.goToPage('2) IAM user');
-        await expect(course.toc).toContainText('2 of 19 pages visited');
+        await course.goToPage(LESSON.pageTitles[1] ?? '');
+        await expect(course.page.getByRole('progressbar', { name: 'Lesson progress' })).toHaveAttribute(
+          'aria-valuetext',
+          new RegExp(`: 2 of ${PAGES} pages visited`),
+        );
         await closeCourse(page);
         const first = await lms.snapshot();
         expect(first.log.some((c) => c.element === 'cmi.suspend_data' && c.outcome === 'fault' && c.errorCode === code)).toBe(true);
@@ -187,25 +207,34 @@ for (const { version, path } of VERSIONS) {
         expect(committed['cmi.suspend_data']).toContain('"c":"iam-access-patterns-5-6"');
 
         course = new CoursePage(await lms.launch({ version, coursePath: path, seed: committed, faults: { unsetGet: code } }));
-        await expect(course.pageHeading()).toHaveText('2) IAM user');
-        await expect(course.toc).toContainText('2 of 19 pages visited');
+        await expect(course.pageHeading()).toHaveText(LESSON.pageTitles[1] ?? '');
+        await expect(course.page.getByRole('progressbar', { name: 'Lesson progress' })).toHaveAttribute(
+          'aria-valuetext',
+          new RegExp(`: 2 of ${PAGES} pages visited`),
+        );
       });
     }
 
-    test('with the pass mark the manifest gives the LMS (80 %), 4 of 5 passes and the LMS holds the same status', async ({ page, lms }) => {
+    test('with the pass mark the manifest gives the LMS, the fewest right answers that reach it pass and the LMS holds the same status', async ({
+      page,
+      lms,
+    }) => {
       const passMark: Record<string, string> =
-        version === '1.2' ? { 'cmi.student_data.mastery_score': '80' } : { 'cmi.scaled_passing_score': '0.8' };
+        version === '1.2'
+          ? { 'cmi.student_data.mastery_score': String(LESSON.passPercent) }
+          : { 'cmi.scaled_passing_score': String(LESSON.lesson.settings.passingScore) };
       const course = await launch(lms, version, path, passMark);
       await course.visitAllPages();
       await course.openQuiz();
-      await course.takeQuiz(['B', 'C', 'C', 'C', 'A']);
-      await expect(course.main).toContainText('Passed. The passing score is 80 %.');
+      await course.takeQuiz(LESSON.answersWithCorrect(PASS_RIGHT));
+      await expect(course.main).toContainText(`Passed. The passing score is ${LESSON.passPercent} %.`);
       await closeCourse(page);
       const snapshot = await lms.snapshot();
       expectClean(snapshot);
       const data = snapshot.committed ?? {};
-      if (version === '1.2') expect([data['cmi.core.lesson_status'], data['cmi.core.score.raw']]).toEqual(['passed', '80']);
-      else expect([data['cmi.success_status'], data['cmi.score.scaled']]).toEqual(['passed', '0.8']);
+      if (version === '1.2')
+        expect([data['cmi.core.lesson_status'], data['cmi.core.score.raw']]).toEqual(['passed', String(Math.round(PASS_SCALED * 100))]);
+      else expect([data['cmi.success_status'], data['cmi.score.scaled']]).toEqual(['passed', String(PASS_SCALED)]);
     });
 
     test('an LMS that reopens a failed attempt in review mode: the course says how to retake and records nothing, not even time', async ({
@@ -215,13 +244,13 @@ for (const { version, path } of VERSIONS) {
       let course = await launch(lms, version, path);
       await course.visitAllPages();
       await course.openQuiz();
-      await course.takeQuiz(['A', 'A', 'C', 'C', 'B']);
+      await course.takeQuiz(LESSON.answersWithCorrect(PASS_RIGHT - 1));
       await closeCourse(page);
       const failed = (await lms.snapshot()).committed ?? {};
 
       course = await launch(lms, version, path, { ...failed, [version === '1.2' ? 'cmi.core.lesson_mode' : 'cmi.mode']: 'review' });
       await expect(course.main.getByText(/start a new attempt/)).toBeVisible();
-      await course.goToPage('Summary');
+      await course.goToPage(LESSON.pageWith('takeaway-summary'));
       await closeCourse(page);
       const review = await lms.snapshot();
       expectClean(review);
@@ -250,16 +279,16 @@ for (const { version, path } of VERSIONS) {
       if (version === '1.2') expect([data['cmi.core.lesson_status'], data['cmi.core.score.raw']]).toEqual(['passed', '100']);
       else expect([data['cmi.success_status'], data['cmi.score.scaled']]).toEqual(['passed', '1']);
       // One place per question, whatever the attempt: the retake's answer replaces the first one there.
-      const q1 = interactions(data).filter((i) => i.id === 'quiz_5_6.q1');
+      const q1 = interactions(data).filter((i) => i.id === QUIZ_IDS[0]);
       expect(q1).toHaveLength(1);
-      expect(q1[0]?.[version === '1.2' ? 'student_response' : 'learner_response']).toBe('b');
+      expect(q1[0]?.[version === '1.2' ? 'student_response' : 'learner_response']).toBe(RIGHT_OPTIONS[0]);
       expect(q1[0]?.result).toBe('correct');
     });
 
     test('leaving mid-quiz and relaunching resumes the place, every answer and the quiz position', async ({ page, lms }) => {
       let course = await launch(lms, version, path);
-      await course.goToPage('Micro-activity 2: Explain it in your own words');
-      await course.writeAnswer(/Why does AWS prefer roles/, 'They expire.');
+      await course.goToPage(LESSON.writtenActivityTitle);
+      await course.writeAnswer(LESSON.firstWrittenQuestion, 'They expire.');
       await course.openQuiz();
       await course.chooseQuizOption('B');
       await course.main.getByRole('button', { name: 'Next question' }).click();
@@ -268,16 +297,16 @@ for (const { version, path } of VERSIONS) {
       const first = await lms.snapshot();
       expectClean(first);
       expect(first.data[version === '1.2' ? 'cmi.core.exit' : 'cmi.exit']).toBe('suspend');
-      expect(first.data[version === '1.2' ? 'cmi.core.lesson_location' : 'cmi.location']).toBe('quiz');
+      expect(first.data[version === '1.2' ? 'cmi.core.lesson_location' : 'cmi.location']).toBe(LESSON.pageIdWith('quiz'));
 
       course = await launch(lms, version, path, first.committed ?? first.data);
-      await expect(course.pageHeading()).toHaveText('Quiz 5.6');
-      await expect(course.main.getByText('2 / 5', { exact: true })).toBeVisible();
+      await expect(course.pageHeading()).toHaveText(LESSON.quizTitle);
+      await expect(course.main.getByText(`2 / ${QUIZ.questions.length}`, { exact: true })).toBeVisible();
       await expect(course.main.getByRole('radio', { name: /^C\. / })).toBeChecked();
       await course.main.getByRole('button', { name: 'Previous question' }).click();
       await expect(course.main.getByRole('radio', { name: /^B\. / })).toBeChecked();
-      await course.goToPage('Micro-activity 2: Explain it in your own words');
-      await expect(course.main.getByRole('textbox', { name: /Why does AWS prefer roles/ })).toHaveValue('They expire.');
+      await course.goToPage(LESSON.writtenActivityTitle);
+      await expect(course.main.getByRole('textbox', { name: LESSON.firstWrittenQuestion })).toHaveValue('They expire.');
       await closeCourse(page);
       expectClean(await lms.snapshot());
     });
@@ -316,7 +345,7 @@ for (const { version, path } of VERSIONS) {
       await expect(course.main.getByText(/did not accept/)).toHaveCount(0);
       // The fault clears; the next save point retries and the notice goes away.
       await lms.setFaults({ commit: { times: 0 } });
-      await course.goToPage('Summary');
+      await course.goToPage(LESSON.pageWith('takeaway-summary'));
       await expect(course.main.getByText(/not answering right now/)).toHaveCount(0, { timeout: 20_000 });
       await closeCourse(page);
       const snapshot = await lms.snapshot();
@@ -324,7 +353,7 @@ for (const { version, path } of VERSIONS) {
       const data = snapshot.committed ?? snapshot.data;
       if (version === '1.2') expect(data['cmi.core.lesson_status']).toBe('passed');
       else expect(data['cmi.success_status']).toBe('passed');
-      expect(interactions(data).filter((i) => /^quiz_5_6\.q\d$/.test(i.id ?? ''))).toHaveLength(5);
+      expect(interactions(data).filter((i) => QUIZ_IDS.includes(i.id ?? ''))).toHaveLength(QUIZ.questions.length);
     });
   });
 }

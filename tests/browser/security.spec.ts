@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.js';
 import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage } from '../../hosts/learner/course-page.js';
+import { LESSON } from '../../hosts/learner/lesson-facts.js';
 import { expect, test } from './fixtures.js';
 
 /** What an LMS can serve the course with: no inline script, no eval, nothing from other origins. */
@@ -45,7 +46,7 @@ test('the course works under a strict CSP and requests nothing from any other ho
   const course = new CoursePage(page);
   await course.open(`${server.url}/web/`);
   await course.visitAllPages();
-  await course.goToPage('Micro-activity 1: Choose the identity pattern');
+  await course.goToPage(LESSON.choiceActivityTitle);
   for (const [i, answer] of CASE_ANSWERS.entries()) await course.answerCase(i, answer);
   await course.openQuiz();
   await course.takeQuiz(CORRECT_QUIZ);
@@ -60,11 +61,11 @@ test('the course works under a strict CSP and requests nothing from any other ho
 
 test('text typed by a learner is shown as text, never turned into markup', async ({ page, site }) => {
   const course = new CoursePage(page);
-  await course.open(`${site.url}/web/#/micro-activity-2`);
+  await course.open(`${site.url}/web/#/${LESSON.pageIdWith('written-activity')}`);
   const payload = '<img src=x onerror="document.title=\'pwned\'"><b>bold?</b>';
-  await course.writeAnswer(/Why does AWS prefer roles/, payload);
+  await course.writeAnswer(LESSON.firstWrittenQuestion, payload);
   await page.reload();
-  await expect(course.main.getByRole('textbox', { name: /Why does AWS prefer roles/ })).toHaveValue(payload);
+  await expect(course.main.getByRole('textbox', { name: LESSON.firstWrittenQuestion })).toHaveValue(payload);
   expect(await page.title()).not.toBe('pwned');
   const injected = await page.evaluate(() => {
     const find = (root: Document | ShadowRoot): number =>
@@ -101,9 +102,9 @@ test.describe('launch credentials and learner answers', () => {
           standard === 'xapi' ? xapiLaunch(`${served.url}/pkg/index.html`, lrs) : cmi5Launch(`${served.url}/pkg/index.html`, lrs).url;
         const course = new CoursePage(page);
         await course.open(url);
-        await course.goToPage('Micro-activity 2: Explain it in your own words');
+        await course.goToPage(LESSON.writtenActivityTitle);
         const secretAnswer = 'My private answer about root credentials';
-        await course.writeAnswer(/Why does AWS prefer roles/, secretAnswer);
+        await course.writeAnswer(LESSON.firstWrittenQuestion, secretAnswer);
         await expect.poll(() => lrs.statements().some((s) => s.verb.id.endsWith('/answered'))).toBe(true);
 
         const storage = await page.evaluate(() => ({

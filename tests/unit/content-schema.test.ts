@@ -38,22 +38,56 @@ function reported(error: ContentError, file: string, path: string): string[] {
   return messages;
 }
 
-const QUIZ = 'pages/15-quiz.yaml';
-const ACTIVITY = 'pages/12-micro-activity-1.yaml';
-const REFLECTION = 'pages/16-reflection.yaml';
-const ROOT_USER = 'pages/01-root-user.yaml';
-const TABLE = 'pages/11-comparison-table.yaml';
+interface PageFile {
+  readonly id: string;
+  readonly number?: number;
+  readonly blocks?: readonly { readonly kind?: string }[];
+}
+
+/**
+ * Where the mistakes below are made: the first page file of course/ holding a block of this kind
+ * (and passing `also`), with the block's index there, so the tests follow an author's reordering.
+ */
+async function locate(kind: Block['kind'], also: (page: PageFile) => boolean = () => true) {
+  const course = parse(await readFile(join(COURSE_DIR, 'course.yaml'), 'utf8')) as { pages: string[] };
+  for (const file of course.pages) {
+    const page = parse(await readFile(join(COURSE_DIR, file), 'utf8')) as PageFile;
+    const block = (page.blocks ?? []).findIndex((b) => b.kind === kind);
+    if (block >= 0 && also(page)) return { file, block, page, pages: course.pages };
+  }
+  throw new Error(`course/ has no page with a ${kind} block`);
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const QUIZ_AT = await locate('quiz');
+const ACTIVITY_AT = await locate('choice-activity');
+const REFLECTION_AT = await locate('reflection');
+const TEXT_AT = await locate('markdown', (page) => page.number !== undefined);
+const TABLE_AT = await locate('table');
+const QUIZ = QUIZ_AT.file;
+const ACTIVITY = ACTIVITY_AT.file;
+const REFLECTION = REFLECTION_AT.file;
+const ROOT_USER = TEXT_AT.file;
+const TABLE = TABLE_AT.file;
+const REAL = await loadRealCourse();
+const QUIZ_BLOCK = quizOf(REAL);
+const QUESTIONS = QUIZ_BLOCK.questions;
+const [TABLE_BLOCK] = blocksOf(REAL, 'table');
+/** A file name as an error message's pattern ("15-quiz\\.yaml"). */
+const named = (file: string) => escape(file.split('/').pop() ?? file);
 
 describe('loadCourse refuses an author mistake, naming the file, the path in it and what was expected', () => {
   afterAll(removeBrokenCourses);
 
   it('a missing required field', async () => {
-    const dir = await brokenCourse((c) => c.delete(QUIZ, ['blocks', 0, 'questions', 1, 'stem']));
+    const dir = await brokenCourse((c) => c.delete(QUIZ, ['blocks', QUIZ_AT.block, 'questions', 1, 'stem']));
 
     const error = await loadError(dir);
 
-    expect(reported(error, QUIZ, 'blocks[0].questions[1].stem')).toEqual(['"stem" is missing; expected text']);
-    expect(error.message).toMatch(/15-quiz\.yaml, question 2 \(q2\), line \d+, column \d+: "stem" is missing/);
+    expect(reported(error, QUIZ, `blocks[${QUIZ_AT.block}].questions[1].stem`)).toEqual(['"stem" is missing; expected text']);
+    expect(error.message).toMatch(
+      new RegExp(`${named(QUIZ)}, question 2 \\(${QUESTIONS[1]?.id}\\), line \\d+, column \\d+: "stem" is missing`),
+    );
   });
 
   it('a number where text is expected', async () => {
@@ -65,78 +99,86 @@ describe('loadCourse refuses an author mistake, naming the file, the path in it 
   });
 
   it('a quiz answer that is not one of the question’s options', async () => {
-    const dir = await brokenCourse((c) => c.set(QUIZ, ['blocks', 0, 'questions', 1, 'correct'], 'e'));
+    const dir = await brokenCourse((c) => c.set(QUIZ, ['blocks', QUIZ_AT.block, 'questions', 1, 'correct'], 'e'));
 
     const error = await loadError(dir);
 
     const options = quizOf(await loadRealCourse()).questions[1]?.options.map((o) => o.id);
-    expect(reported(error, QUIZ, 'blocks[0].questions[1].correct')).toEqual([
+    expect(reported(error, QUIZ, `blocks[${QUIZ_AT.block}].questions[1].correct`)).toEqual([
       `correct answer "e" is not among the options; expected one of: ${options?.join(', ')}`,
     ]);
   });
 
   it('a choice-activity answer that is not one of the activity’s options', async () => {
-    const dir = await brokenCourse((c) => c.set(ACTIVITY, ['blocks', 0, 'cases', 2, 'correct'], 'lambda-role'));
+    const dir = await brokenCourse((c) => c.set(ACTIVITY, ['blocks', ACTIVITY_AT.block, 'cases', 2, 'correct'], 'lambda-role'));
 
     const error = await loadError(dir);
 
     const options = blocksOf(await loadRealCourse(), 'choice-activity')[0]?.options.map((o) => o.id);
-    expect(reported(error, ACTIVITY, 'blocks[0].cases[2].correct')).toEqual([
+    expect(reported(error, ACTIVITY, `blocks[${ACTIVITY_AT.block}].cases[2].correct`)).toEqual([
       `correct answer "lambda-role" is not among the options; expected one of: ${options?.join(', ')}`,
     ]);
   });
 
   it('two options of one question with the same id', async () => {
     const dir = await brokenCourse(async (c) => {
-      const firstId = await c.get(QUIZ, ['blocks', 0, 'questions', 0, 'options', 0, 'id']);
-      await c.set(QUIZ, ['blocks', 0, 'questions', 0, 'options', 1, 'id'], firstId);
+      const firstId = await c.get(QUIZ, ['blocks', QUIZ_AT.block, 'questions', 0, 'options', 0, 'id']);
+      await c.set(QUIZ, ['blocks', QUIZ_AT.block, 'questions', 0, 'options', 1, 'id'], firstId);
     });
 
     const error = await loadError(dir);
 
     const firstId = quizOf(await loadRealCourse()).questions[0]?.options[0]?.id;
-    expect(reported(error, QUIZ, 'blocks[0].questions[0].options[1].id')).toEqual([
+    expect(reported(error, QUIZ, `blocks[${QUIZ_AT.block}].questions[0].options[1].id`)).toEqual([
       `duplicate id "${firstId}" (option 1 has it too); expected each id once`,
     ]);
   });
 
   it('two quiz questions with the same id', async () => {
-    const dir = await brokenCourse((c) => c.set(QUIZ, ['blocks', 0, 'questions', 1, 'id'], 'q1'));
+    const dir = await brokenCourse((c) => c.set(QUIZ, ['blocks', QUIZ_AT.block, 'questions', 1, 'id'], QUESTIONS[0]?.id));
 
     const error = await loadError(dir);
 
-    expect(reported(error, QUIZ, 'blocks[0].questions[1].id')).toEqual([
-      'duplicate id "q1" (question 1 has it too); expected each id once',
+    expect(reported(error, QUIZ, `blocks[${QUIZ_AT.block}].questions[1].id`)).toEqual([
+      `duplicate id "${QUESTIONS[0]?.id}" (question 1 has it too); expected each id once`,
     ]);
   });
 
   it('two pages in different files with the same id', async () => {
-    const dir = await brokenCourse((c) => c.set(REFLECTION, ['id'], 'quiz'));
+    const dir = await brokenCourse((c) => c.set(REFLECTION, ['id'], QUIZ_AT.page.id));
 
     const error = await loadError(dir);
 
     expect(reported(error, REFLECTION, 'id')).toEqual([
-      expect.stringMatching(/^duplicate page id "quiz" \(also in .*pages\/15-quiz\.yaml\); expected each page id once$/),
+      expect.stringMatching(
+        new RegExp(`^duplicate page id "${escape(QUIZ_AT.page.id)}" \\(also in .*${escape(QUIZ)}\\); expected each page id once$`),
+      ),
     ]);
   });
 
   it('two activities in different files with the same id', async () => {
-    const dir = await brokenCourse((c) => c.set(REFLECTION, ['blocks', 0, 'id'], 'quiz-5-6'));
+    const dir = await brokenCourse((c) => c.set(REFLECTION, ['blocks', REFLECTION_AT.block, 'id'], QUIZ_BLOCK.id));
 
     const error = await loadError(dir);
 
-    expect(reported(error, REFLECTION, 'blocks[0].id')).toEqual([
-      expect.stringMatching(/^duplicate id "quiz-5-6" \(also in .*15-quiz\.yaml\)/),
+    expect(reported(error, REFLECTION, `blocks[${REFLECTION_AT.block}].id`)).toEqual([
+      expect.stringMatching(new RegExp(`^duplicate id "${escape(QUIZ_BLOCK.id)}" \\(also in .*${named(QUIZ)}\\)`)),
     ]);
   });
 
   it('an answer-key label used twice', async () => {
-    const dir = await brokenCourse((c) => c.set(REFLECTION, ['blocks', 0, 'questions', 0, 'answerKey'], 'A1'));
+    const dir = await brokenCourse((c) =>
+      c.set(REFLECTION, ['blocks', REFLECTION_AT.block, 'questions', 0, 'answerKey'], QUESTIONS[0]?.answerKey),
+    );
 
     const error = await loadError(dir);
 
-    expect(reported(error, REFLECTION, 'blocks[0].questions[0].answerKey')).toEqual([
-      expect.stringMatching(/^answer-key label "A1" is used twice \(also in .*15-quiz\.yaml\); expected each once$/),
+    expect(reported(error, REFLECTION, `blocks[${REFLECTION_AT.block}].questions[0].answerKey`)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^answer-key label "${escape(QUESTIONS[0]?.answerKey ?? '')}" is used twice \\(also in .*${named(QUIZ)}\\); expected each once$`,
+        ),
+      ),
     ]);
   });
 
@@ -172,58 +214,62 @@ describe('loadCourse refuses an author mistake, naming the file, the path in it 
 
     expect(line).toBeGreaterThan(0);
     expect(error.problems).toHaveLength(1);
-    expect(error.message).toMatch(new RegExp(`15-quiz\\.yaml, line ${line}, column \\d+: not valid YAML: `));
+    expect(error.message).toMatch(new RegExp(`${named(QUIZ)}, line ${line}, column \\d+: not valid YAML: `));
   });
 
   it('an HTML tag in plain text', async () => {
-    const dir = await brokenCourse((c) => c.set(QUIZ, ['blocks', 0, 'questions', 0, 'stem'], '<script>alert(1)</script> What is it?'));
+    const dir = await brokenCourse((c) =>
+      c.set(QUIZ, ['blocks', QUIZ_AT.block, 'questions', 0, 'stem'], '<script>alert(1)</script> What is it?'),
+    );
 
     const error = await loadError(dir);
 
-    expect(reported(error, QUIZ, 'blocks[0].questions[0].stem')).toEqual([
+    expect(reported(error, QUIZ, `blocks[${QUIZ_AT.block}].questions[0].stem`)).toEqual([
       'expected plain text: the HTML tag <script> is not allowed (write the text without it)',
     ]);
   });
 
   it('raw HTML inside Markdown', async () => {
-    const dir = await brokenCourse((c) => c.set(ROOT_USER, ['blocks', 0, 'text'], 'Some <b>bold</b> text.'));
+    const dir = await brokenCourse((c) => c.set(ROOT_USER, ['blocks', TEXT_AT.block, 'text'], 'Some <b>bold</b> text.'));
 
     const error = await loadError(dir);
 
-    expect(reported(error, ROOT_USER, 'blocks[0].text')).toEqual([
+    expect(reported(error, ROOT_USER, `blocks[${TEXT_AT.block}].text`)).toEqual([
       'HTML is not allowed in lesson text (found "<b>"); write plain Markdown',
     ]);
   });
 
   it('a javascript: link', async () => {
-    const dir = await brokenCourse((c) => c.set(ROOT_USER, ['blocks', 0, 'text'], 'A [link](javascript:alert(1)).'));
+    const dir = await brokenCourse((c) => c.set(ROOT_USER, ['blocks', TEXT_AT.block, 'text'], 'A [link](javascript:alert(1)).'));
 
     const error = await loadError(dir);
 
-    expect(reported(error, ROOT_USER, 'blocks[0].text')).toEqual([
+    expect(reported(error, ROOT_USER, `blocks[${TEXT_AT.block}].text`)).toEqual([
       'link "javascript:alert(1)" is not allowed; expected an https:// URL or source:<id>',
     ]);
   });
 
   it('a link to a source that course.yaml does not list', async () => {
-    const dir = await brokenCourse((c) => c.set(ROOT_USER, ['blocks', 0, 'text'], 'See [the guide](source:root-usr).'));
+    const dir = await brokenCourse((c) => c.set(ROOT_USER, ['blocks', TEXT_AT.block, 'text'], 'See [the guide](source:root-usr).'));
 
     const error = await loadError(dir);
 
     const course: unknown = parse(await readFile(join(COURSE_DIR, 'course.yaml'), 'utf8'));
     const known = isRecord(course) && isRecord(course.sources) ? Object.keys(course.sources) : [];
     expect(known.length).toBeGreaterThan(0);
-    expect(reported(error, ROOT_USER, 'blocks[0].text')).toEqual([
+    expect(reported(error, ROOT_USER, `blocks[${TEXT_AT.block}].text`)).toEqual([
       `link to unknown source "root-usr"; expected one of: ${known.join(', ')}`,
     ]);
   });
 
   it('an unknown kind of block', async () => {
-    const dir = await brokenCourse((c) => c.set(TABLE, ['blocks', 0, 'kind'], 'video'));
+    const dir = await brokenCourse((c) => c.set(TABLE, ['blocks', TABLE_AT.block, 'kind'], 'video'));
 
     const error = await loadError(dir);
 
-    expect(reported(error, TABLE, 'blocks[0].kind')).toEqual([expect.stringMatching(/Expected .*'markdown'.*'quiz'.*'next-lesson'/)]);
+    expect(reported(error, TABLE, `blocks[${TABLE_AT.block}].kind`)).toEqual([
+      expect.stringMatching(/Expected .*'markdown'.*'quiz'.*'next-lesson'/),
+    ]);
   });
 
   it('a misspelt required field: the stray key is named where it is, and the real one reported missing', async () => {
@@ -231,30 +277,32 @@ describe('loadCourse refuses an author mistake, naming the file, the path in it 
 
     const error = await loadError(dir);
 
-    expect(reported(error, TABLE, 'blocks[0]')).toEqual([expect.stringContaining('"captoin"')]);
-    expect(reported(error, TABLE, 'blocks[0].caption')).toEqual(['"caption" is missing; expected text']);
+    expect(reported(error, TABLE, `blocks[${TABLE_AT.block}]`)).toEqual([expect.stringContaining('"captoin"')]);
+    expect(reported(error, TABLE, `blocks[${TABLE_AT.block}].caption`)).toEqual(['"caption" is missing; expected text']);
   });
 
   it('a misspelt optional field: the stray key is named with what was expected', async () => {
-    const dir = await brokenCourse((c) => c.replace(ROOT_USER, 'number: 1', 'numbr: 1'));
+    const dir = await brokenCourse((c) => c.replace(ROOT_USER, `number: ${TEXT_AT.page.number}`, `numbr: ${TEXT_AT.page.number}`));
 
     const error = await loadError(dir);
 
     expect(error.problems).toHaveLength(1);
-    expect(error.message).toMatch(/01-root-user\.yaml, line \d+, column 1: unknown field "numbr"/);
+    expect(error.message).toMatch(new RegExp(`${named(ROOT_USER)}, line \\d+, column 1: unknown field "numbr"`));
     expect(error.message).toMatch(/expected/i);
   });
 
   it('a question text over 250 characters (the SCORM 2004 interaction description limit)', async () => {
-    const dir = await brokenCourse((c) => c.set(QUIZ, ['blocks', 0, 'questions', 2, 'stem'], `${'x'.repeat(250)}?`));
+    const dir = await brokenCourse((c) => c.set(QUIZ, ['blocks', QUIZ_AT.block, 'questions', 2, 'stem'], `${'x'.repeat(250)}?`));
 
     const error = await loadError(dir);
 
-    expect(reported(error, QUIZ, 'blocks[0].questions[2].stem')).toEqual([expect.stringMatching(/expected at most 250 characters/)]);
+    expect(reported(error, QUIZ, `blocks[${QUIZ_AT.block}].questions[2].stem`)).toEqual([
+      expect.stringMatching(/expected at most 250 characters/),
+    ]);
   });
 
   it('accepts a question text of exactly 250 characters', async () => {
-    const dir = await brokenCourse((c) => c.set(QUIZ, ['blocks', 0, 'questions', 2, 'stem'], `${'x'.repeat(249)}?`));
+    const dir = await brokenCourse((c) => c.set(QUIZ, ['blocks', QUIZ_AT.block, 'questions', 2, 'stem'], `${'x'.repeat(249)}?`));
 
     const lesson = await loadCourse(dir);
 
@@ -262,23 +310,26 @@ describe('loadCourse refuses an author mistake, naming the file, the path in it 
   });
 
   it('a page file that course.yaml lists but that does not exist', async () => {
-    const dir = await brokenCourse((c) => c.remove('pages/14-summary.yaml'));
+    const missing = QUIZ_AT.pages.find((file) => file !== QUIZ) ?? '';
+    const dir = await brokenCourse((c) => c.remove(missing));
 
     const error = await loadError(dir);
 
-    expect(reported(error, 'pages/14-summary.yaml', '')).toEqual(['file not found; expected it because course.yaml lists it']);
+    expect(reported(error, missing, '')).toEqual(['file not found; expected it because course.yaml lists it']);
   });
 
   it('a table row with fewer cells than columns', async () => {
-    const dir = await brokenCourse((c) => c.set(TABLE, ['blocks', 0, 'rows', 1], ['IAM user']));
+    const dir = await brokenCourse((c) => c.set(TABLE, ['blocks', TABLE_AT.block, 'rows', 1], [TABLE_BLOCK?.rows[1]?.[0] ?? 'x']));
 
     const error = await loadError(dir);
 
-    expect(reported(error, TABLE, 'blocks[0].rows[1]')).toEqual(['expected 2 cells (one per column), found 1']);
+    expect(reported(error, TABLE, `blocks[${TABLE_AT.block}].rows[1]`)).toEqual([
+      `expected ${TABLE_BLOCK?.columns.length} cells (one per column), found 1`,
+    ]);
   });
 
   it('a lesson without a quiz, reported against course.yaml (the list of pages)', async () => {
-    const dir = await brokenCourse((c) => c.replace('course.yaml', '  - pages/15-quiz.yaml\n', ''));
+    const dir = await brokenCourse((c) => c.replace('course.yaml', `  - ${QUIZ}\n`, ''));
 
     const error = await loadError(dir);
 
@@ -288,7 +339,7 @@ describe('loadCourse refuses an author mistake, naming the file, the path in it 
 
   it('a lesson with two quizzes, reported against the file holding the second', async () => {
     const dir = await brokenCourse(async (c) => {
-      const quiz = await c.get(QUIZ, ['blocks', 0]);
+      const quiz = await c.get(QUIZ, ['blocks', QUIZ_AT.block]);
       if (!isRecord(quiz) || !Array.isArray(quiz.questions)) throw new Error('no quiz to copy');
       // A distinct copy (own ids and answer-key labels), so the only mistake is the count.
       const questions = quiz.questions.map((q: unknown, i: number) => (isRecord(q) ? { ...q, answerKey: `A${20 + i}` } : q));
@@ -299,22 +350,22 @@ describe('loadCourse refuses an author mistake, naming the file, the path in it 
 
     expect(error.problems).toHaveLength(1);
     expect(error.message).toMatch(
-      /\/pages\/15-quiz\.yaml, blocks, line \d+, column \d+: expected exactly one quiz block in the lesson, found 2/,
+      new RegExp(`/${escape(QUIZ)}, blocks, line \\d+, column \\d+: expected exactly one quiz block in the lesson, found 2`),
     );
   });
 
   it('reports every problem at once, across files', async () => {
     const dir = await brokenCourse(async (c) => {
-      await c.set(QUIZ, ['blocks', 0, 'questions', 4, 'correct'], 'z');
-      await c.set(TABLE, ['blocks', 0, 'rows', 0], ['Root user']);
-      await c.set(ROOT_USER, ['blocks', 0, 'text'], 'See [the guide](source:nowhere).');
+      await c.set(QUIZ, ['blocks', QUIZ_AT.block, 'questions', QUESTIONS.length - 1, 'correct'], 'z');
+      await c.set(TABLE, ['blocks', TABLE_AT.block, 'rows', 0], [TABLE_BLOCK?.rows[0]?.[0] ?? 'x']);
+      await c.set(ROOT_USER, ['blocks', TEXT_AT.block, 'text'], 'See [the guide](source:nowhere).');
     });
 
     const error = await loadError(dir);
 
     expect(error.message).toMatch(/^The course content has 3 problems:/);
-    expect(reported(error, QUIZ, 'blocks[0].questions[4].correct')).toHaveLength(1);
-    expect(reported(error, TABLE, 'blocks[0].rows[0]')).toHaveLength(1);
-    expect(reported(error, ROOT_USER, 'blocks[0].text')).toHaveLength(1);
+    expect(reported(error, QUIZ, `blocks[${QUIZ_AT.block}].questions[${QUESTIONS.length - 1}].correct`)).toHaveLength(1);
+    expect(reported(error, TABLE, `blocks[${TABLE_AT.block}].rows[0]`)).toHaveLength(1);
+    expect(reported(error, ROOT_USER, `blocks[${TEXT_AT.block}].text`)).toHaveLength(1);
   });
 });
