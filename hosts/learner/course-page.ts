@@ -40,6 +40,19 @@ export class CoursePage {
     return this.page.getByRole('navigation', { name: 'Contents' });
   }
 
+  /** The lesson's progress bar (in the sticky bar); its value text counts pages visited and the quiz. */
+  get progress(): Locator {
+    return this.page.getByRole('progressbar', { name: 'Lesson progress' });
+  }
+
+  /** Waits until the progress bar says `visited` of the lesson's pages have been visited. */
+  async expectPagesVisited(visited: number) {
+    await expect(this.progress).toHaveAttribute(
+      'aria-valuetext',
+      new RegExp(`\\b${visited} of ${this.facts.pageTitles.length} pages visited`),
+    );
+  }
+
   pageHeading(): Locator {
     return this.main.getByRole('heading', { level: 2 });
   }

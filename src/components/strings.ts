@@ -101,5 +101,7 @@ export const ui = {
     'Your learning system could not give back your saved progress, so the lesson starts from the beginning. What it holds stays as it is; your answers now are recorded too.',
   reviewMode:
     'Review mode: you can look through this attempt, but nothing you do here changes your record. To take the quiz again, go back to your learning system and start a new attempt (in Moodle: tick "Start a new attempt", then Enter).',
+  reviewModeLrs: 'Review mode: you can look through the lesson, but nothing you do changes your record.',
+  browseMode: 'Browse mode: you can look through the lesson and try it, but nothing you do changes your record.',
   loading: 'Loading the lesson…',
 } as const;

@@ -386,7 +386,10 @@ export class LessonApp extends LitElement {
     if (this.session.launchProblem) return { message: `${this.session.launchProblem} ${ui.launchFallback}`, tone: 'warning' };
     if (this.session.resumeProblem)
       return { message: this.session.resumeProblem === 'unavailable' ? ui.resumeUnavailable : ui.resumeProblem, tone: 'warning' };
-    if (this.session.mode !== 'normal') return { message: ui.reviewMode, tone: 'info' };
+    if (this.session.mode === 'browse') return { message: ui.browseMode, tone: 'info' };
+    // Only a SCORM LMS reopens a finished attempt for review; there, a new attempt is the way to retake.
+    if (this.session.mode === 'review')
+      return { message: this.session.tracker.standard.startsWith('scorm') ? ui.reviewMode : ui.reviewModeLrs, tone: 'info' };
     switch (this.status.kind) {
       case 'standalone':
         return { message: ui.notConnected, tone: 'info' };
