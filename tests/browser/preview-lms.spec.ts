@@ -98,7 +98,8 @@ for (const { id, standard, version, setValue } of [
 
     const { log, status, resume, problems } = panelOf(page);
     const interaction = log.getByRole('row').filter({ hasText: 'cmi.interactions.0.id' });
-    await expect(interaction).toContainText(setValue);
+    // Answers are written at the course's next save point (at most 15 s after a change, README "Commits").
+    await expect(interaction).toContainText(setValue, { timeout: 20_000 });
     await expect(interaction).toContainText('true');
     await expect(log.getByRole('cell', { name: version === '1.2' ? 'LMSInitialize' : 'Initialize', exact: true })).toHaveCount(1);
     await expect(status).toContainText('incomplete');
@@ -377,7 +378,7 @@ test('screenshot: a SCORM 1.2 course running with the panel filled', async ({ pa
   const c = await course(page, 'scorm12');
   await shortJourney(c);
   await c.chooseQuizOption('C');
-  await expect(panelOf(page).log.getByRole('row').filter({ hasText: 'cmi.interactions.0.id' })).toBeVisible();
+  await expect(panelOf(page).log.getByRole('row').filter({ hasText: 'cmi.interactions.0.id' })).toBeVisible({ timeout: 20_000 });
   await page.waitForTimeout(600);
   await page.screenshot({ path: 'tests/.screenshots/preview-scorm12.png' });
 
