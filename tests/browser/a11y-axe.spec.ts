@@ -189,11 +189,14 @@ lmsTest.describe('inside the strict SCORM 1.2 LMS', () => {
       await page.emulateMedia({ colorScheme });
       let course = await launch(await lms.launch({ version: '1.2', coursePath: '/scorm12/index.html' }));
       await expectAccessible(page, 'connected to the LMS (no notice)');
-      await lms.setFaults({ commit: { times: 3, errorCode: 101 } });
+      // Commits keep failing until the notice has been scanned: the course retries with back-off, so a
+      // few failures alone can be over before the notice is looked at.
+      await lms.setFaults({ commit: { times: 1_000, errorCode: 101 } });
       await course.openQuiz();
       await course.takeQuiz(CORRECT_QUIZ);
       await expect(course.main.getByText(/not answering right now/)).toBeVisible();
       await expectAccessible(page, 'notice: LMS not answering (commit failing)');
+      await lms.setFaults({});
 
       course = await launch(
         await lms.launch({ version: '1.2', coursePath: '/scorm12/index.html', seed: { 'cmi.core.lesson_mode': 'review' } }),
