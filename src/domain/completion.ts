@@ -3,17 +3,18 @@ import type { Lesson } from '../content/lesson.js';
 import type { Outcome } from './outcome.js';
 import type { ProgressState } from './progress.js';
 
+/**
+ * The share of what the completion rule counts (pages visited, the quiz submitted) that is done:
+ * the same figure as the lesson's progress bar, so the LMS and the learner see one measure.
+ */
 export function progressMeasure(lesson: Lesson, state: ProgressState): number {
-  const ids = new Set(lesson.pages.map((p) => p.id));
-  const seen = state.visited.filter((id) => ids.has(id)).length;
-  return ids.size === 0 ? 1 : seen / ids.size;
+  const { done, total } = remainingSteps(lesson, state);
+  return total === 0 ? 1 : done / total;
 }
 
 export function isCompleted(lesson: Lesson, state: ProgressState): boolean {
-  const rule = lesson.settings.completion;
-  const allVisited = !rule.requireAllPagesVisited || progressMeasure(lesson, state) === 1;
-  const quizDone = !rule.requireQuizSubmitted || state.quiz.attemptCount > 0;
-  return allVisited && quizDone;
+  const { pages, quiz } = remainingSteps(lesson, state);
+  return pages.length === 0 && !quiz;
 }
 
 /** The facts every tracker reports. `passed` stays undefined until the first submission. */

@@ -293,9 +293,15 @@ for (const { version, path } of VERSIONS) {
       await course.chooseQuizOption('B');
       await course.main.getByRole('button', { name: 'Next question' }).click();
       await course.chooseQuizOption('C');
+      const bar = course.page.getByRole('progressbar', { name: 'Lesson progress' });
+      const shownProgress = Number(await bar.getAttribute('aria-valuenow')) / Number(await bar.getAttribute('aria-valuemax'));
       await closeCourse(page);
       const first = await lms.snapshot();
       expectClean(first);
+      // The LMS's progress measure is the learner's progress bar: the steps the completion rule counts.
+      if (version === '2004') expect(Number(first.data['cmi.progress_measure'])).toBeCloseTo(shownProgress, 3);
+      expect(shownProgress).toBeGreaterThan(0);
+      expect(shownProgress).toBeLessThan(1);
       expect(first.data[version === '1.2' ? 'cmi.core.exit' : 'cmi.exit']).toBe('suspend');
       expect(first.data[version === '1.2' ? 'cmi.core.lesson_location' : 'cmi.location']).toBe(LESSON.pageIdWith('quiz'));
 

@@ -59,21 +59,46 @@ describe('completion with the course settings (all pages visited and the quiz su
 });
 
 describe('progress measure', () => {
-  it('is the share of the lesson’s pages visited', () => {
-    const state = ['outcomes', 'overview', 'root-user'].reduce(progress.visit, progress.initialProgress(lesson));
+  /** Steps the shipped rule counts: every page, plus the quiz when a submission is required. */
+  const steps = () =>
+    (lesson.settings.completion.requireAllPagesVisited ? lesson.pages.length : 0) +
+    (lesson.settings.completion.requireQuizSubmitted ? 1 : 0);
+  const firstPages = (n: number) => lesson.pages.slice(0, n).map((p) => p.id);
 
-    expect(progressMeasure(lesson, state)).toBeCloseTo(3 / 19);
-    expect(outcomeOf(lesson, state).progress).toBeCloseTo(3 / 19);
+  it('is the share of the steps the completion rule counts, the same figure as the progress bar', () => {
+    const state = firstPages(3).reduce(progress.visit, progress.initialProgress(lesson));
+    const { done, total } = remainingSteps(lesson, state);
+
+    expect(total).toBe(steps());
+    expect(progressMeasure(lesson, state)).toBeCloseTo(done / total);
+    expect(outcomeOf(lesson, state).progress).toBeCloseTo(done / total);
   });
 
   it('counts a page visited twice once', () => {
-    const state = ['outcomes', 'overview', 'outcomes'].reduce(progress.visit, progress.initialProgress(lesson));
+    const twice = [...firstPages(2), firstPages(1)[0]!].reduce(progress.visit, progress.initialProgress(lesson));
+    const once = firstPages(2).reduce(progress.visit, progress.initialProgress(lesson));
 
-    expect(progressMeasure(lesson, state)).toBeCloseTo(2 / 19);
+    expect(progressMeasure(lesson, twice)).toBe(progressMeasure(lesson, once));
   });
 
-  it('reaches 1 when every page is visited', () => {
-    expect(progressMeasure(lesson, visitAllPages(lesson, progress.initialProgress(lesson)))).toBe(1);
+  it('counts the quiz submission as a step when the rule requires it', () => {
+    const rule = { requireAllPagesVisited: true, requireQuizSubmitted: true };
+    const strict = withCompletion(rule);
+    const pagesOnly = visitAllPages(strict, progress.initialProgress(strict));
+
+    expect(progressMeasure(strict, pagesOnly)).toBeCloseTo(strict.pages.length / (strict.pages.length + 1));
+    expect(progressMeasure(strict, takeQuiz(strict, pagesOnly, 0))).toBe(1);
+    const relaxed = withCompletion({ ...rule, requireQuizSubmitted: false });
+    expect(progressMeasure(relaxed, visitAllPages(relaxed, progress.initialProgress(relaxed)))).toBe(1);
+  });
+
+  it('reaches 1 exactly when the lesson is complete', () => {
+    const all = visitAllPages(lesson, progress.initialProgress(lesson));
+    const done = takeQuiz(lesson, all, quizOf(lesson).questions.length);
+
+    expect(progressMeasure(lesson, done)).toBe(1);
+    expect(isCompleted(lesson, done)).toBe(true);
+    expect(progressMeasure(lesson, allButOnePage())).toBeLessThan(1);
   });
 });
 
