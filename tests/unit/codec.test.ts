@@ -4,7 +4,7 @@ import { decodeProgress, encodeProgress } from '../../src/domain/codec.js';
 import { activityCases, quizOf, writtenQuestions } from '../../src/domain/lesson-queries.js';
 import * as progress from '../../src/domain/progress.js';
 import type { ProgressState } from '../../src/domain/progress.js';
-import { retakeQuiz, takeQuiz, visitAllPages } from './helpers/learner.js';
+import { fewestToPass, retakeQuiz, takeQuiz, visitAllPages } from './helpers/learner.js';
 import { loadRealCourse } from './helpers/real-course.js';
 
 /** SCORM 1.2 RTE 3.4.5: cmi.suspend_data is CMIString4096. */
@@ -15,27 +15,93 @@ beforeAll(async () => {
   lesson = await loadRealCourse();
 });
 
+/*
+ * Ids come from the loaded course, picked by the role they play in a test, so a course author who
+ * renames a page, an activity, a case or a question in course/ does not see these tests of the
+ * codec fail. (tests/unit/shipped-lesson.test.ts pins the shipped lesson on purpose.)
+ */
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`the lesson needs ${what}`);
+  return value;
+}
+
+/** The page at position `n`; page 0 is where a new learner starts. */
+const pageId = (n: number) => required(lesson.pages[n], `at least ${n + 1} pages`).id;
+
+/** The page holding the activity or quiz with this id. */
+const pageHolding = (blockId: string) =>
+  required(
+    lesson.pages.find((page) => page.blocks.some((block) => 'id' in block && block.id === blockId)),
+    `a page holding ${blockId}`,
+  ).id;
+
+/** The first and the last choice-activity case, with a wrong option for each. */
+function twoCases() {
+  const cases = activityCases(lesson);
+  const [first, last] = [cases[0], cases.at(-1)];
+  if (!first || !last || first === last) throw new Error('the lesson needs two choice-activity cases');
+  const withWrong = (found: typeof first) => ({
+    ...found,
+    wrong: required(
+      found.block.options.find((o) => o.id !== found.item.correct),
+      `a wrong option for ${found.key}`,
+    ).id,
+  });
+  return [withWrong(first), withWrong(last)] as const;
+}
+
+/** The first and the last written question (a micro-activity's and a reflection's in the shipped lesson). */
+function twoWrittenQuestions() {
+  const questions = writtenQuestions(lesson);
+  const [first, last] = [questions[0], questions.at(-1)];
+  if (!first || !last || first === last) throw new Error('the lesson needs two written questions');
+  return [first, last] as const;
+}
+
+/** The quiz's question at position `n`. */
+const quizQuestion = (n: number) => required(quizOf(lesson).questions[n], `a quiz of ${n + 1} questions or more`);
+
 function roundTrip(state: ProgressState): ProgressState | undefined {
   const decoded = decodeProgress(lesson, encodeProgress(lesson.id, state));
   return decoded.ok ? decoded.state : undefined;
 }
 
+/** The last written answer richState submits: its encoding ends with it. */
+const RICH_STATE_LAST_ANSWER = 'root = rare\nuser = named\nrole = temporary';
+
 /** A learner half-way through a second quiz attempt, with some of everything. */
 function richState(): ProgressState {
-  let state = ['outcomes', 'overview', 'root-user', 'micro-activity-1', 'micro-activity-2', 'quiz'].reduce(
-    progress.visit,
-    progress.initialProgress(lesson),
-  );
-  state = progress.answerCase(state, 'identity-patterns.case-1', 'root-user');
-  state = progress.answerCase(state, 'identity-patterns.case-4', 'iam-role');
-  state = progress.submitWritten(state, 'explain-identities.why-roles', 'They expire, so a leak hurts less.', 250);
-  state = progress.submitWritten(state, 'reflection-questions.memory-rule', 'root = rare\nuser = named\nrole = temporary', 250);
-  state = takeQuiz(lesson, state, 5);
-  state = retakeQuiz(lesson, state, 3);
+  const [rightCase, wrongCase] = twoCases();
+  const [firstWritten, lastWritten] = twoWrittenQuestions();
+  const quiz = quizOf(lesson);
+  const [q1, q2] = [quizQuestion(0), quizQuestion(1)];
+  const pages = [
+    pageId(0),
+    pageId(1),
+    pageId(2),
+    pageHolding(rightCase.block.id),
+    pageHolding(firstWritten.block.id),
+    pageHolding(quiz.id),
+  ];
+  let state = [...new Set(pages)].reduce(progress.visit, progress.initialProgress(lesson));
+  state = progress.answerCase(state, rightCase.key, rightCase.item.correct);
+  state = progress.answerCase(state, wrongCase.key, wrongCase.wrong);
+  state = progress.submitWritten(state, firstWritten.key, 'They expire, so a leak hurts less.', 250);
+  state = progress.submitWritten(state, lastWritten.key, RICH_STATE_LAST_ANSWER, 250);
+  state = takeQuiz(lesson, state, quiz.questions.length);
+  // A failed retake, then a third attempt with two questions answered.
+  state = retakeQuiz(lesson, state, fewestToPass(lesson) - 1);
   state = progress.retakeQuiz(state);
-  state = progress.chooseQuizOption(state, 'q1', 'b');
-  state = progress.chooseQuizOption(state, 'q2', 'a');
-  return progress.goToQuestion(state, 2);
+  state = progress.chooseQuizOption(state, q1.id, q1.correct);
+  state = progress.chooseQuizOption(
+    state,
+    q2.id,
+    required(
+      q2.options.find((o) => o.id !== q2.correct),
+      `a wrong option for ${q2.id}`,
+    ).id,
+  );
+  return progress.goToQuestion(state, Math.min(2, quiz.questions.length - 1));
 }
 
 describe('encodeProgress / decodeProgress', () => {
@@ -52,6 +118,11 @@ describe('encodeProgress / decodeProgress', () => {
   });
 
   it('round-trips learner text containing quotes, =, :, digits, line breaks, emoji and the codec’s own delimiters', () => {
+    const keys = writtenQuestions(lesson).map((w) => w.key);
+    const [firstKey, secondKey = firstKey] = keys;
+    if (!firstKey) throw new Error('the lesson needs a written question');
+    // Texts that look like the codec's own header and records, with this course's ids.
+    const header = JSON.stringify({ c: lesson.id, l: pageId(0) });
     const texts = [
       'He said "use a role", not \'root\'. back\\slash {braces} [brackets]',
       'a=1:b=2 and 3:4=5',
@@ -59,19 +130,23 @@ describe('encodeProgress / decodeProgress', () => {
       '0',
       'line one\nline two\n\nline four',
       '😀 👩‍💻 🇪🇺 e\u0301',
-      '1.52.{"c":"iam-access-patterns-5-6","l":"quiz"}',
-      'explain-identities.root-vs-admin=9:injected=',
+      `1.${header.length}.${header}`,
+      `${secondKey}=9:injected=`,
     ];
-    const keys = writtenQuestions(lesson).map((w) => w.key);
-    const state = keys.reduce(
-      (s, key, i) => progress.submitWritten(s, key, texts[i] ?? '', lesson.settings.writtenAnswerMaxLength),
-      progress.initialProgress(lesson),
-    );
+    // As many states as it takes to hold every text, whatever the number of written questions.
+    const states: ProgressState[] = [];
+    for (let from = 0; from < texts.length; from += keys.length)
+      states.push(
+        keys.reduce(
+          (s, key, i) => progress.submitWritten(s, key, texts[from + i] ?? '', lesson.settings.writtenAnswerMaxLength),
+          progress.initialProgress(lesson),
+        ),
+      );
 
-    const decoded = roundTrip(state);
+    const decoded = states.map(roundTrip);
 
-    expect(Object.values(state.written)).toEqual(texts);
-    expect(decoded?.written).toEqual(state.written);
+    expect(states.flatMap((state) => Object.values(state.written))).toEqual(texts);
+    expect(decoded.map((state) => state?.written)).toEqual(states.map((state) => state.written));
   });
 });
 
@@ -108,18 +183,17 @@ describe('drafts: typed answers and picked options not yet submitted', () => {
   });
 
   it('ignores drafts and picks for questions already answered or unknown to the lesson', () => {
-    const [question] = writtenQuestions(lesson);
-    const [item] = activityCases(lesson);
-    if (!question || !item) throw new Error('the lesson needs a written question and a case');
+    const [question] = twoWrittenQuestions();
+    const [item] = twoCases();
     const state = progress.answerCase(
       progress.submitWritten(progress.initialProgress(lesson), question.key, 'final', 250),
       item.key,
-      'iam-role',
+      item.item.correct,
     );
     const json = encodeProgress(lesson.id, state).replace(/^1\.\d+\./, '');
     const end = json.indexOf('}}') + 2;
     const packed = JSON.parse(json.slice(0, end)) as Record<string, unknown>;
-    packed.d = { [item.key]: 'root-user', 'gone.case': 'x' };
+    packed.d = { [item.key]: item.wrong, 'gone.case': 'x' };
     const body = JSON.stringify(packed);
     const encoded = `1.${body.length}.${body}${json.slice(end)}~${question.key}=5:draft~gone.q=1:x`;
 
@@ -152,7 +226,7 @@ describe('decodeProgress of state it cannot use', () => {
 
   it('reports a string cut anywhere inside its JSON or its last written answer as corrupt', () => {
     const encoded = encodeProgress(lesson.id, richState());
-    const lastAnswer = 'root = rare\nuser = named\nrole = temporary';
+    const lastAnswer = RICH_STATE_LAST_ANSWER;
     const [header, jsonLength] = /^\d+\.(\d+)\./.exec(encoded) ?? ['', '0'];
     const jsonEnd = header.length + Number(jsonLength);
     const cuts = [
@@ -185,58 +259,86 @@ describe('decodeProgress of state from an older version of the course', () => {
     return `1.${json.length}.${json}${texts}`;
   }
 
-  const old = {
-    c: 'iam-access-patterns-5-6',
-    l: 'iam-groups',
-    v: ['outcomes', 'iam-groups', 'root-user', 42],
-    a: {
-      'identity-patterns.case-1': 'root-user',
-      'identity-patterns.case-9': 'iam-role',
-      'identity-patterns.case-2': 'iam-group',
-      'old-activity.x': 'a',
-    },
-    q: {
-      i: 7,
-      a: { q1: 'b', q6: 'a', q2: 'z' },
-      r: 0,
-      n: 3,
-      h: [[{ q1: 'b', q6: 'a', q3: 'e' }, 5, 6], 'junk', [{ q1: 'a' }, 9, 5]],
-      b: 0.8333,
-      p: 1,
-    },
-  };
-  const oldTexts = 'explain-identities.why-roles=5:roles' + 'reflection-questions.removed=4:gone';
+  /**
+   * What an older version of this course saved: ids the lesson still has beside ids it has since
+   * dropped ("removed-…"), and attempts that cannot have happened. A dropped case, activity or
+   * question carries an option id the lesson does have, so its own id is the only reason to drop it.
+   */
+  function olderVersion() {
+    const [kept, changed] = twoCases();
+    const [written] = twoWrittenQuestions();
+    const [q1, q2, q3] = [quizQuestion(0), quizQuestion(1), quizQuestion(2)];
+    const otherOption = required(
+      q1.options.find((o) => o.id !== q1.correct),
+      `a second option for ${q1.id}`,
+    ).id;
+    const [firstPage, laterPage] = [pageId(0), pageId(2)];
+    const packed = {
+      c: lesson.id,
+      l: 'removed-page',
+      v: [firstPage, 'removed-page', laterPage, 42],
+      a: {
+        [kept.key]: kept.item.correct,
+        [`${kept.block.id}.removed-case`]: kept.item.correct,
+        [changed.key]: 'removed-option',
+        'removed-activity.x': kept.item.correct,
+      },
+      q: {
+        i: quizOf(lesson).questions.length + 2,
+        a: { [q1.id]: q1.correct, 'removed-question': q1.correct, [q2.id]: 'removed-option' },
+        r: 0,
+        n: 3,
+        h: [
+          [{ [q1.id]: q1.correct, 'removed-question': q1.correct, [q3.id]: 'removed-option' }, 5, 6],
+          'junk',
+          [{ [q1.id]: otherOption }, 9, 5],
+        ],
+        b: 0.8333,
+        p: 1,
+      },
+    };
+    const texts = `${written.key}=5:roles` + `${written.block.id}.removed-question=4:gone`;
+    return { encoded: encodeRaw(packed, texts), firstPage, laterPage, kept, written, q1 };
+  }
 
   it('decodes instead of failing', () => {
-    expect(decodeProgress(lesson, encodeRaw(old, oldTexts)).ok).toBe(true);
+    expect(decodeProgress(lesson, olderVersion().encoded).ok).toBe(true);
   });
 
   it('keeps only pages the lesson still has, and starts at the first page when the saved one is gone', () => {
-    const decoded = decodeProgress(lesson, encodeRaw(old, oldTexts));
+    const { encoded, firstPage, laterPage } = olderVersion();
 
-    expect(decoded.ok && decoded.state.visited).toEqual(['outcomes', 'root-user']);
-    expect(decoded.ok && decoded.state.location).toBe('outcomes');
+    const decoded = decodeProgress(lesson, encoded);
+
+    expect(decoded.ok && decoded.state.visited).toEqual([firstPage, laterPage]);
+    expect(decoded.ok && decoded.state.location).toBe(firstPage);
   });
 
   it('keeps only activity answers to cases and options the lesson still has', () => {
-    const decoded = decodeProgress(lesson, encodeRaw(old, oldTexts));
+    const { encoded, kept, written } = olderVersion();
 
-    expect(decoded.ok && decoded.state.choices).toEqual({ 'identity-patterns.case-1': 'root-user' });
-    expect(decoded.ok && decoded.state.written).toEqual({ 'explain-identities.why-roles': 'roles' });
+    const decoded = decodeProgress(lesson, encoded);
+
+    expect(decoded.ok && decoded.state.choices).toEqual({ [kept.key]: kept.item.correct });
+    expect(decoded.ok && decoded.state.written).toEqual({ [written.key]: 'roles' });
   });
 
   it('keeps only quiz answers to questions and options the lesson still has, on a question that exists', () => {
-    const decoded = decodeProgress(lesson, encodeRaw(old, oldTexts));
+    const { encoded, q1 } = olderVersion();
 
-    expect(decoded.ok && decoded.state.quiz.answers).toEqual({ q1: 'b' });
+    const decoded = decodeProgress(lesson, encoded);
+
+    expect(decoded.ok && decoded.state.quiz.answers).toEqual({ [q1.id]: q1.correct });
     expect(decoded.ok && decoded.state.quiz.index).toBe(quizOf(lesson).questions.length - 1);
   });
 
   it('drops impossible attempts but keeps the learner’s pass, best score and attempt count', () => {
-    const decoded = decodeProgress(lesson, encodeRaw(old, oldTexts));
+    const { encoded, q1 } = olderVersion();
+
+    const decoded = decodeProgress(lesson, encoded);
 
     expect(decoded.ok && decoded.state.quiz).toMatchObject({
-      attempts: [{ answers: { q1: 'b' }, correct: 5, total: 6 }],
+      attempts: [{ answers: { [q1.id]: q1.correct }, correct: 5, total: 6 }],
       attemptCount: 3,
       bestScore: 0.8333,
       passed: true,
@@ -246,7 +348,7 @@ describe('decodeProgress of state from an older version of the course', () => {
   it('treats fields of the wrong type as absent', () => {
     const decoded = decodeProgress(
       lesson,
-      encodeRaw({ c: lesson.id, l: 3, v: 'outcomes', a: [1, 2], q: { i: -1, a: 'x', r: 'yes', n: 'two', h: {}, b: 7, p: true } }),
+      encodeRaw({ c: lesson.id, l: 3, v: pageId(0), a: [1, 2], q: { i: -1, a: 'x', r: 'yes', n: 'two', h: {}, b: 7, p: true } }),
     );
 
     expect(decoded).toEqual({ ok: true, state: progress.initialProgress(lesson) });
