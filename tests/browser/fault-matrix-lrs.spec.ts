@@ -11,6 +11,7 @@ import type { FaultRequest } from '../../hosts/lrs/lrs-server.js';
 import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage } from '../../hosts/learner/course-page.js';
 import { LESSON } from '../../hosts/learner/lesson-facts.js';
 import { recordFaultRow, tally } from './fault-report.js';
+import { closeOnceStatementsSent } from '../../hosts/learner/close-tab.js';
 import { expect, test } from './fixtures.js';
 import { ACTOR, AU_ID, cmi5Launch, LESSON_IRI, verbs, XAPI_AUTH, xapiLaunch } from '../../hosts/learner/lrs-launch.js';
 
@@ -58,7 +59,7 @@ async function answerEverything(course: CoursePage, afterCase?: (index: number) 
 
 async function end(page: Page, standard: Standard) {
   if (standard === 'cmi5') await page.getByRole('button', { name: /^Exit/ }).click();
-  else await page.close({ runBeforeUnload: false });
+  else await closeOnceStatementsSent(page);
   await expect.poll(() => verbs(lrs).at(-1), { timeout: 20_000 }).toBe('terminated');
 }
 

@@ -11,6 +11,7 @@ import { activityCases, writtenQuestions } from '../../src/domain/lesson-queries
 import { expect, test } from './fixtures.js';
 import { countBy, harnessBackend, verbs, XAPI_AUTH, xapiLaunch } from '../../hosts/learner/lrs-launch.js';
 import { LrsJourneys } from '../../hosts/learner/lrs-journeys.js';
+import { closeOnceStatementsSent } from '../../hosts/learner/close-tab.js';
 import { count, expectedAtClose, expectExactlyOnce, lessonFromCourse } from './lrs-journey-checks.js';
 
 let lrs: LrsHarness;
@@ -29,9 +30,9 @@ async function open(page: Page, url: string) {
   return course;
 }
 
-/** The learner closes the tab: pagehide sends what is left with keepalive. */
+/** The learner closes the tab after reading the result: pagehide sends what is left, `terminated` last, with keepalive. */
 async function closeAndSettle(page: Page) {
-  await page.close({ runBeforeUnload: false });
+  await closeOnceStatementsSent(page);
   await expect.poll(() => verbs(lrs).at(-1), { timeout: 10_000 }).toBe('terminated');
 }
 
