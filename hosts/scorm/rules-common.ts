@@ -29,6 +29,13 @@ export interface Target {
 
 export type Check = (value: string, target: Target) => Breach | undefined;
 
+/**
+ * The identifier rule both versions apply on top of their spec's own (interoperability, stricter
+ * than either spec): the strictest LMS players (Moodle's SCORM 2004 CMIShortIdentifier
+ * `^[\w.]{1,250}$`) refuse anything else, so the same ids must serve every LMS.
+ */
+export const PORTABLE_IDENTIFIER_RULE = 'must be 1-250 of [A-Za-z0-9_.] (the identifier rule of Moodle and the strictest LMS players)';
+
 export interface ElementRule {
   readonly access: 'read-only' | 'read-write' | 'write-only';
   readonly check?: Check;

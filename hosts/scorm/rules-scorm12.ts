@@ -10,6 +10,7 @@ import { SCORM12 } from '../../src/tracking/scorm/limits.js';
 import { isCmiTime, isCmiTimespan } from '../../src/tracking/scorm/time.js';
 import { check12Feedback, isCmiDecimal } from './response-formats.js';
 import {
+  PORTABLE_IDENTIFIER_RULE,
   type Breach,
   type Check,
   type ElementRule,
@@ -77,12 +78,7 @@ const identifier =
   (value) => {
     if (!isCmiIdentifier(value))
       return bad('must be a CMIIdentifier: 1-255 printable ASCII characters, no white space', `3.4.5 CMIIdentifier; ${section}`);
-    return isPortableIdentifier(value)
-      ? undefined
-      : bad(
-          'must be 1-250 of [A-Za-z0-9_.] (the identifier rule of Moodle and the strictest LMS players)',
-          `3.4.5 CMIIdentifier; ${section}`,
-        );
+    return isPortableIdentifier(value) ? undefined : bad(PORTABLE_IDENTIFIER_RULE, `3.4.5 CMIIdentifier; ${section}`);
   };
 
 const timespan =

@@ -13,6 +13,7 @@ import { SCORM2004 } from '../../src/tracking/scorm/limits.js';
 import { isIsoDuration, isIsoTimestamp } from '../../src/tracking/scorm/time.js';
 import { CORRECT_RESPONSES_LIMIT, check2004Response, checkLocalizedString, isLanguageTag, isReal } from './response-formats.js';
 import {
+  PORTABLE_IDENTIFIER_RULE,
   type Breach,
   type Check,
   type ElementRule,
@@ -101,12 +102,7 @@ const longIdentifier =
         `must be a URI (RFC 3986) of 1-${SCORM2004.longIdentifier} characters, no spaces`,
         `4.1 long_identifier_type; ${section}`,
       );
-    return isPortableIdentifier(value)
-      ? undefined
-      : breach(
-          'must be 1-250 of [A-Za-z0-9_.] (the identifier rule of Moodle and the strictest LMS players)',
-          `4.1 long_identifier_type; ${section}`,
-        );
+    return isPortableIdentifier(value) ? undefined : breach(PORTABLE_IDENTIFIER_RULE, `4.1 long_identifier_type; ${section}`);
   };
 
 const duration =
