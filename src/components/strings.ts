@@ -35,7 +35,6 @@ export const ui = {
   previousPage: (title: string) => `Previous: ${title}`,
   nextPage: (title: string) => `Next: ${title}`,
   visited: 'visited',
-  currentPage: 'current page',
   minutes: (n: number) => `${n} min`,
   lessonLabel: (n: string) => `Lesson ${n}`,
   keyTakeaway: 'Key takeaway',
@@ -56,7 +55,6 @@ export const ui = {
   correct: 'Correct.',
   incorrect: 'Not quite.',
   theAnswerIs: (answer: string) => `The best answer is: ${answer}.`,
-  yourAnswer: 'Your answer',
   showModel: 'Submit and show the model answer',
   writeFirst: 'Write your answer first.',
   modelAnswer: 'Model answer',
@@ -85,7 +83,6 @@ export const ui = {
   nextLesson: 'Next lesson',
   notConnected: 'Not connected to an LMS: your progress is saved in this browser only.',
   noStorage: 'Your progress cannot be saved in this browser; it is kept while this page stays open.',
-  connected: 'Connected to your learning system. Progress is saved as you go.',
   retrying:
     'Your learning system is not answering right now. Your answers are kept and will be sent again automatically; you can keep working.',
   refused: (count: number) =>

@@ -31,6 +31,8 @@ export type FinishReason = 'exit' | 'pagehide';
 /** How the connection to the LMS/LRS is doing; shown to the learner calmly. */
 export type ConnectionStatus =
   | { readonly kind: 'standalone' }
+  /** Standalone, and the browser refuses to keep anything (blocked or full storage): progress lasts while the page is open. */
+  | { readonly kind: 'unsaved' }
   | { readonly kind: 'connected' }
   | { readonly kind: 'retrying'; readonly detail: string }
   /** The LMS answers, but refused `count` values as invalid: they were left out, everything else is recorded. */

@@ -383,7 +383,11 @@ export class LessonApp extends LitElement {
 
   private notice(): { message: string; tone: 'info' | 'warning' } {
     if (this.session.ended) return { message: ui.sessionEnded, tone: 'info' };
-    if (this.session.launchProblem) return { message: `${this.session.launchProblem} ${ui.launchFallback}`, tone: 'warning' };
+    if (this.session.launchProblem)
+      return {
+        message: `${this.session.launchProblem} ${this.status.kind === 'unsaved' ? ui.noStorage : ui.launchFallback}`,
+        tone: 'warning',
+      };
     if (this.session.resumeProblem)
       return { message: this.session.resumeProblem === 'unavailable' ? ui.resumeUnavailable : ui.resumeProblem, tone: 'warning' };
     if (this.session.mode === 'browse') return { message: ui.browseMode, tone: 'info' };
@@ -393,6 +397,8 @@ export class LessonApp extends LitElement {
     switch (this.status.kind) {
       case 'standalone':
         return { message: ui.notConnected, tone: 'info' };
+      case 'unsaved':
+        return { message: ui.noStorage, tone: 'warning' };
       case 'retrying':
         return { message: ui.retrying, tone: 'warning' };
       case 'refused':
@@ -449,6 +455,7 @@ export class LessonApp extends LitElement {
       .reported=${this.session.reported}
       .passDeferred=${this.session.passDeferred}
       .standard=${this.session.tracker.standard}
+      .kept=${this.status.kind !== 'unsaved'}
       .nextLesson=${next?.kind === 'next-lesson' ? next.title : ''}
       .exitLabel=${exitLabel}
     ></lesson-status>`;

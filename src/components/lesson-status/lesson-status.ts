@@ -60,6 +60,8 @@ export class LessonStatus extends LitElement {
   @property({ type: Boolean }) passDeferred = false;
   /** Which standard the lesson reports to ("web": none). */
   @property() standard: keyof typeof ui.standards = 'web';
+  /** Whether the browser keeps the progress (standalone only: storage may be blocked or full). */
+  @property({ type: Boolean }) kept = true;
   @property() nextLesson = '';
   /** Label of the Exit button, or empty when the standard has none. */
   @property() exitLabel = '';
@@ -78,7 +80,7 @@ export class LessonStatus extends LitElement {
   }
 
   private renderTold() {
-    if (this.standard === 'web') return ui.savedHere;
+    if (this.standard === 'web') return this.kept ? ui.savedHere : ui.noStorage;
     const r = this.reported;
     if (!r) return ui.toldPending;
     const score = r.scaledScore === undefined ? '' : ui.percent(toPercent(r.scaledScore));

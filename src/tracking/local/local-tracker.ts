@@ -16,13 +16,18 @@ interface Stored {
 export class LocalTracker implements Tracker {
   readonly standard = 'web' as const;
   private memory: Stored | undefined;
+  private listeners = new Set<(status: ConnectionStatus) => void>();
+  /** Whether the browser kept the last save (no storage at all counts as not). */
+  private status: ConnectionStatus;
 
   constructor(
     private readonly storageKey: string,
     /** Why an LMS/LRS launch was refused, when this standalone mode is a fallback. */
     private readonly launchProblem?: string,
     private readonly storage: Storage | undefined = storageOf('localStorage'),
-  ) {}
+  ) {
+    this.status = storage ? { kind: 'standalone' } : { kind: 'unsaved' };
+  }
 
   async start(): Promise<TrackerStart> {
     const stored = this.read();
@@ -45,9 +50,12 @@ export class LocalTracker implements Tracker {
   async save(state: string, location: string): Promise<void> {
     this.memory = { state, location };
     try {
-      this.storage?.setItem(this.storageKey, JSON.stringify(this.memory));
+      if (!this.storage) return;
+      this.storage.setItem(this.storageKey, JSON.stringify(this.memory));
+      this.setStatus({ kind: 'standalone' });
     } catch {
-      // Quota or privacy settings: the in-memory copy still serves this page.
+      // Quota or privacy settings: the in-memory copy still serves this page, and the learner is told.
+      this.setStatus({ kind: 'unsaved' });
     }
   }
 
@@ -58,8 +66,15 @@ export class LocalTracker implements Tracker {
   async finish(_reason: FinishReason): Promise<void> {}
 
   onStatus(listener: (status: ConnectionStatus) => void): () => void {
-    listener({ kind: 'standalone' });
-    return () => {};
+    this.listeners.add(listener);
+    listener(this.status);
+    return () => this.listeners.delete(listener);
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    if (status.kind === this.status.kind) return;
+    this.status = status;
+    for (const listener of this.listeners) listener(status);
   }
 
   private read(): Stored | undefined {
