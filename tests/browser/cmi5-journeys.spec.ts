@@ -6,11 +6,9 @@ import type { Page } from '@playwright/test';
 import { startLrs, type LrsHarness } from '../../hosts/lrs/index.js';
 import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage } from '../../hosts/learner/course-page.js';
 import { LESSON } from '../../hosts/learner/lesson-facts.js';
-import { activityCases, writtenQuestions } from '../../src/domain/lesson-queries.js';
 import { expect, test } from './fixtures.js';
-import { AU_ID, cmi5Launch, countBy, harnessBackend, verbs } from '../../hosts/learner/lrs-launch.js';
-import { LrsJourneys } from '../../hosts/learner/lrs-journeys.js';
-import { count, expectedAtClose, expectExactlyOnce, lessonFromCourse } from './lrs-journey-checks.js';
+import { AU_ID, cmi5Launch, countBy, verbs } from '../../hosts/learner/lrs-launch.js';
+import { count, describeLrsJourneys, expectExactlyOnce, FULL_PASS_VERBS, openLaunched } from './lrs-journey-checks.js';
 
 let lrs: LrsHarness;
 test.beforeEach(async () => {
@@ -23,13 +21,6 @@ test.afterEach(async () => {
 
 const fetches = () => lrs.requests().filter((r) => r.method === 'POST' && r.path.includes('fetch')).length;
 
-async function open(page: Page, url: string) {
-  const course = new CoursePage(page);
-  await course.open(url);
-  await expect(course.main.getByText('Not connected to an LMS')).toHaveCount(0);
-  return course;
-}
-
 /** The learner leaves with Exit: everything is sent, then terminated (the returnURL is then followed). */
 async function exitAndSettle(page: Page) {
   await page.getByRole('button', { name: /^Exit/ }).click();
@@ -38,7 +29,7 @@ async function exitAndSettle(page: Page) {
 
 test('a full pass journey follows the cmi5 AU rules', async ({ page, site }) => {
   const { url } = cmi5Launch(`${site.url}/packages/cmi5/index.html`, lrs);
-  const course = await open(page, url);
+  const course = await openLaunched(page, url);
   await course.visitAllPages();
   await course.doActivitiesAndReflections();
   await course.openQuiz();
@@ -48,14 +39,7 @@ test('a full pass journey follows the cmi5 AU rules', async ({ page, site }) => 
   const statements = lrs.statements();
   const sequence = verbs(lrs);
   expect(sequence[0]).toBe('initialized');
-  expect(countBy(sequence)).toEqual({
-    initialized: 1,
-    experienced: LESSON.pageIds.length,
-    answered: activityCases(LESSON.lesson).length + writtenQuestions(LESSON.lesson).length + LESSON.quiz.questions.length,
-    completed: 1,
-    passed: 1,
-    terminated: 1,
-  });
+  expect(countBy(sequence)).toEqual(FULL_PASS_VERBS);
   const defined = statements.filter((s) => /\/(initialized|completed|passed|failed|terminated)$/.test(s.verb.id));
   expect(defined.every((s) => 'id' in s.object && s.object.id === AU_ID)).toBe(true);
   const passed = statements.find((s) => s.verb.id.endsWith('/passed'));
@@ -74,7 +58,7 @@ test('the LMS mastery score overrides the course passing score', async ({ page, 
   const right = LESSON.fewestToPass - 1;
   const masteryScore = right / LESSON.quiz.questions.length;
   const { url } = cmi5Launch(`${site.url}/packages/cmi5/index.html`, lrs, { masteryScore });
-  const course = await open(page, url);
+  const course = await openLaunched(page, url);
   await course.openQuiz();
   await course.takeQuiz(LESSON.answersWithCorrect(right));
   await expect(course.main).toContainText(`Passed. The passing score is ${Math.round(masteryScore * 100)} %.`);
@@ -84,7 +68,7 @@ test('the LMS mastery score overrides the course passing score', async ({ page, 
 
 test('a reload during the session keeps it: no new token, no second initialized', async ({ page, site }) => {
   const { url } = cmi5Launch(`${site.url}/packages/cmi5/index.html`, lrs);
-  const course = await open(page, url);
+  const course = await openLaunched(page, url);
   await course.goToPage(LESSON.choiceActivityTitle);
   await course.answerCase(0, CASE_ANSWERS[0]);
   await page.reload();
@@ -97,65 +81,34 @@ test('a reload during the session keeps it: no new token, no second initialized'
   expect(countBy(verbs(lrs)).answered).toBe(2);
 });
 
-test.describe('journeys: no cmi5 rule broken, every statement once, nothing after terminated, resume exact', () => {
-  let journeys: LrsJourneys;
-  test.beforeEach(async ({ context, site }) => {
-    journeys = new LrsJourneys(context, harnessBackend(lrs, 'cmi5', `${site.url}/packages/cmi5/index.html`), await lessonFromCourse());
-  });
+describeLrsJourneys('cmi5', () => lrs, {
+  title: 'journeys: no cmi5 rule broken, every statement once, nothing after terminated, resume exact',
+  pass: { outcome: 'moveOn (CompletedAndPassed) met, the learner reads "saved" only once terminated is stored' },
+  failRetakePassOneSession: {
+    outcome: 'failed when judged; the pass is reported at the next launch',
+    async also(report, journeys) {
+      // cmi5 9.3.0.0-3: one of passed/failed per session.
+      expect(report.verbs.filter((v) => ['failed', 'passed'].includes(v))).toEqual(['failed']);
+      expect(report.resume.progress?.quiz.passed).toBe(true);
 
-  test('pass, then Exit: moveOn (CompletedAndPassed) met, the learner reads "saved" only once terminated is stored', async () => {
-    const report = await journeys.pass();
-    expectExactlyOnce(report, lrs);
-    expect([count(report, 'completed'), count(report, 'passed'), count(report, 'failed')]).toEqual([1, 1, 0]);
-  });
-
-  test('fail (one right answer short of the pass mark), retake and pass in one session: failed when judged; the pass is reported at the next launch', async () => {
-    const report = await journeys.failRetakePassOneSession();
-    expectExactlyOnce(report, lrs);
-    // cmi5 9.3.0.0-3: one of passed/failed per session.
-    expect(report.verbs.filter((v) => ['failed', 'passed'].includes(v))).toEqual(['failed']);
-    expect(report.statements.find((s) => s.verb.id.endsWith('/failed'))?.result).toMatchObject({
-      success: false,
-      score: { scaled: (LESSON.fewestToPass - 1) / LESSON.quiz.questions.length },
-    });
-    expect(report.resume.progress?.quiz.passed).toBe(true);
-
-    const next = await journeys.open(report.registration);
-    await journeys.exit(next.page, report.registration);
-    const after = await journeys.report('relaunch after the one-session pass', report.registration);
-    expectExactlyOnce(after, lrs);
-    expect(after.verbs.slice(-3)).toEqual(['initialized', 'passed', 'terminated']);
-  });
-
-  test('fail and Exit, then pass in a second session', async () => {
-    const report = await journeys.failThenPassAcrossTwoSessions();
-    expectExactlyOnce(report, lrs);
-    expect(report.verbs.filter((v) => ['initialized', 'failed', 'passed', 'terminated'].includes(v))).toEqual([
-      'initialized',
-      'failed',
-      'terminated',
-      'initialized',
-      'passed',
-      'terminated',
-    ]);
-  });
-
-  test('close mid-lesson without Exit 0.5 s after the last answer: the resume document holds everything; relaunch resumes', async () => {
-    const report = await journeys.closeMidLessonAndRelaunch();
-    expectExactlyOnce(report, lrs);
-    expect(report.closedWith).toMatchObject(expectedAtClose(journeys.lesson));
-    expect(Object.values(report.closedWith?.written ?? {})).toEqual(['Roles hand out short-lived credentials.']);
-    // Two sessions: the first left open (the LMS abandons it), the second ended by the learner.
-    expect(count(report, 'initialized')).toBe(2);
-    expect(count(report, 'terminated')).toBe(1);
-  });
-
-  test('close right after failing: failed (with its score) is stored in that session', async () => {
-    const report = await journeys.closeRightAfterFailing();
-    expectExactlyOnce(report, lrs);
-    expect(report.verbs.at(-1)).toBe('failed');
-    expect(report.resume.progress?.quiz.attemptCount).toBe(1);
-  });
+      const next = await journeys.open(report.registration);
+      await journeys.exit(next.page, report.registration);
+      const after = await journeys.report('relaunch after the one-session pass', report.registration);
+      expectExactlyOnce(after, lrs);
+      expect(after.verbs.slice(-3)).toEqual(['initialized', 'passed', 'terminated']);
+    },
+  },
+  closeMidLessonAndRelaunch: {
+    also(report) {
+      // Two sessions: the first left open (the LMS abandons it), the second ended by the learner.
+      expect(count(report, 'initialized')).toBe(2);
+      expect(count(report, 'terminated')).toBe(1);
+    },
+  },
+  closeRightAfterFailing: {
+    outcome: 'failed (with its score) is stored in that session',
+    also: (report) => expect(report.verbs.at(-1)).toBe('failed'),
+  },
 });
 
 test('Browse mode: the learner can look and answer, and only initialized and terminated are sent', async ({ page, site }) => {
@@ -170,7 +123,7 @@ test('Browse mode: the learner can look and answer, and only initialized and ter
 
 test('Exit returns to the LMS’s returnURL after terminated is stored', async ({ page, site }) => {
   const { url } = cmi5Launch(`${site.url}/packages/cmi5/index.html`, lrs, { returnURL: `${site.url}/web/#/summary` });
-  const course = await open(page, url);
+  const course = await openLaunched(page, url);
   await course.openQuiz();
   await page.getByRole('button', { name: 'Exit and return to the learning system' }).click();
   await expect(page).toHaveURL(`${site.url}/web/#/summary`);
