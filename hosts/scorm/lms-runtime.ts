@@ -32,28 +32,18 @@ const SETTINGS = {
 
 /** A runtime loaded with the launch data, not yet initialized. */
 export function createLmsRuntime(version: ScormVersion, launch: FlatCmi): LmsRuntime {
-  return version === '1.2' ? scorm12Runtime(launch) : scorm2004Runtime(launch);
-}
-
-function scorm12Runtime(launch: FlatCmi): LmsRuntime {
-  const api = new Scorm12API({ ...SETTINGS });
-  api.loadFromFlattenedJSON(launch);
-  return {
-    initialize: () => api.lmsInitialize(''),
-    terminate: () => api.lmsFinish(''),
-    getValue: (element) => api.lmsGetValue(element),
-    setValue: (element, value) => api.lmsSetValue(element, value),
-    commit: () => api.lmsCommit(''),
-    lastError: () => Number(api.lmsGetLastError()),
-    errorString: (code) => api.lmsGetErrorString(code),
+  if (version === '1.2') {
+    const api = new Scorm12API({ ...SETTINGS });
     // cmi.core.total_time is left out of scorm-again's JSON rendering (it is
     // LMS-maintained), so it is added back here.
-    snapshot: () => ({ ...strings(api.getFlattenedCMI()), 'cmi.core.total_time': api.cmi.core.total_time }),
-  };
+    return runtimeOver(api, launch, () => ({ ...strings(api.getFlattenedCMI()), 'cmi.core.total_time': api.cmi.core.total_time }));
+  }
+  const api = new Scorm2004API({ ...SETTINGS });
+  return runtimeOver(api, launch, () => strings(api.getFlattenedCMI()));
 }
 
-function scorm2004Runtime(launch: FlatCmi): LmsRuntime {
-  const api = new Scorm2004API({ ...SETTINGS });
+/** Both scorm-again APIs answer the same lms* calls; only what a snapshot holds differs. */
+function runtimeOver(api: Scorm12API | Scorm2004API, launch: FlatCmi, snapshot: () => FlatCmi): LmsRuntime {
   api.loadFromFlattenedJSON(launch);
   return {
     initialize: () => api.lmsInitialize(''),
@@ -63,7 +53,7 @@ function scorm2004Runtime(launch: FlatCmi): LmsRuntime {
     commit: () => api.lmsCommit(''),
     lastError: () => Number(api.lmsGetLastError()),
     errorString: (code) => api.lmsGetErrorString(code),
-    snapshot: () => strings(api.getFlattenedCMI()),
+    snapshot,
   };
 }
 

@@ -3,112 +3,105 @@
  * (STYLE rule 3: properties down, events up). They carry facts, not decisions:
  * scoring and tracking happen upstream. All bubble and cross shadow roots.
  */
-const init = { bubbles: true, composed: true } as const;
+
+/**
+ * The base of one intent's event class: an Event of one fixed type that
+ * bubbles and crosses shadow roots. The type is also the class's static
+ * `type`, its key in HTMLElementEventMap and in addEventListener.
+ * It has no side effects, so a bundle that takes only some of these classes
+ * (the preview LMS takes none) leaves the others out.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function intentEvent<T extends string>(type: T) {
+  return class extends Event {
+    static readonly type = type;
+    constructor() {
+      super(type, { bubbles: true, composed: true });
+    }
+  };
+}
 
 /** The learner asked to go to a page. */
-export class NavigateEvent extends Event {
-  static readonly type = 'lesson-navigate';
+export class NavigateEvent extends intentEvent('lesson-navigate') {
   constructor(readonly pageId: string) {
-    super(NavigateEvent.type, init);
+    super();
   }
 }
 
 /** The learner checked an answer to one choice-activity case. */
-export class CaseAnswerEvent extends Event {
-  static readonly type = 'lesson-case-answer';
+export class CaseAnswerEvent extends intentEvent('lesson-case-answer') {
   constructor(
     readonly activityId: string,
     readonly caseId: string,
     readonly optionId: string,
   ) {
-    super(CaseAnswerEvent.type, init);
+    super();
   }
 }
 
 /** The learner submitted a written answer (and asked to see the model answer). */
-export class WrittenAnswerEvent extends Event {
-  static readonly type = 'lesson-written-answer';
+export class WrittenAnswerEvent extends intentEvent('lesson-written-answer') {
   constructor(
     readonly activityId: string,
     readonly questionId: string,
     readonly text: string,
   ) {
-    super(WrittenAnswerEvent.type, init);
+    super();
   }
 }
 
 /** A question came into view (latency is measured from here). */
-export class QuestionShownEvent extends Event {
-  static readonly type = 'lesson-question-shown';
+export class QuestionShownEvent extends intentEvent('lesson-question-shown') {
   constructor(readonly key: string) {
-    super(QuestionShownEvent.type, init);
+    super();
   }
 }
 
 /** The learner picked an option of a quiz question. */
-export class QuizChooseEvent extends Event {
-  static readonly type = 'lesson-quiz-choose';
+export class QuizChooseEvent extends intentEvent('lesson-quiz-choose') {
   constructor(
     readonly questionId: string,
     readonly optionId: string,
   ) {
-    super(QuizChooseEvent.type, init);
+    super();
   }
 }
 
 /** The learner moved to another quiz question. */
-export class QuizGoToEvent extends Event {
-  static readonly type = 'lesson-quiz-goto';
+export class QuizGoToEvent extends intentEvent('lesson-quiz-goto') {
   constructor(readonly index: number) {
-    super(QuizGoToEvent.type, init);
+    super();
   }
 }
 
 /** The learner submitted the quiz. */
-export class QuizSubmitEvent extends Event {
-  static readonly type = 'lesson-quiz-submit';
-  constructor() {
-    super(QuizSubmitEvent.type, init);
-  }
-}
+export class QuizSubmitEvent extends intentEvent('lesson-quiz-submit') {}
 
 /** The learner asked to take the quiz again. */
-export class QuizRetakeEvent extends Event {
-  static readonly type = 'lesson-quiz-retake';
-  constructor() {
-    super(QuizRetakeEvent.type, init);
-  }
-}
+export class QuizRetakeEvent extends intentEvent('lesson-quiz-retake') {}
 
 /** The learner chose Exit (end the session and, where the LMS said, go back to it). */
-export class ExitEvent extends Event {
-  static readonly type = 'lesson-exit';
-  constructor() {
-    super(ExitEvent.type, init);
-  }
-}
+export class ExitEvent extends intentEvent('lesson-exit') {}
 
 /** The learner typed in an answer box without submitting: a draft to keep. */
-export class DraftEvent extends Event {
-  static readonly type = 'lesson-draft';
+export class DraftEvent extends intentEvent('lesson-draft') {
   constructor(
     readonly activityId: string,
     readonly questionId: string,
     readonly text: string,
   ) {
-    super(DraftEvent.type, init);
+    super();
   }
 }
 
 /** The learner picked an option of a case without checking it yet. */
-export class CasePickEvent extends Event {
-  static readonly type = 'lesson-case-pick';
+export class CasePickEvent extends intentEvent('lesson-case-pick') {
   constructor(
     readonly activityId: string,
     readonly caseId: string,
     readonly optionId: string,
   ) {
-    super(CasePickEvent.type, init);
+    super();
   }
 }
 

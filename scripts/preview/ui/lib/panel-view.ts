@@ -107,23 +107,28 @@ export interface PanelView {
 
 export const NOTHING_SAVED: ResumeView = { kind: 'none', note: 'Nothing saved yet.' };
 
+/** How one standard's panel looks: what stays the same while a session fills the rest in. */
+export type PanelLayout = Omit<PanelView, 'session' | 'entries' | 'entryTotal' | 'status' | 'problems' | 'resume'>;
+
+/** The panel of a session nothing has been reported in yet: no log, status, problems or saved state. */
+export function emptyPanel(layout: PanelLayout, session: string): PanelView {
+  return { ...layout, session, entries: [], entryTotal: 0, status: [], problems: [], resume: NOTHING_SAVED };
+}
+
 /** The panel before a package is known. */
-export const IDLE_PANEL: PanelView = {
-  heading: 'LMS view',
-  sub: '',
-  logName: 'Log',
-  logKind: 'none',
-  columns: [],
-  filterable: false,
-  emptyText: 'Nothing yet.',
-  session: '',
-  entries: [],
-  entryTotal: 0,
-  status: [],
-  problemsName: 'Problems',
-  problems: [],
-  resume: NOTHING_SAVED,
-};
+export const IDLE_PANEL: PanelView = emptyPanel(
+  {
+    heading: 'LMS view',
+    sub: '',
+    logName: 'Log',
+    logKind: 'none',
+    columns: [],
+    filterable: false,
+    emptyText: 'Nothing yet.',
+    problemsName: 'Problems',
+  },
+  '',
+);
 
 export const badge = (text: string, tone: Tone = 'neutral'): Part => ({ badge: text, tone });
 export const code = (text: string): Part => ({ code: text });

@@ -13,9 +13,9 @@ import { formatClock, formatMs, isoDurationMs, plural } from '../lib/format.js';
 import {
   badge,
   code,
+  emptyPanel,
   fact,
   muted,
-  NOTHING_SAVED,
   type Chip,
   type Fact,
   type PanelView,
@@ -118,22 +118,19 @@ export class LrsSource extends PanelSource {
 }
 
 function emptyView(pkg: PackageView, session: string): PanelView {
-  return {
-    heading: pkg.id === 'cmi5' ? 'cmi5 LMS and LRS' : 'xAPI LRS',
-    sub: 'Strict local LRS (hosts/lrs)',
-    logName: 'Statements',
-    logKind: 'statements',
-    columns: ['#', 'Verb', 'Object', 'Result'],
-    filterable: false,
-    emptyText: 'No statements yet.',
+  return emptyPanel(
+    {
+      heading: pkg.id === 'cmi5' ? 'cmi5 LMS and LRS' : 'xAPI LRS',
+      sub: 'Strict local LRS (hosts/lrs)',
+      logName: 'Statements',
+      logKind: 'statements',
+      columns: ['#', 'Verb', 'Object', 'Result'],
+      filterable: false,
+      emptyText: 'No statements yet.',
+      problemsName: 'Refused requests',
+    },
     session,
-    entries: [],
-    entryTotal: 0,
-    status: [],
-    problemsName: 'Refused requests',
-    problems: [],
-    resume: NOTHING_SAVED,
-  };
+  );
 }
 
 function statusFacts(activity: LrsActivity, elapsedSeconds: number): Fact[] {

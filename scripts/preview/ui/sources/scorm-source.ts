@@ -12,9 +12,9 @@ import { plural } from '../lib/format.js';
 import {
   badge,
   code,
+  emptyPanel,
   fact,
   muted,
-  NOTHING_SAVED,
   type CallRow,
   type Fact,
   type Part,
@@ -186,22 +186,19 @@ export class ScormSource extends PanelSource {
 }
 
 function emptyView(version: Version, session: string): PanelView {
-  return {
-    heading: `SCORM ${version} LMS`,
-    sub: 'Strict scorm-again host, strict profile always on',
-    logName: 'LMS calls',
-    logKind: 'calls',
-    columns: ['#', 'Call', 'Element / value', 'Result', 'Error'],
-    filterable: true,
-    emptyText: 'No calls yet: the course has not found the API.',
+  return emptyPanel(
+    {
+      heading: `SCORM ${version} LMS`,
+      sub: 'Strict scorm-again host, strict profile always on',
+      logName: 'LMS calls',
+      logKind: 'calls',
+      columns: ['#', 'Call', 'Element / value', 'Result', 'Error'],
+      filterable: true,
+      emptyText: 'No calls yet: the course has not found the API.',
+      problemsName: 'Strict-profile violations',
+    },
     session,
-    entries: [],
-    entryTotal: 0,
-    status: [],
-    problemsName: 'Strict-profile violations',
-    problems: [],
-    resume: NOTHING_SAVED,
-  };
+  );
 }
 
 function statusFacts(version: Version, host: StrictHost, value: (element: string) => string): Fact[] {

@@ -5,7 +5,7 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { LaunchView, PackageView } from '../lib/api.js';
-import { code, fact, muted, NOTHING_SAVED, type PanelView } from '../lib/panel-view.js';
+import { code, emptyPanel, fact, muted, type PanelView } from '../lib/panel-view.js';
 import { parseSaved } from '../lib/web-progress.js';
 import { PanelSource } from './panel-source.js';
 
@@ -47,20 +47,17 @@ export class WebSource extends PanelSource {
 }
 
 function emptyView(session: string): PanelView {
-  return {
-    heading: 'No LMS (standalone)',
-    sub: 'The web build runs on its own and reports to nobody.',
-    logName: 'LMS traffic',
-    logKind: 'none',
-    columns: [],
-    filterable: false,
-    emptyText: 'None: the standalone build has no LMS to talk to. Its progress stays in this browser.',
+  return emptyPanel(
+    {
+      heading: 'No LMS (standalone)',
+      sub: 'The web build runs on its own and reports to nobody.',
+      logName: 'LMS traffic',
+      logKind: 'none',
+      columns: [],
+      filterable: false,
+      emptyText: 'None: the standalone build has no LMS to talk to. Its progress stays in this browser.',
+      problemsName: 'Problems',
+    },
     session,
-    entries: [],
-    entryTotal: 0,
-    status: [],
-    problemsName: 'Problems',
-    problems: [],
-    resume: NOTHING_SAVED,
-  };
+  );
 }
