@@ -32,13 +32,21 @@ export async function openFramed(browser: Browser, url: string, size: FrameSize,
   const context = await browser.newContext({ viewport: size.viewport, isMobile: size.mobile, hasTouch: size.mobile, colorScheme });
   const host = await context.newPage();
   const chrome = size.viewport.height - size.frame.height;
-  await host.setContent(
-    `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width, initial-scale=1" /><title>LMS</title></head>
+  // The player page comes from the same origin as the course, as an LMS serves its SCORM player and
+  // the unpacked package (a page with no origin around it would make the course a third-party frame,
+  // where the browser may refuse it storage).
+  const hostUrl = new URL('/__lms-player.html', url).href;
+  await context.route(hostUrl, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width, initial-scale=1" /><title>LMS</title></head>
     <body style="margin:0;overflow:hidden;background:#3b4250">
       <div style="height:${chrome}px;color:#fff;font:16px sans-serif;padding:12px;box-sizing:border-box">LMS course player</div>
       <iframe title="Course" src="${url}" style="display:block;border:0;width:${size.frame.width}px;height:${size.frame.height}px"></iframe>
     </body></html>`,
+    }),
   );
+  await host.goto(hostUrl);
   const frame = await (await host.locator('iframe').elementHandle())?.contentFrame();
   if (!frame) throw new Error('the course frame did not load');
   const course = new CoursePage(frame);
