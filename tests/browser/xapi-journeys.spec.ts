@@ -103,3 +103,32 @@ test('LRS down mid-way, then back: the learner is told, and every statement arri
   const ids = lrs.statements().map((s) => s.id);
   expect(new Set(ids).size).toBe(ids.length);
 });
+
+test('the tab closed while statements are on their way: every answer arrives once, and no terminated is sent ahead of them', async ({
+  page,
+  site,
+}) => {
+  const course = await openLaunched(page, xapiLaunch(`${site.url}/packages/xapi/index.html`, lrs));
+  await course.goToPage(LESSON.choiceActivityTitle);
+  await course.answerCase(0, CASE_ANSWERS[0]);
+  // The LRS now takes 3 s to answer: the next answer's request is still on its way when the tab closes.
+  lrs.faults.delayMs = 3_000;
+  await course.answerCase(1, CASE_ANSWERS[1]);
+  await expect.poll(() => lrs.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/statements')).length).toBeGreaterThan(1);
+  await course.answerCase(2, CASE_ANSWERS[2]);
+  await page.close({ runBeforeUnload: false });
+
+  const expected = activityCases(LESSON.lesson)
+    .slice(0, 3)
+    .map((c) => c.key);
+  const answeredIds = () =>
+    lrs
+      .statements()
+      .filter((s) => s.verb.id.endsWith('/answered'))
+      .map((s) => ('id' in s.object ? s.object.id.split('/').pop() : ''));
+  await expect.poll(answeredIds, { timeout: 15_000 }).toEqual(expected);
+  // Sent apart, terminated could be stored before the statements it ends: the session is left open instead.
+  expect(verbs(lrs)).not.toContain('terminated');
+  const ids = lrs.statements().map((s) => s.id);
+  expect(new Set(ids).size).toBe(ids.length);
+});
