@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompletionRule, Lesson } from '../../src/content/lesson.js';
 import { isCompleted, outcomeOf, progressMeasure, remainingSteps } from '../../src/domain/completion.js';
 import * as progress from '../../src/domain/progress.js';
-import { quizOf } from '../../src/domain/lesson-queries.js';
+import { activityCases, quizOf, writtenQuestions } from '../../src/domain/lesson-queries.js';
 import { answersWithCorrect, fewestToPass, retakeQuiz, takeQuiz, visitAllPages } from './helpers/learner.js';
 import { loadRealCourse } from './helpers/real-course.js';
 
@@ -10,6 +10,45 @@ let lesson: Lesson;
 beforeAll(async () => {
   lesson = await loadRealCourse();
 });
+
+/*
+ * Ids and counts come from the loaded course, picked by the role they play in a test, so a course
+ * author who renames a page, an activity, a case or a question, or changes the quiz's length, in
+ * course/ does not see these tests of the completion rule fail. (tests/unit/shipped-lesson.test.ts
+ * pins the shipped lesson on purpose.)
+ */
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`the lesson needs ${what}`);
+  return value;
+}
+
+/** The page at position `n`; page 0 is where a new learner starts. */
+const pageId = (n: number) => required(lesson.pages[n], `at least ${n + 1} pages`).id;
+
+const quizLength = () => quizOf(lesson).questions.length;
+
+/** The quiz's first question with its right option and a wrong one, the quiz having a second question still to answer. */
+function firstQuizQuestion() {
+  const [first, second] = quizOf(lesson).questions;
+  // With a single question, one answer would be a complete quiz.
+  if (!first || !second) throw new Error('the lesson needs a quiz of two questions or more');
+  const wrong = required(
+    first.options.find((o) => o.id !== first.correct),
+    `a wrong option for quiz question ${first.id}`,
+  ).id;
+  return { questionId: first.id, right: first.correct, wrong };
+}
+
+/** The first choice-activity case with two different options a learner could pick. */
+function firstCaseWithTwoOptions() {
+  const { block, key } = required(activityCases(lesson)[0], 'a choice-activity case');
+  const [one, other] = block.options;
+  if (!one || !other) throw new Error(`the lesson needs two options for ${key}`);
+  return { key, one: one.id, other: other.id };
+}
+
+/** The state key of the first written question (a micro-activity's in the shipped lesson). */
+const firstWrittenKey = () => required(writtenQuestions(lesson)[0], 'a written question').key;
 
 function withCompletion(rule: CompletionRule): Lesson {
   return { ...lesson, settings: { ...lesson.settings, completion: rule } };
@@ -32,7 +71,7 @@ describe('completion with the course settings (all pages visited and the quiz su
   });
 
   it('is not complete when the quiz is submitted but one page was never visited', () => {
-    const state = takeQuiz(lesson, allButOnePage(), 5);
+    const state = takeQuiz(lesson, allButOnePage(), quizLength());
 
     expect(isCompleted(lesson, state)).toBe(false);
   });
@@ -45,7 +84,7 @@ describe('completion with the course settings (all pages visited and the quiz su
 
   it('is complete with the quiz alone when pages need not all be visited', () => {
     const relaxed = withCompletion({ requireAllPagesVisited: false, requireQuizSubmitted: true });
-    const state = takeQuiz(relaxed, progress.initialProgress(relaxed), 5);
+    const state = takeQuiz(relaxed, progress.initialProgress(relaxed), quizLength());
 
     expect(isCompleted(relaxed, state)).toBe(true);
   });
@@ -63,7 +102,7 @@ describe('progress measure', () => {
   const steps = () =>
     (lesson.settings.completion.requireAllPagesVisited ? lesson.pages.length : 0) +
     (lesson.settings.completion.requireQuizSubmitted ? 1 : 0);
-  const firstPages = (n: number) => lesson.pages.slice(0, n).map((p) => p.id);
+  const firstPages = (n: number) => Array.from({ length: n }, (_, i) => pageId(i));
 
   it('is the share of the steps the completion rule counts, the same figure as the progress bar', () => {
     const state = firstPages(3).reduce(progress.visit, progress.initialProgress(lesson));
@@ -94,7 +133,7 @@ describe('progress measure', () => {
 
   it('reaches 1 exactly when the lesson is complete', () => {
     const all = visitAllPages(lesson, progress.initialProgress(lesson));
-    const done = takeQuiz(lesson, all, quizOf(lesson).questions.length);
+    const done = takeQuiz(lesson, all, quizLength());
 
     expect(progressMeasure(lesson, done)).toBe(1);
     expect(isCompleted(lesson, done)).toBe(true);
@@ -121,11 +160,12 @@ describe('quiz outcome', () => {
   });
 
   it('never downgrades a pass when a later attempt fails, and keeps the best score', () => {
-    const passed = takeQuiz(lesson, progress.initialProgress(lesson), 5);
+    const passed = takeQuiz(lesson, progress.initialProgress(lesson), quizLength());
+    const failing = fewestToPass(lesson) - 1;
 
-    const retaken = retakeQuiz(lesson, passed, 1);
+    const retaken = retakeQuiz(lesson, passed, failing);
 
-    expect(progress.lastAttempt(retaken)?.correct).toBe(1);
+    expect(progress.lastAttempt(retaken)?.correct).toBe(failing);
     expect(outcomeOf(lesson, retaken)).toMatchObject({ passed: true, scaledScore: 1 });
   });
 
@@ -139,29 +179,34 @@ describe('quiz outcome', () => {
   });
 
   it('cannot be submitted while a question is unanswered', () => {
-    const [first] = quizOf(lesson).questions;
-    const state = progress.chooseQuizOption(progress.initialProgress(lesson), first?.id ?? '', first?.correct ?? '');
+    const { questionId, right } = firstQuizQuestion();
+    const state = progress.chooseQuizOption(progress.initialProgress(lesson), questionId, right);
 
     expect(progress.submitQuiz(state, lesson, lesson.settings.passingScore)).toBe(state);
   });
 
   it('scores against the passing score it is given (e.g. the LMS’s mastery score)', () => {
-    const total = quizOf(lesson).questions.length;
-    const answers = answersWithCorrect(quizOf(lesson), 2);
+    const total = quizLength();
+    // Right answers one short of the course's own pass mark: only the mastery score given can pass them.
+    const right = fewestToPass(lesson) - 1;
+    if (right < 1) throw new Error('the lesson needs a pass mark above one right answer');
+    const answers = answersWithCorrect(quizOf(lesson), right);
     const state = Object.entries(answers).reduce(
       (s, [q, option]) => progress.chooseQuizOption(s, q, option),
       progress.initialProgress(lesson),
     );
 
-    const submitted = progress.submitQuiz(state, lesson, 2 / total); // a mastery score of exactly 2 right answers
+    const submitted = progress.submitQuiz(state, lesson, right / total); // a mastery score of exactly `right` answers
 
-    expect(outcomeOf(lesson, submitted)).toMatchObject({ passed: true, scaledScore: 2 / total });
+    expect(outcomeOf(lesson, submitted)).toMatchObject({ passed: true, scaledScore: right / total });
   });
 });
 
 describe('quiz attempts', () => {
   it('clears the answers and goes back to the first question on a retake', () => {
-    const submitted = progress.goToQuestion(takeQuiz(lesson, progress.initialProgress(lesson), 3), 4);
+    const lastQuestion = quizLength() - 1;
+    if (lastQuestion < 1) throw new Error('the lesson needs a quiz of two questions or more');
+    const submitted = progress.goToQuestion(takeQuiz(lesson, progress.initialProgress(lesson), fewestToPass(lesson) - 1), lastQuestion);
 
     const retake = progress.retakeQuiz(submitted);
 
@@ -169,51 +214,62 @@ describe('quiz attempts', () => {
   });
 
   it('keeps the submitted answers while the results are shown', () => {
-    const submitted = takeQuiz(lesson, progress.initialProgress(lesson), 5);
+    const { questionId, right, wrong } = firstQuizQuestion();
+    const submitted = takeQuiz(lesson, progress.initialProgress(lesson), quizLength());
 
-    const changed = progress.chooseQuizOption(submitted, 'q1', 'a');
+    const changed = progress.chooseQuizOption(submitted, questionId, wrong);
 
-    expect(changed.quiz.answers.q1).toBe('b');
+    expect(changed.quiz.answers[questionId]).toBe(right);
   });
 
   it('keeps only the newest settings.keptQuizAttempts attempts but counts them all', () => {
     const kept = lesson.settings.keptQuizAttempts;
-    let state = takeQuiz(lesson, progress.initialProgress(lesson), 0);
-    for (let right = 1; right <= kept + 1; right++) state = retakeQuiz(lesson, state, right % 6);
+    // kept + 2 attempts scoring 0, 1, 2, … right answers, wrapping after a full score.
+    const scores = Array.from({ length: kept + 2 }, (_, i) => i % (quizLength() + 1));
+    const newest = scores.slice(scores.length - kept);
+    if (kept < 1 || newest.join() === scores.slice(0, kept).join()) {
+      throw new Error('the lesson needs to keep at least one attempt and a quiz whose oldest and newest attempts score differently');
+    }
+    let state = takeQuiz(lesson, progress.initialProgress(lesson), scores[0]!);
+    for (const right of scores.slice(1)) state = retakeQuiz(lesson, state, right);
 
-    expect(kept).toBe(5);
     expect(state.quiz.attemptCount).toBe(kept + 2);
-    expect(state.quiz.attempts.map((a) => a.correct)).toEqual([2, 3, 4, 5, 0]);
+    expect(state.quiz.attempts.map((a) => a.correct)).toEqual(newest);
   });
 });
 
 describe('activity answers', () => {
   it('keeps the first choice-activity answer: it is final once given', () => {
-    const first = progress.answerCase(progress.initialProgress(lesson), 'identity-patterns.case-2', 'iam-user');
+    const { key, one, other } = firstCaseWithTwoOptions();
+    const first = progress.answerCase(progress.initialProgress(lesson), key, one);
 
-    const second = progress.answerCase(first, 'identity-patterns.case-2', 'iam-role');
+    const second = progress.answerCase(first, key, other);
 
-    expect(second.choices).toEqual({ 'identity-patterns.case-2': 'iam-user' });
+    expect(second.choices).toEqual({ [key]: one });
   });
 
   it('keeps the first written answer: it is final once given', () => {
-    const first = progress.submitWritten(progress.initialProgress(lesson), 'explain-identities.why-roles', 'They expire.', 250);
+    const key = firstWrittenKey();
+    const limit = lesson.settings.writtenAnswerMaxLength;
+    const first = progress.submitWritten(progress.initialProgress(lesson), key, 'They expire.', limit);
 
-    const second = progress.submitWritten(first, 'explain-identities.why-roles', 'Something else', 250);
+    const second = progress.submitWritten(first, key, 'Something else', limit);
 
-    expect(second.written).toEqual({ 'explain-identities.why-roles': 'They expire.' });
+    expect(second.written).toEqual({ [key]: 'They expire.' });
   });
 
   it('does not accept a written answer of only blanks', () => {
     const state = progress.initialProgress(lesson);
 
-    expect(progress.submitWritten(state, 'explain-identities.why-roles', ' \n\t ', 250).written).toEqual({});
+    expect(progress.submitWritten(state, firstWrittenKey(), ' \n\t ', lesson.settings.writtenAnswerMaxLength).written).toEqual({});
   });
 
   it('stores a written answer cleaned and capped at the course’s limit', () => {
-    const state = progress.submitWritten(progress.initialProgress(lesson), 'explain-identities.why-roles', `  ${'a'.repeat(300)}  `, 250);
+    const key = firstWrittenKey();
+    const limit = lesson.settings.writtenAnswerMaxLength;
+    const state = progress.submitWritten(progress.initialProgress(lesson), key, `  ${'a'.repeat(limit + 50)}  `, limit);
 
-    expect(state.written['explain-identities.why-roles']).toBe('a'.repeat(250));
+    expect(state.written[key]).toBe('a'.repeat(limit));
   });
 });
 
@@ -261,7 +317,7 @@ describe('normalizeWritten', () => {
 describe('remainingSteps: what the completion rule still asks for', () => {
   it('counts every page and the quiz, as course.yaml’s rule does, and agrees with isCompleted', () => {
     const rule = lesson.settings.completion;
-    let state = progress.visit(progress.initialProgress(lesson), lesson.pages[0]?.id ?? '');
+    let state = progress.visit(progress.initialProgress(lesson), pageId(0));
     const expectedTotal = (rule.requireAllPagesVisited ? lesson.pages.length : 0) + (rule.requireQuizSubmitted ? 1 : 0);
 
     const atStart = remainingSteps(lesson, state);
@@ -270,7 +326,7 @@ describe('remainingSteps: what the completion rule still asks for', () => {
     expect(atStart.pages).toEqual(rule.requireAllPagesVisited ? lesson.pages.slice(1).map((p) => p.id) : []);
     expect(atStart.quiz).toBe(rule.requireQuizSubmitted);
 
-    state = takeQuiz(lesson, state, 5);
+    state = takeQuiz(lesson, state, quizLength());
     const afterQuiz = remainingSteps(lesson, state);
     expect(afterQuiz.quiz).toBe(false);
     expect(isCompleted(lesson, state)).toBe(afterQuiz.done === afterQuiz.total);

@@ -10,6 +10,47 @@ import type { InteractionRecord } from '../../src/domain/interaction.js';
 import { cmi5Profile, CMI5_CATEGORY, MOVEON_CATEGORY } from '../../src/tracking/cmi5/cmi5-profile.js';
 import * as build from '../../src/tracking/xapi/statements.js';
 import { statementProblems } from '../../hosts/lrs/statement-validation.js';
+import { quizOf, writtenQuestions } from '../../src/domain/lesson-queries.js';
+import { pageActivityText } from '../../src/packaging/tincan-activities.js';
+import { loadRealCourse } from './helpers/real-course.js';
+
+// Loaded before the tests are collected: it.each below lists statements built from it.
+const lesson = await loadRealCourse();
+
+/*
+ * The questions, answers and page come from the loaded course, picked by the role they play, so a
+ * course author who renames a page, the quiz, a question or an option in course/ does not see these
+ * tests of the statement builders fail. (tests/unit/shipped-lesson.test.ts pins the shipped lesson on
+ * purpose.) The IRIs, actor, registration and learner's answer text below are sample values in the
+ * formats an LMS or a learner sends, not lesson content.
+ */
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`the lesson needs ${what}`);
+  return value;
+}
+
+/** The quiz's first question, with a wrong option for it. */
+function firstQuizQuestion() {
+  const quiz = quizOf(lesson);
+  const question = required(quiz.questions[0], 'a quiz question');
+  const wrong = required(
+    question.options.find((o) => o.id !== question.correct),
+    `a wrong option for quiz question ${question.id}`,
+  ).id;
+  return { quiz, question, wrong };
+}
+
+/** A reflection question, as the learner answers it in writing. */
+const reflectionQuestion = () =>
+  required(
+    writtenQuestions(lesson).find((q) => q.block.kind === 'reflection'),
+    'a reflection question',
+  );
+
+/** The page a learner meets first. */
+const firstPage = () => required(lesson.pages[0], 'a page');
+
+const { quiz, question, wrong } = firstQuizQuestion();
 
 let n = 0;
 const context = (): build.StatementContext => ({
@@ -18,7 +59,7 @@ const context = (): build.StatementContext => ({
   language: 'en-US',
   lesson: {
     id: 'https://courses.example.com/xapi/iam/lesson/iam',
-    name: 'Lesson 5.6',
+    name: lesson.title,
     description: 'A lesson',
     type: build.ACTIVITY_TYPES.lesson,
   },
@@ -28,34 +69,34 @@ const context = (): build.StatementContext => ({
 });
 
 const choice: InteractionRecord = {
-  id: 'quiz-5-6.q1',
-  activityId: 'quiz-5-6',
+  id: `${quiz.id}.${question.id}`,
+  activityId: quiz.id,
   kind: 'choice',
-  question: 'What is the AWS account root user?',
-  choices: [
-    { id: 'a', text: 'An IAM user' },
-    { id: 'b', text: 'The account owner identity' },
-  ],
-  response: ['b'],
-  correct: ['b'],
+  question: question.stem,
+  choices: question.options,
+  response: [question.correct],
+  correct: [question.correct],
   success: true,
   weighting: 1,
   latencyMs: 12_345,
   answeredAt: Date.UTC(2026, 10, 28, 10, 0, 0),
   attempt: 1,
 };
+const reflection = reflectionQuestion();
 const written: InteractionRecord = {
   ...choice,
-  id: 'reflection-questions.avoid-root',
+  id: reflection.key,
+  activityId: reflection.block.id,
+  question: reflection.question.text,
   kind: 'fill-in',
   choices: [],
   correct: [],
   success: undefined,
   weighting: 0,
   attempt: 0,
-  response: ['Root has "complete" access [,] use it rarely — 🔐.\nSecond line.'],
+  response: ['My answer has "quotes", a [,] of its own — and 🔐.\nSecond line.'],
 };
-const ref = { id: 'https://courses.example.com/xapi/iam/lesson/iam/interactions/x', name: 'Quiz 5.6: What is the AWS account root user?' };
+const ref = { id: 'https://courses.example.com/xapi/iam/lesson/iam/interactions/x', name: `${quiz.heading}: ${question.stem}` };
 
 function everyStatement(): [string, build.VerbName, Statement][] {
   const ctx = context();
@@ -65,10 +106,14 @@ function everyStatement(): [string, build.VerbName, Statement][] {
     [
       'experienced a page',
       'experienced',
-      build.experienced(ctx, { id: `${ctx.lesson.id}/pages/root-user`, name: '1) Root user', type: build.ACTIVITY_TYPES.module }),
+      build.experienced(ctx, {
+        id: `${ctx.lesson.id}/pages/${firstPage().id}`,
+        ...pageActivityText(lesson, firstPage()),
+        type: build.ACTIVITY_TYPES.module,
+      }),
     ],
     ['answered a choice question', 'answered', build.answered(ctx, choice, ref)],
-    ['answered a wrong choice', 'answered', build.answered(ctx, { ...choice, response: ['a'], success: false }, ref)],
+    ['answered a wrong choice', 'answered', build.answered(ctx, { ...choice, response: [wrong], success: false }, ref)],
     ['answered in writing', 'answered', build.answered(ctx, written, ref)],
     ['answered at length', 'answered', build.answered(ctx, { ...written, response: ['x'.repeat(255)] }, ref)],
     ['completed', 'completed', build.lessonStatement(ctx, 'completed', { completion: true, duration: build.duration(900_000) })],
@@ -103,20 +148,17 @@ describe('xAPI statements', () => {
       definition: {
         type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
         interactionType: 'choice',
-        description: { 'en-US': 'What is the AWS account root user?' },
-        correctResponsesPattern: ['b'],
-        choices: [
-          { id: 'a', description: { 'en-US': 'An IAM user' } },
-          { id: 'b', description: { 'en-US': 'The account owner identity' } },
-        ],
+        description: { 'en-US': question.stem },
+        correctResponsesPattern: [question.correct],
+        choices: question.options.map((o) => ({ id: o.id, description: { 'en-US': o.text } })),
       },
     });
-    expect(statement.result).toEqual({ success: true, response: 'b', duration: 'PT12.35S' });
+    expect(statement.result).toEqual({ success: true, response: question.correct, duration: 'PT12.35S' });
   });
 
   it('keeps a written answer whole, with its own [,] unable to split it', () => {
     const statement = everyStatement()[4]![2];
-    expect(statement.result?.response).toBe('Root has "complete" access [ ,] use it rarely — 🔐.\nSecond line.');
+    expect(statement.result?.response).toBe('My answer has "quotes", a [ ,] of its own — and 🔐.\nSecond line.');
     expect(statement.result).not.toHaveProperty('success');
     expect(statement.object).toMatchObject({ definition: { interactionType: 'fill-in' } });
     expect(everyStatement()[5]![2].object).toMatchObject({ definition: { interactionType: 'long-fill-in' } });
