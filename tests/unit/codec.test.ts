@@ -5,9 +5,11 @@ import { activityCases, quizOf, writtenQuestions } from '../../src/domain/lesson
 import * as progress from '../../src/domain/progress.js';
 import type { ProgressState } from '../../src/domain/progress.js';
 import { fewestToPass, retakeQuiz, takeQuiz, visitAllPages } from './helpers/learner.js';
+import { lessonRoles, required } from './helpers/lesson-roles.js';
 import { loadRealCourse } from './helpers/real-course.js';
 
 /** SCORM 1.2 RTE 3.4.5: cmi.suspend_data is CMIString4096. */
+const { pageId, pageHolding } = lessonRoles(() => lesson);
 const SCORM12_SUSPEND_DATA = 4096;
 
 let lesson: Lesson;
@@ -20,20 +22,6 @@ beforeAll(async () => {
  * renames a page, an activity, a case or a question in course/ does not see these tests of the
  * codec fail. (tests/unit/shipped-lesson.test.ts pins the shipped lesson on purpose.)
  */
-function required<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`the lesson needs ${what}`);
-  return value;
-}
-
-/** The page at position `n`; page 0 is where a new learner starts. */
-const pageId = (n: number) => required(lesson.pages[n], `at least ${n + 1} pages`).id;
-
-/** The page holding the activity or quiz with this id. */
-const pageHolding = (blockId: string) =>
-  required(
-    lesson.pages.find((page) => page.blocks.some((block) => 'id' in block && block.id === blockId)),
-    `a page holding ${blockId}`,
-  ).id;
 
 /** The first and the last choice-activity case, with a wrong option for each. */
 function twoCases() {

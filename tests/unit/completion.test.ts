@@ -4,6 +4,7 @@ import { isCompleted, outcomeOf, progressMeasure, remainingSteps } from '../../s
 import * as progress from '../../src/domain/progress.js';
 import { activityCases, quizOf, writtenQuestions } from '../../src/domain/lesson-queries.js';
 import { answersWithCorrect, fewestToPass, retakeQuiz, takeQuiz, visitAllPages } from './helpers/learner.js';
+import { lessonRoles, required } from './helpers/lesson-roles.js';
 import { loadRealCourse } from './helpers/real-course.js';
 
 let lesson: Lesson;
@@ -17,15 +18,7 @@ beforeAll(async () => {
  * course/ does not see these tests of the completion rule fail. (tests/unit/shipped-lesson.test.ts
  * pins the shipped lesson on purpose.)
  */
-function required<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`the lesson needs ${what}`);
-  return value;
-}
-
-/** The page at position `n`; page 0 is where a new learner starts. */
-const pageId = (n: number) => required(lesson.pages[n], `at least ${n + 1} pages`).id;
-
-const quizLength = () => quizOf(lesson).questions.length;
+const { pageId, quizLength } = lessonRoles(() => lesson);
 
 /** The quiz's first question with its right option and a wrong one, the quiz having a second question still to answer. */
 function firstQuizQuestion() {

@@ -8,6 +8,7 @@ import * as progress from '../../src/domain/progress.js';
 import type { TrackerStart } from '../../src/tracking/tracker.js';
 import { answersWithCorrect, fewestToPass } from './helpers/learner.js';
 import { RecordingTracker } from './helpers/recording-tracker.js';
+import { lessonRoles, required } from './helpers/lesson-roles.js';
 import { loadRealCourse } from './helpers/real-course.js';
 
 let lesson: Lesson;
@@ -20,21 +21,8 @@ beforeAll(async () => {
  * author who renames a page, an activity, a case or a question in course/ does not see these tests
  * of the session's behaviour fail. (tests/unit/shipped-lesson.test.ts pins the shipped lesson on purpose.)
  */
-function required<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`the lesson needs ${what}`);
-  return value;
-}
-
-/** The page at position `n`; page 0 is where a new learner starts. */
-const pageId = (n: number) => required(lesson.pages[n], `at least ${n + 1} pages`).id;
+const { pageId, pageHolding, quizLength } = lessonRoles(() => lesson);
 const firstPage = () => pageId(0);
-
-/** The page holding the activity or quiz with this id. */
-const pageHolding = (blockId: string) =>
-  required(
-    lesson.pages.find((page) => page.blocks.some((block) => 'id' in block && block.id === blockId)),
-    `a page holding ${blockId}`,
-  ).id;
 
 const quizPage = () => pageHolding(quizOf(lesson).id);
 
@@ -56,8 +44,6 @@ function firstCase() {
 }
 
 const firstWritten = () => required(writtenQuestions(lesson)[0], 'a written question');
-
-const quizLength = () => quizOf(lesson).questions.length;
 
 /** The quiz's first question with an option for it, for tests that need one answer but not all. */
 function oneQuizAnswer() {
