@@ -7,7 +7,7 @@ import type { Lesson } from '../content/lesson.js';
 import { outcomeOf } from '../domain/completion.js';
 import { decodeProgress, encodeProgress, type DecodeResult } from '../domain/codec.js';
 import type { InteractionRecord } from '../domain/interaction.js';
-import { activityCases, quizOf, writtenQuestions } from '../domain/lesson-queries.js';
+import { activityCases, answerKey, lessonQuestions, quizOf, writtenQuestions, type LessonQuestion } from '../domain/lesson-queries.js';
 import * as progress from '../domain/progress.js';
 import type { ProgressState } from '../domain/progress.js';
 import type { FinishReason, Outcome, Tracker, TrackerStart } from '../tracking/tracker.js';
@@ -34,6 +34,8 @@ export class LessonSession {
   /** When each question or case was first shown, for latency. */
   private shownAt = new Map<string, number>();
   private readonly now: () => number;
+  /** Every question of the lesson by its answer key: what each answer reports about its question. */
+  private readonly questions: ReadonlyMap<string, LessonQuestion>;
   /** A draft changed: saved after a pause in typing (or at once on flush), not on every keystroke. */
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   /** The outcome the tracker last accepted (what the LMS was told), for the end screen. */
@@ -64,6 +66,7 @@ export class LessonSession {
     this.current = progress.initialProgress(lesson);
     this.passingScore = lesson.settings.passingScore;
     this.now = options.now ?? Date.now;
+    this.questions = new Map(lessonQuestions(lesson).map((q) => [q.key, q]));
   }
 
   get state(): ProgressState {
@@ -115,18 +118,7 @@ export class LessonSession {
   answerCase(activityId: string, caseId: string, optionId: string): void {
     const found = activityCases(this.lesson).find((c) => c.block.id === activityId && c.item.id === caseId);
     if (!found || found.key in this.current.choices || !found.block.options.some((o) => o.id === optionId)) return;
-    const record = this.interaction({
-      id: found.key,
-      activityId,
-      kind: 'choice',
-      question: found.item.text,
-      choices: found.block.options,
-      response: [optionId],
-      correct: [found.item.correct],
-      success: optionId === found.item.correct,
-      weighting: 0,
-      attempt: 0,
-    });
+    const record = this.interaction(found.key, { response: [optionId], success: optionId === found.item.correct, attempt: 0 });
     this.update(progress.answerCase(this.current, found.key, optionId), [record]);
   }
 
@@ -136,18 +128,7 @@ export class LessonSession {
     const next = progress.submitWritten(this.current, found.key, text, this.lesson.settings.writtenAnswerMaxLength);
     const answer = next.written[found.key];
     if (next === this.current || answer === undefined) return;
-    const record = this.interaction({
-      id: found.key,
-      activityId,
-      kind: 'fill-in',
-      question: found.question.text,
-      choices: [],
-      response: [answer],
-      correct: [],
-      success: undefined,
-      weighting: 0,
-      attempt: 0,
-    });
+    const record = this.interaction(found.key, { response: [answer], success: undefined, attempt: 0 });
     this.update(next, [record]);
   }
 
@@ -181,20 +162,9 @@ export class LessonSession {
     const attempt = next.quiz.attemptCount;
     const records = quiz.questions.map((q) => {
       const chosen = this.current.quiz.answers[q.id] ?? '';
-      return this.interaction({
-        id: `${quiz.id}.${q.id}`,
-        activityId: quiz.id,
-        kind: 'choice',
-        question: q.stem,
-        choices: q.options,
-        response: [chosen],
-        correct: [q.correct],
-        success: chosen === q.correct,
-        weighting: 1,
-        attempt,
-      });
+      return this.interaction(answerKey(quiz.id, q.id), { response: [chosen], success: chosen === q.correct, attempt });
     });
-    for (const q of quiz.questions) this.shownAt.delete(`${quiz.id}.${q.id}`);
+    for (const q of quiz.questions) this.shownAt.delete(answerKey(quiz.id, q.id));
     this.update(next, records);
   }
 
@@ -230,10 +200,25 @@ export class LessonSession {
     return id !== undefined && this.lesson.pages.some((p) => p.id === id);
   }
 
-  private interaction(fields: Omit<InteractionRecord, 'latencyMs' | 'answeredAt'>): InteractionRecord {
+  /** An answer to the question with this key, with the facts the lesson states about that question. */
+  private interaction(key: string, answer: Pick<InteractionRecord, 'response' | 'success' | 'attempt'>): InteractionRecord {
+    const q = this.questions.get(key);
+    // The callers found the question in the lesson first: a missing one is a programming error.
+    if (!q) throw new Error(`no question ${key} in the lesson`);
     const now = this.now();
-    const shown = this.shownAt.get(fields.id) ?? now;
-    return { ...fields, latencyMs: Math.max(0, now - shown), answeredAt: now };
+    const shown = this.shownAt.get(key) ?? now;
+    return {
+      id: q.key,
+      activityId: q.activityId,
+      kind: q.kind,
+      question: q.question,
+      choices: q.choices,
+      correct: q.correct,
+      weighting: q.weighting,
+      ...answer,
+      latencyMs: Math.max(0, now - shown),
+      answeredAt: now,
+    };
   }
 
   /** A draft or pick: shown at once, saved after a short pause (typing would otherwise save on every key). */

@@ -1,5 +1,6 @@
 /** Lookups over the compiled lesson, shared by the domain, the shell and the build. */
 import type { Block, Lesson } from '../content/lesson.js';
+import type { InteractionChoice, InteractionKind } from './interaction.js';
 
 export type QuizBlock = Extract<Block, { kind: 'quiz' }>;
 export type ChoiceActivityBlock = Extract<Block, { kind: 'choice-activity' }>;
@@ -32,5 +33,65 @@ export function writtenQuestions(lesson: Lesson) {
 export function activityCases(lesson: Lesson) {
   return blocksOf(lesson, 'choice-activity').flatMap((block) =>
     block.cases.map((item) => ({ block, item, key: answerKey(block.id, item.id) })),
+  );
+}
+
+/** What a question of the lesson is, before anyone answers it: the facts every answer to it carries. */
+export interface LessonQuestion {
+  /** The answer's key in the progress state ("quiz-5-6.q1"). */
+  readonly key: string;
+  /** The quiz, activity or reflections that ask it. */
+  readonly activityId: string;
+  readonly kind: InteractionKind;
+  /** Where it is asked: the page title, then the activity's heading. */
+  readonly where: string;
+  readonly question: string;
+  readonly choices: readonly InteractionChoice[];
+  readonly correct: readonly string[];
+  /** 1 for quiz questions, 0 where unscored. */
+  readonly weighting: number;
+}
+
+/** Every question the lesson asks, in reading order. */
+export function lessonQuestions(lesson: Lesson): LessonQuestion[] {
+  return lesson.pages.flatMap((page) =>
+    page.blocks.flatMap((block): LessonQuestion[] => {
+      const asked = (b: { readonly id: string; readonly heading: string }) => ({ activityId: b.id, where: `${page.title} – ${b.heading}` });
+      switch (block.kind) {
+        case 'choice-activity':
+          return block.cases.map((item) => ({
+            ...asked(block),
+            key: answerKey(block.id, item.id),
+            kind: 'choice',
+            question: item.text,
+            choices: block.options,
+            correct: [item.correct],
+            weighting: 0,
+          }));
+        case 'written-activity':
+        case 'reflection':
+          return block.questions.map((q) => ({
+            ...asked(block),
+            key: answerKey(block.id, q.id),
+            kind: 'fill-in',
+            question: q.text,
+            choices: [],
+            correct: [],
+            weighting: 0,
+          }));
+        case 'quiz':
+          return block.questions.map((q) => ({
+            ...asked(block),
+            key: answerKey(block.id, q.id),
+            kind: 'choice',
+            question: q.stem,
+            choices: q.options,
+            correct: [q.correct],
+            weighting: 1,
+          }));
+        default:
+          return [];
+      }
+    }),
   );
 }
