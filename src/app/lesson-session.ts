@@ -19,6 +19,8 @@ const DRAFT_SAVE_DELAY_MS = 1000;
 
 export interface SessionOptions {
   readonly now?: () => number;
+  /** Source of this learner's quiz-order seed (tests pass a fixed one). */
+  readonly random?: () => number;
 }
 
 export class LessonSession {
@@ -63,7 +65,7 @@ export class LessonSession {
     readonly tracker: Tracker,
     options: SessionOptions = {},
   ) {
-    this.current = progress.initialProgress(lesson);
+    this.current = progress.initialProgress(lesson, progress.newQuizSeed(options.random));
     this.passingScore = lesson.settings.passingScore;
     this.now = options.now ?? Date.now;
     this.questions = new Map(lessonQuestions(lesson).map((q) => [q.key, q]));
@@ -115,11 +117,29 @@ export class LessonSession {
     if (!this.shownAt.has(key)) this.shownAt.set(key, this.now());
   }
 
+  /**
+   * The learner checked an answer to a case. The first check is the answer the LMS records; a
+   * check after a wrong answer is a try again, kept with the progress but never reported.
+   */
   answerCase(activityId: string, caseId: string, optionId: string): void {
-    const found = activityCases(this.lesson).find((c) => c.block.id === activityId && c.item.id === caseId);
-    if (!found || found.key in this.current.choices || !found.block.options.some((o) => o.id === optionId)) return;
+    const found = this.findCase(activityId, caseId);
+    if (!found || !found.block.options.some((o) => o.id === optionId)) return;
+    if (found.key in this.current.choices) {
+      this.update(progress.retryCase(this.current, found.key, optionId, found.item.correct), []);
+      return;
+    }
     const record = this.interaction(found.key, { response: [optionId], success: optionId === found.item.correct, attempt: 0 });
     this.update(progress.answerCase(this.current, found.key, optionId), [record]);
+  }
+
+  /** The learner, after their own try, asked to see a case's best answer. */
+  revealCase(activityId: string, caseId: string): void {
+    const found = this.findCase(activityId, caseId);
+    if (found) this.update(progress.revealCase(this.current, found.key), []);
+  }
+
+  private findCase(activityId: string, caseId: string) {
+    return activityCases(this.lesson).find((c) => c.block.id === activityId && c.item.id === caseId);
   }
 
   submitWritten(activityId: string, questionId: string, text: string): void {
@@ -134,9 +154,9 @@ export class LessonSession {
 
   /** An option picked but not checked: kept with the resume state. */
   pickCase(activityId: string, caseId: string, optionId: string): void {
-    const found = activityCases(this.lesson).find((c) => c.block.id === activityId && c.item.id === caseId);
+    const found = this.findCase(activityId, caseId);
     if (!found || !found.block.options.some((o) => o.id === optionId)) return;
-    this.updateDraft(progress.pickCase(this.current, found.key, optionId));
+    this.updateDraft(progress.pickCase(this.current, found.key, optionId, found.item.correct));
   }
 
   /** Text typed but not submitted: kept with the resume state. */
@@ -169,7 +189,7 @@ export class LessonSession {
   }
 
   retakeQuiz(): void {
-    this.update(progress.retakeQuiz(this.current), []);
+    this.update(progress.retakeQuiz(this.current, this.lesson), []);
   }
 
   /** The page is being hidden or left: hand everything pending to the tracker now. */

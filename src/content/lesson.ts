@@ -15,7 +15,12 @@ export type Inline =
       /** Where the link goes, for its accessible name (e.g. the cited page's title). */
       readonly title: string;
       readonly c: readonly Inline[];
-    };
+    }
+  /**
+   * A citation of the lesson's sources, written "(AWS Documentation)" in the lesson: shown as a
+   * compact marker kept on the line of the word before it, named for where it goes.
+   */
+  | { readonly t: 'cite'; readonly href: string; readonly title: string; readonly label: string };
 
 export type RichBlock =
   | { readonly t: 'p'; readonly c: readonly Inline[] }
@@ -32,11 +37,30 @@ export interface ChoiceOption {
   readonly text: string;
 }
 
+/** An option of a choice activity, shared by its cases; `hint` says what it stands for. */
+export interface ActivityOption extends ChoiceOption {
+  readonly hint?: string;
+}
+
+/** What a case says to a learner who picked one option; `review` is the page that settles a wrong belief. */
+export interface OptionFeedback {
+  readonly option: string;
+  readonly text: RichLine;
+  readonly review?: string;
+}
+
 export interface ActivityCase {
   readonly id: string;
   readonly text: string;
   readonly correct: string;
-  readonly why: RichLine;
+  /** One per option of the activity. */
+  readonly feedback: readonly OptionFeedback[];
+}
+
+/** A quiz option with its own feedback: why it is right, or the belief it shows and the page (`review`) that settles it. */
+export interface QuizOption extends ChoiceOption {
+  readonly feedback: RichLine;
+  readonly review?: string;
 }
 
 export interface WrittenQuestion {
@@ -51,8 +75,9 @@ export interface QuizQuestion {
   readonly id: string;
   readonly answerKey: string;
   readonly stem: string;
-  readonly options: readonly ChoiceOption[];
+  readonly options: readonly QuizOption[];
   readonly correct: string;
+  /** The answer key's line ("AWS says …"), shown once the answers are revealed. */
   readonly explanation: RichLine;
 }
 
@@ -76,7 +101,7 @@ export type Block =
       readonly heading: string;
       readonly prompt: string;
       readonly note: RichLine;
-      readonly options: readonly ChoiceOption[];
+      readonly options: readonly ActivityOption[];
       readonly cases: readonly ActivityCase[];
     }
   | {
@@ -92,7 +117,25 @@ export type Block =
   | { readonly kind: 'answer-key' }
   | { readonly kind: 'next-lesson'; readonly title: string }
   | { readonly kind: 'cards'; readonly title: string; readonly items: readonly Card[] }
-  | { readonly kind: 'takeaway-summary'; readonly title: string };
+  | { readonly kind: 'takeaway-summary'; readonly title: string }
+  | {
+      readonly kind: 'decision';
+      readonly title: string;
+      readonly question: string;
+      readonly branches: readonly DecisionBranch[];
+      readonly otherwise?: { readonly when: string; readonly pattern: RichLine; readonly page?: string };
+    }
+  | { readonly kind: 'flow'; readonly title: string; readonly steps: readonly { readonly title: string; readonly text: RichLine }[] };
+
+/** One answer to a decision's question and the pattern it leads to. */
+export interface DecisionBranch {
+  readonly who: string;
+  readonly icon?: Card['icon'];
+  readonly pattern: RichLine;
+  readonly points: readonly RichLine[];
+  /** The page that explains this branch (linked). */
+  readonly page?: string;
+}
 
 export interface Card {
   readonly title: string;
@@ -109,6 +152,8 @@ export interface Page {
   /** Section number shown before the title ("1) Root user"), if any. */
   readonly number?: number;
   readonly title: string;
+  /** Points for the lesson's summary of takeaways, for a page without a takeaway block. */
+  readonly summary?: readonly RichLine[];
   readonly blocks: readonly Block[];
 }
 
@@ -123,7 +168,13 @@ export interface LessonSettings {
   readonly moveOn: 'Completed' | 'Passed' | 'CompletedAndPassed' | 'CompletedOrPassed' | 'NotApplicable';
   readonly writtenAnswerMaxLength: number;
   readonly keptQuizAttempts: number;
+  /** When the quiz's right answers are shown: after a pass (default), always, or after N attempts too. */
+  readonly revealAnswers: RevealAnswers;
+  /** Attempts a learner may submit; undefined: no limit. */
+  readonly maxQuizAttempts?: number;
 }
+
+export type RevealAnswers = 'after-pass' | 'always' | { readonly 'after-attempts': number };
 
 export interface Lesson {
   readonly id: string;

@@ -160,6 +160,7 @@ function lessonProblems(course: CourseSource, pages: readonly { source: CourseSo
       }
     });
   }
+  problems.push(...pageLinkProblems(pages, pageIds));
   if (quizFiles.length === 0) problems.push(problemAt(course, ['pages'], 'expected exactly one quiz block in the lesson, found 0'));
   for (const source of quizFiles.slice(1)) {
     problems.push(
@@ -169,6 +170,31 @@ function lessonProblems(course: CourseSource, pages: readonly { source: CourseSo
         `expected exactly one quiz block in the lesson, found ${quizFiles.length} (the first is in ${quizFiles[0]?.file})`,
       ),
     );
+  }
+  return problems;
+}
+
+/** Every page a block points at (a card, a decision's branch, feedback's "review") must be in the lesson. */
+function pageLinkProblems(pages: readonly { source: CourseSource; page: PageFile }[], pageIds: ReadonlyMap<string, string>): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const known = [...pageIds.keys()];
+  const check = (source: CourseSource, path: readonly PropertyKey[], id: string | undefined) => {
+    if (id !== undefined && !pageIds.has(id))
+      problems.push(problemAt(source, path, `no page has the id "${id}"; expected one of: ${known.join(', ')}`));
+  };
+  for (const { source, page } of pages) {
+    page.blocks.forEach((block, b) => {
+      const at = (...path: PropertyKey[]) => ['blocks', b, ...path];
+      if (block.kind === 'quiz')
+        block.questions.forEach((q, i) => q.options.forEach((o, j) => check(source, at('questions', i, 'options', j, 'review'), o.review)));
+      if (block.kind === 'choice-activity')
+        block.cases.forEach((c, i) => c.feedback.forEach((f, k) => check(source, at('cases', i, 'feedback', k, 'review'), f.review)));
+      if (block.kind === 'cards') block.items.forEach((item, i) => check(source, at('items', i, 'page'), item.page));
+      if (block.kind === 'decision') {
+        block.branches.forEach((branch, i) => check(source, at('branches', i, 'page'), branch.page));
+        check(source, at('otherwise', 'page'), block.otherwise?.page);
+      }
+    });
   }
   return problems;
 }

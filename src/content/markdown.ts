@@ -45,13 +45,49 @@ function resolveLink(url: string, sources: SourceMap): { href: string; title: st
   return { href: url, title: url };
 }
 
+/**
+ * "… text. ([AWS Documentation](source:x))": a link to a source wrapped in brackets is a citation.
+ * The brackets go (the marker draws its own), the space before it too, so the marker can hold on
+ * to the word before it instead of wrapping alone onto a new line.
+ */
+function citations(nodes: readonly PhrasingContent[], sources: SourceMap): Inline[] {
+  const out: Inline[] = [];
+  for (let i = 0; i < nodes.length; i += 1) {
+    const node = nodes[i];
+    const before = out.at(-1);
+    const after = nodes[i + 1];
+    if (
+      node?.type === 'link' &&
+      node.url.startsWith(SOURCE_PREFIX) &&
+      before?.t === 'text' &&
+      /\($/.test(before.v) &&
+      after?.type === 'text' &&
+      after.value.startsWith(')')
+    ) {
+      const { href, title } = resolveLink(node.url, sources);
+      out[out.length - 1] = { t: 'text', v: before.v.replace(/\s*\($/, '') };
+      out.push({ t: 'cite', href, title, label: plainTextOf(node.children) });
+      const rest = after.value.slice(1);
+      if (rest) out.push({ t: 'text', v: rest });
+      i += 1;
+      continue;
+    }
+    if (node) out.push(...inline([node], sources));
+  }
+  return out.filter((n) => n.t !== 'text' || n.v !== '');
+}
+
+function plainTextOf(nodes: readonly PhrasingContent[]): string {
+  return nodes.map((n) => ('value' in n ? n.value : 'children' in n ? plainTextOf(n.children as PhrasingContent[]) : '')).join('');
+}
+
 function inline(nodes: readonly PhrasingContent[], sources: SourceMap): Inline[] {
   return nodes.map((node): Inline => {
     switch (node.type) {
       case 'text':
         return { t: 'text', v: node.value };
       case 'strong':
-        return { t: 'strong', c: inline(node.children, sources) };
+        return { t: 'strong', c: citations(node.children, sources) };
       case 'emphasis':
         return { t: 'em', c: inline(node.children, sources) };
       case 'inlineCode':
@@ -77,13 +113,13 @@ function listItem(item: RootContent, sources: SourceMap): Inline[] {
   if (item.type !== 'listItem' || item.children.length !== 1 || item.children[0]?.type !== 'paragraph') {
     throw new MarkdownError('each list item must be one line of text (no nested lists or several paragraphs)');
   }
-  return inline(item.children[0].children, sources);
+  return citations(item.children[0].children, sources);
 }
 
 function block(node: RootContent, sources: SourceMap): RichBlock {
   switch (node.type) {
     case 'paragraph':
-      return { t: 'p', c: inline(node.children, sources) };
+      return { t: 'p', c: citations(node.children, sources) };
     case 'list': {
       const items = node.children.map((item) => listItem(item, sources));
       return node.ordered ? { t: 'ol', start: node.start ?? 1, items } : { t: 'ul', items };
@@ -110,7 +146,7 @@ export function compileRichLine(markdown: string, sources: SourceMap): RichLine 
     if (first?.type === 'html') block(first, sources); // reports the HTML error
     throw new MarkdownError('expected one line of text (no lists, headings or blank lines)');
   }
-  return inline(first.children, sources);
+  return citations(first.children, sources);
 }
 
 export { plainText } from './rich-text-plain.js';

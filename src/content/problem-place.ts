@@ -13,6 +13,10 @@ const ITEM_NAMES: Readonly<Record<string, string>> = {
   columns: 'column',
   items: 'item',
   pages: 'page',
+  feedback: 'feedback',
+  branches: 'branch',
+  steps: 'step',
+  summary: 'summary point',
 };
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -79,6 +79,18 @@ function markdownField<T>(compile: (text: string, sources: SourceMap) => T, sour
 
 export const SourceSchema = z.object({ title: PlainText, url: z.url({ protocol: /^https$/, error: 'expected an https:// URL' }) });
 
+/**
+ * `after-pass` (the default), `always`, or `after-attempts: N` (a YAML map): N failed attempts
+ * also earn the answers. Once no attempt is left (maxQuizAttempts), they are shown too.
+ */
+const RevealAnswers = z.union(
+  [
+    z.enum(['after-pass', 'always']),
+    strict({ 'after-attempts': z.int().min(1, 'expected at least 1 attempt') }),
+  ],
+  { error: 'expected after-pass, always, or "after-attempts: N" (a number of attempts)' },
+);
+
 const MoveOn = z.enum(['Completed', 'Passed', 'CompletedAndPassed', 'CompletedOrPassed', 'NotApplicable']);
 
 export const CourseFile = strict({
@@ -100,6 +112,11 @@ export const CourseFile = strict({
     // SCORM 1.2 fill-in responses are CMIString255 (RTE12 3.4.5): the whole answer must fit.
     writtenAnswerMaxLength: z.int().min(20).max(255, 'expected at most 255 (SCORM 1.2 fill-in response limit)'),
     keptQuizAttempts: z.int().min(1).max(10),
+    // When the quiz's right answers (and the answer key's quiz entries) are shown. Before then a
+    // learner sees which questions they missed and feedback that teaches, never the right option.
+    revealAnswers: RevealAnswers.default('after-pass'),
+    // Attempts a learner may submit; without it there is no limit.
+    maxQuizAttempts: z.int().min(1, 'expected at least 1 attempt').max(100).optional(),
   }),
   sources: z.record(Id, SourceSchema),
   pages: z.array(z.string().regex(/^[\w./-]+\.ya?ml$/, 'expected a path to a .yaml file inside course/')).min(1),
@@ -109,11 +126,20 @@ export type CourseFile = z.infer<typeof CourseFile>;
 /** Icons drawn by the lesson itself (src/components/shared/icons.ts). */
 export const CARD_ICONS = ['root', 'user', 'role', 'person', 'server', 'building'] as const;
 
+/** Page ids the player uses for its own screens (the end screen is at #/finish). */
+export const RESERVED_PAGE_IDS = ['finish'] as const;
+
 /** A page file's schema depends on the course's sources (links are resolved). */
 export function pageFileSchema(sources: SourceMap) {
   const Rich = markdownField(compileRichText, sources);
   const Line = markdownField(compileRichLine, sources);
-  const Option = strict({ id: Id, text: PlainText.pipe(z.string().max(250)) });
+  const OptionText = PlainText.pipe(z.string().max(250));
+  // Feedback is the learner's next lesson: why the right option is right, or which belief a wrong
+  // one shows and the page (`review`, a page id) that settles it.
+  const QuizOption = strict({ id: Id, text: OptionText, feedback: Line, review: Id.optional() });
+  // A choice activity's options are shared by its cases; `hint` says what the option stands for.
+  const ActivityOption = strict({ id: Id, text: OptionText, hint: PlainText.optional() });
+  const OptionFeedback = strict({ option: Id, text: Line, review: Id.optional() });
   const Written = strict({ id: Id, text: QuestionText, modelAnswer: Line });
 
   const Block = z.discriminatedUnion('kind', [
@@ -134,8 +160,9 @@ export function pageFileSchema(sources: SourceMap) {
       heading: PlainText,
       prompt: PlainText,
       note: Line,
-      options: z.array(Option).min(2).max(26),
-      cases: z.array(strict({ id: Id, text: QuestionText, correct: Id, why: Line })).min(1),
+      options: z.array(ActivityOption).min(2).max(26),
+      // One feedback per option, for every case.
+      cases: z.array(strict({ id: Id, text: QuestionText, correct: Id, feedback: z.array(OptionFeedback).min(2) })).min(1),
     }),
     strict({
       kind: z.literal('written-activity'),
@@ -156,8 +183,9 @@ export function pageFileSchema(sources: SourceMap) {
             answerKey: z.string().regex(/^A\d+$/, 'expected an answer-key label like "A1"'),
             stem: QuestionText,
             // SCORM 1.2 choice responses are single characters (RTE12 3.4.5): at most 26 options.
-            options: z.array(Option).min(2).max(26),
+            options: z.array(QuizOption).min(2).max(26),
             correct: Id,
+            // The answer key's line for this question (shown once answers are revealed).
             explanation: Line,
           }),
         )
@@ -181,16 +209,39 @@ export function pageFileSchema(sources: SourceMap) {
         .min(2)
         .max(6),
     }),
-    // Every page's key takeaways gathered as one summary (the text comes from the takeaway blocks).
+    // Every page's key takeaways gathered as one summary (the text comes from the takeaway blocks
+    // and, for a page without one, its `summary` points).
     strict({ kind: z.literal('takeaway-summary'), title: PlainText }),
+    // A decision drawn as a diagram: a question, then one branch per answer with the pattern it leads to.
+    strict({
+      kind: z.literal('decision'),
+      title: PlainText,
+      question: PlainText,
+      branches: z
+        .array(strict({ who: PlainText, icon: z.enum(CARD_ICONS).optional(), pattern: Line, points: z.array(Line).min(1), page: Id.optional() }))
+        .min(2)
+        .max(5),
+      // What applies when none of the branches can be followed (e.g. the special cases of IAM users).
+      otherwise: strict({ when: PlainText, pattern: Line, page: Id.optional() }).optional(),
+    }),
+    // Steps in order, drawn as a flow with arrows (e.g. assume a role → temporary credentials → they expire).
+    strict({ kind: z.literal('flow'), title: PlainText, steps: z.array(strict({ title: PlainText, text: Line })).min(2).max(6) }),
   ]);
 
   return strict({
     id: Id,
     number: z.int().min(1).optional(),
     title: PlainText.pipe(z.string().max(200)),
+    // Points for the lesson's summary of takeaways, for a page that has no takeaway block.
+    summary: z.array(Line).min(1).optional(),
     blocks: z.array(Block).min(1),
   }).superRefine((page, ctx) => {
+    if ((RESERVED_PAGE_IDS as readonly string[]).includes(page.id))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['id'],
+        message: `"${page.id}" is the address of the lesson's end screen; expected another page id`,
+      });
     page.blocks.forEach((block, b) => {
       const at = (...path: (string | number)[]) => ['blocks', b, ...path];
       if (block.kind === 'table') {
@@ -214,6 +265,7 @@ export function pageFileSchema(sources: SourceMap) {
               path: at('cases', i, 'correct'),
               message: `correct answer "${c.correct}" is not among the options; expected one of: ${ids.join(', ')}`,
             });
+          caseFeedbackProblems(c, ids, at('cases', i), ctx);
         });
       }
       if (block.kind === 'quiz') {
@@ -227,11 +279,57 @@ export function pageFileSchema(sources: SourceMap) {
               path: at('questions', i, 'correct'),
               message: `correct answer "${q.correct}" is not among the options; expected one of: ${ids.join(', ')}`,
             });
+          q.options.forEach((o, j) => {
+            if (o.id !== q.correct && o.review === undefined)
+              ctx.addIssue({
+                code: 'custom',
+                path: at('questions', i, 'options', j),
+                message: 'a wrong option needs "review": the id of the page that settles the belief it shows',
+              });
+          });
         });
       }
       if (block.kind === 'written-activity' || block.kind === 'reflection') uniqueIds(block.questions, at('questions'), ctx);
     });
   });
+}
+
+/** A case says something to every option: the right one why, a wrong one which page to review. */
+function caseFeedbackProblems(
+  item: { readonly correct: string; readonly feedback: readonly { readonly option: string; readonly review?: string }[] },
+  optionIds: readonly string[],
+  path: (string | number)[],
+  ctx: z.RefinementCtx,
+): void {
+  const given = new Set<string>();
+  item.feedback.forEach((f, k) => {
+    if (!optionIds.includes(f.option))
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, 'feedback', k, 'option'],
+        message: `option "${f.option}" is not among the activity's options; expected one of: ${optionIds.join(', ')}`,
+      });
+    else if (given.has(f.option))
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, 'feedback', k, 'option'],
+        message: `option "${f.option}" has feedback twice; expected one feedback per option`,
+      });
+    else if (f.option !== item.correct && f.review === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, 'feedback', k],
+        message: 'feedback for a wrong option needs "review": the id of the page that settles the belief it shows',
+      });
+    given.add(f.option);
+  });
+  const missing = optionIds.filter((id) => !given.has(id));
+  if (missing.length)
+    ctx.addIssue({
+      code: 'custom',
+      path: [...path, 'feedback'],
+      message: `no feedback for option${missing.length === 1 ? '' : 's'} ${missing.join(', ')}; expected one feedback per option`,
+    });
 }
 
 function uniqueIds(items: readonly { id: string }[], path: (string | number)[], ctx: z.RefinementCtx): void {

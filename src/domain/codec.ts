@@ -29,8 +29,11 @@ interface Packed {
   v: string[]; // visited pages
   a: Record<string, string>; // activity choices
   d?: Record<string, string>; // activity picks not yet checked
+  y?: Record<string, string>; // activity cases tried again: the option checked last
+  k?: string[]; // activity cases whose best answer the learner asked to see
   q: {
-    i: number; // question index
+    s?: number; // seed of the question order (absent: 0)
+    i: number; // position in the attempt's order
     a: Record<string, string>; // answers in progress
     r: 0 | 1; // showing results
     n: number; // attempt count
@@ -47,7 +50,10 @@ export function encodeProgress(courseId: string, state: ProgressState): string {
     v: [...state.visited],
     a: { ...state.choices },
     ...(Object.keys(state.picks).length ? { d: { ...state.picks } } : {}),
+    ...(Object.keys(state.retries).length ? { y: { ...state.retries } } : {}),
+    ...(state.revealed.length ? { k: [...state.revealed] } : {}),
     q: {
+      ...(state.quiz.seed ? { s: state.quiz.seed } : {}),
       i: state.quiz.index,
       a: { ...state.quiz.answers },
       r: state.quiz.showingResults ? 1 : 0,
@@ -135,9 +141,12 @@ function sanitize(
       return key.startsWith(DRAFT) && writtenKeys.has(id) && !(id in written) ? [[id, value]] : [];
     }),
   );
-  const picks = Object.fromEntries(
-    Object.entries(stringMap(packed.d)).filter(([key, opt]) => !(key in choices) && cases.get(key)?.has(opt)),
-  );
+  // Tries again and revealed answers only count for a case answered first.
+  const retries = Object.fromEntries(Object.entries(stringMap(packed.y)).filter(([key, opt]) => key in choices && cases.get(key)?.has(opt)));
+  const revealed = Array.isArray(packed.k) ? packed.k.filter((key): key is string => typeof key === 'string' && key in choices) : [];
+  const correct = new Map(activityCases(lesson).map(({ key, item }) => [key, item.correct]));
+  const open = (key: string) => !(key in choices) || ((retries[key] ?? choices[key]) !== correct.get(key) && !revealed.includes(key));
+  const picks = Object.fromEntries(Object.entries(stringMap(packed.d)).filter(([key, opt]) => open(key) && cases.get(key)?.has(opt)));
   const attempts: QuizAttempt[] = (Array.isArray(q.h) ? q.h : [])
     .filter((h): h is [unknown, unknown, unknown] => Array.isArray(h) && h.length === 3)
     .map(([answers, correct, total]) => ({ answers: validAnswers(stringMap(answers)), correct: count(correct), total: count(total) }))
@@ -151,7 +160,10 @@ function sanitize(
     written,
     drafts,
     picks,
+    retries,
+    revealed: [...new Set(revealed)],
     quiz: {
+      seed: count(q.s),
       index: Math.min(count(q.i), quiz.questions.length - 1),
       answers: validAnswers(stringMap(q.a)),
       showingResults: q.r === 1 && attempts.length > 0,

@@ -8,6 +8,11 @@ import { quizOf } from './lesson-queries.js';
 import { meetsPassingScore, scoreQuiz } from './scoring.js';
 import { truncateText } from './text.js';
 
+/** A learner's own seed for the order of quiz questions (any 31-bit number; see ./quiz-order.ts). */
+export function newQuizSeed(random: () => number = Math.random): number {
+  return Math.floor(random() * 0x7fffffff);
+}
+
 export interface QuizAttempt {
   /** Question id → chosen option id. */
   readonly answers: Readonly<Record<string, string>>;
@@ -16,7 +21,9 @@ export interface QuizAttempt {
 }
 
 export interface QuizProgress {
-  /** Question on screen (0-based) while taking the quiz. */
+  /** This learner's seed for the order in which each attempt presents the questions (./quiz-order.ts). */
+  readonly seed: number;
+  /** Position on screen (0-based, in the attempt's order) while taking the quiz. */
   readonly index: number;
   /** Answers of the attempt in progress. */
   readonly answers: Readonly<Record<string, string>>;
@@ -45,10 +52,17 @@ export interface ProgressState {
   readonly drafts: Readonly<Record<string, string>>;
   /** Picked but not yet checked choice-activity options: "<activity>.<case>" → option id. */
   readonly picks: Readonly<Record<string, string>>;
+  /**
+   * A case tried again after a wrong first answer: the option checked last. The first answer
+   * (`choices`) stays what the LMS records; these are the learner's own practice.
+   */
+  readonly retries: Readonly<Record<string, string>>;
+  /** Cases whose best answer the learner asked to see after their own try. */
+  readonly revealed: readonly string[];
   readonly quiz: QuizProgress;
 }
 
-export function initialProgress(lesson: Lesson): ProgressState {
+export function initialProgress(lesson: Lesson, quizSeed = 0): ProgressState {
   return {
     location: lesson.pages[0]?.id ?? '',
     visited: [],
@@ -56,7 +70,18 @@ export function initialProgress(lesson: Lesson): ProgressState {
     written: {},
     drafts: {},
     picks: {},
-    quiz: { index: 0, answers: {}, showingResults: false, attemptCount: 0, attempts: [], bestScore: undefined, passed: false },
+    retries: {},
+    revealed: [],
+    quiz: {
+      seed: quizSeed,
+      index: 0,
+      answers: {},
+      showingResults: false,
+      attemptCount: 0,
+      attempts: [],
+      bestScore: undefined,
+      passed: false,
+    },
   };
 }
 
@@ -71,15 +96,37 @@ function without(map: Readonly<Record<string, string>>, key: string): Readonly<R
   return rest;
 }
 
-/** A choice-activity answer is final once given (its feedback has been shown). */
+/** The first checked answer of a case is final: it is what the LMS records (its feedback has been shown). */
 export function answerCase(state: ProgressState, key: string, optionId: string): ProgressState {
   if (key in state.choices) return state;
   return { ...state, choices: { ...state.choices, [key]: optionId }, picks: without(state.picks, key) };
 }
 
-/** An option picked but not checked yet: kept so a reload does not lose it. */
-export function pickCase(state: ProgressState, key: string, optionId: string): ProgressState {
-  if (key in state.choices || state.picks[key] === optionId) return state;
+/**
+ * Whether a case is settled: its latest checked answer is right, or the learner asked to see the
+ * best answer. Until then a learner who answered wrongly may try again.
+ */
+export function caseSettled(state: ProgressState, key: string, correct: string): boolean {
+  const latest = state.retries[key] ?? state.choices[key];
+  return latest === correct || state.revealed.includes(key);
+}
+
+/** A later try at a case answered wrongly: practice, kept with the progress, never reported as the answer. */
+export function retryCase(state: ProgressState, key: string, optionId: string, correct: string): ProgressState {
+  if (!(key in state.choices) || caseSettled(state, key, correct)) return state;
+  return { ...state, retries: { ...state.retries, [key]: optionId }, picks: without(state.picks, key) };
+}
+
+/** The learner, having tried, asks to see the best answer of a case. */
+export function revealCase(state: ProgressState, key: string): ProgressState {
+  if (!(key in state.choices) || state.revealed.includes(key)) return state;
+  return { ...state, revealed: [...state.revealed, key], picks: without(state.picks, key) };
+}
+
+/** An option picked but not checked yet (a first try, or a try again): kept so a reload does not lose it. */
+export function pickCase(state: ProgressState, key: string, optionId: string, correct?: string): ProgressState {
+  const open = !(key in state.choices) || (correct !== undefined && !caseSettled(state, key, correct));
+  if (!open || state.picks[key] === optionId) return state;
   return { ...state, picks: { ...state.picks, [key]: optionId } };
 }
 
@@ -143,7 +190,14 @@ export function submitQuiz(state: ProgressState, lesson: Lesson, passingScore: n
   };
 }
 
-export function retakeQuiz(state: ProgressState): ProgressState {
+/** Whether the learner may start another attempt (the course may limit them: settings.maxQuizAttempts). */
+export function canRetakeQuiz(lesson: Lesson, quiz: QuizProgress): boolean {
+  const max = lesson.settings.maxQuizAttempts;
+  return max === undefined || quiz.attemptCount < max;
+}
+
+export function retakeQuiz(state: ProgressState, lesson: Lesson): ProgressState {
+  if (!state.quiz.showingResults || !canRetakeQuiz(lesson, state.quiz)) return state;
   return { ...state, quiz: { ...state.quiz, index: 0, answers: {}, showingResults: false } };
 }
 

@@ -7,6 +7,7 @@
  * `name` and `description` language maps).
  */
 import type { Inline, Lesson, Page, RichBlock } from '../content/lesson.js';
+import { plainText } from '../content/rich-text-plain.js';
 import { truncateText } from '../domain/text.js';
 
 export interface ActivityText {
@@ -14,7 +15,7 @@ export interface ActivityText {
   readonly description: string;
 }
 
-const plain = (line: readonly Inline[]): string => line.map((node) => ('v' in node ? node.v : plain(node.c))).join('');
+const plain = (line: readonly Inline[]): string => plainText(line);
 
 const blockText = (block: RichBlock): string => (block.t === 'p' ? plain(block.c) : block.items.map(plain).join('; '));
 
