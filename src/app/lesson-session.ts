@@ -52,10 +52,9 @@ export class LessonSession {
   resumeProblem: ResumeNote | undefined;
   /** Why the LMS/LRS launch failed, if it did (the lesson then runs standalone). */
   launchProblem: string | undefined;
-  /** Whether an Exit button ends the session, and where it then goes (if the LMS said). */
-  canExit = false;
+  /** Where Finish hands the window back to, if the LMS said (cmi5 returnURL). */
   exitUrl: string | undefined;
-  /** The session has ended (Exit) and the LMS/LRS confirmed everything: only then is the learner told so. */
+  /** The session has ended (Finish) and the LMS/LRS confirmed everything: only then is the learner told so. */
   get ended(): boolean {
     return this.endConfirmed;
   }
@@ -90,7 +89,6 @@ export class LessonSession {
     this.mode = started.mode;
     this.launchProblem = started.launchProblem;
     this.exitUrl = started.exitUrl;
-    this.canExit = started.canExit ?? false;
     if (started.masteryScore !== undefined) this.passingScore = started.masteryScore;
     const decoded = decodeProgress(this.lesson, started.savedState);
     if (decoded.ok) this.current = decoded.state;
@@ -209,7 +207,7 @@ export class LessonSession {
     return this.finishing;
   }
 
-  /** The learner chose to exit: let pending reports reach the tracker first, then end (a second click waits for the same end). */
+  /** The learner chose Finish: let pending reports reach the tracker first, then end (a second click waits for the same end). */
   async exit(): Promise<void> {
     await this.reporting;
     await this.finish('exit');

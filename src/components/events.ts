@@ -28,7 +28,7 @@ export class NavigateEvent extends intentEvent('lesson-navigate') {
   }
 }
 
-/** The learner checked an answer to one choice-activity case. */
+/** The learner checked an answer to one choice-activity case (a first answer, or a try again). */
 export class CaseAnswerEvent extends intentEvent('lesson-case-answer') {
   constructor(
     readonly activityId: string,
@@ -80,8 +80,18 @@ export class QuizSubmitEvent extends intentEvent('lesson-quiz-submit') {}
 /** The learner asked to take the quiz again. */
 export class QuizRetakeEvent extends intentEvent('lesson-quiz-retake') {}
 
-/** The learner chose Exit (end the session and, where the LMS said, go back to it). */
-export class ExitEvent extends intentEvent('lesson-exit') {}
+/** The learner, after their own try, asked to see a case's best answer. */
+export class CaseRevealEvent extends intentEvent('lesson-case-reveal') {
+  constructor(
+    readonly activityId: string,
+    readonly caseId: string,
+  ) {
+    super();
+  }
+}
+
+/** The learner chose Finish: end the session properly (the LMS/LRS is told), then say what happens next. */
+export class FinishEvent extends intentEvent('lesson-finish') {}
 
 /** The learner typed in an answer box without submitting: a draft to keep. */
 export class DraftEvent extends intentEvent('lesson-draft') {
@@ -115,8 +125,9 @@ declare global {
     [QuizGoToEvent.type]: QuizGoToEvent;
     [QuizSubmitEvent.type]: QuizSubmitEvent;
     [QuizRetakeEvent.type]: QuizRetakeEvent;
-    [ExitEvent.type]: ExitEvent;
     [DraftEvent.type]: DraftEvent;
     [CasePickEvent.type]: CasePickEvent;
+    [CaseRevealEvent.type]: CaseRevealEvent;
+    [FinishEvent.type]: FinishEvent;
   }
 }

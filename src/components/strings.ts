@@ -6,9 +6,8 @@ export const ui = {
   skipToContent: 'Skip to main content',
   contents: 'Contents',
   lessonProgress: 'Lesson progress',
-  progressValue: (seen: number, total: number) => `${seen} of ${total} pages visited`,
-  progressSteps: (done: number, total: number, pages: string, quizDone: boolean) =>
-    `${done} of ${total} steps done: ${pages}, quiz ${quizDone ? 'submitted' : 'not submitted yet'}`,
+  progressPages: (done: number, total: number) => `${done} of ${total} pages done`,
+  sources: 'Sources',
   percent: (n: number) => `${n}\u00a0%`,
   aboutLesson: 'About this lesson',
   goToPage: (title: string) => `Go to “${title}”`,
@@ -25,6 +24,7 @@ export const ui = {
   toldLabel: 'Your learning record',
   told: (standard: string, completed: boolean, passed: boolean | undefined, score: string) =>
     `${standard} was told: ${completed ? 'completed' : 'incomplete'}${passed === undefined ? '' : passed ? ', passed' : ', failed'}${score ? `, score ${score}` : ''}.`,
+  toldProgress: (percent: number) => `Progress reported: ${percent} %.`,
   passAtNextLaunch:
     'Your pass is saved: your learning system takes one result per session, so it records the pass the next time you open this lesson from it.',
   toldPending: 'Being sent to your learning system; it will be sent again automatically if needed.',
@@ -47,6 +47,52 @@ export const ui = {
     cmi5: 'Your LMS (cmi5)',
   },
   sourceLink: (title: string) => `AWS Documentation: ${title}`,
+  /** A citation's accessible name: where it goes (its visible mark is the first word of `label`). */
+  citation: (label: string, title: string) => `${label}: ${title} (opens in a new tab)`,
+  decisionLeadsTo: 'Pattern:',
+  pageStatus: { 'not-started': 'not started', 'in-progress': 'in progress', done: 'done' },
+  finish: 'Finish',
+  progressLink: (percent: number) => `${percent} % done: your progress and Finish`,
+  review: (title: string) => `Review “${title}”`,
+  tryAgain: 'Try again',
+  showBest: 'Show the best answer',
+  tryAgainPrompt: 'Choose another answer, then check it.',
+  bestAnswerIs: (answer: string) => `The best answer is: ${answer}.`,
+  bestAnswerMark: 'best answer',
+  yourFirstAnswer: (answer: string) => `Your first answer, the one recorded: ${answer}.`,
+  caseTally: (answered: number, right: number, total: number) =>
+    `${answered} of ${total} cases answered, ${right} right on the first try.`,
+  reflectionNumber: (n: number) => `Reflection question ${n}`,
+  answersHeld: (afterAttempts: number | undefined) =>
+    `The right answers are shown once you pass the quiz${afterAttempts ? ` or have taken it ${afterAttempts} ${afterAttempts === 1 ? 'time' : 'times'}` : ''}. Use the feedback and the pages it points to, then take the quiz again.`,
+  missed: (n: number, total: number) => (n === 0 ? 'You answered every question right.' : `You missed ${n} of ${total} questions: they are marked below.`),
+  rightAnswer: (answer: string) => `Right answer: ${answer}`,
+  attemptsLeft: (n: number) => `${n} ${n === 1 ? 'attempt' : 'attempts'} left.`,
+  noAttemptsLeft: 'No attempts left: the answers are shown below.',
+  keyQuizEntry: (n: number, label: string) => `Quiz question ${n}, answer key ${label}`,
+  keyReflectionEntry: (n: number, label: string) => `Reflection question ${n}, answer key ${label}`,
+  keyLockedQuiz: (afterAttempts: number | undefined) =>
+    `Shown once you pass the quiz${afterAttempts ? ` or have taken it ${afterAttempts} ${afterAttempts === 1 ? 'time' : 'times'}` : ''}.`,
+  endTitle: (finished: boolean) => (finished ? 'Lesson complete' : 'Your progress'),
+  endDone: (passedQuiz: boolean) => `You have finished this lesson${passedQuiz ? ' and passed the quiz' : ''}.`,
+  endLeft: (n: number) => `${n} ${n === 1 ? 'thing is' : 'things are'} left before this lesson is complete:`,
+  quizNotPassed: (title: string) => `${title} not passed yet: take it again`,
+  quizNotTaken: (title: string) => `${title}: take the quiz`,
+  pageNotRead: (title: string) => `Read “${title}”`,
+  activityLeft: (title: string, left: number) => `“${title}”: ${left} ${left === 1 ? 'answer' : 'answers'} left`,
+  alsoWorthDoing: 'Still open, and worth doing:',
+  finishIntro: (finished: boolean) =>
+    finished
+      ? 'Finish ends this session and saves your results.'
+      : 'You can finish for now: your progress is saved, and you can come back to it.',
+  finishButton: (finished: boolean) => (finished ? 'Finish' : 'Finish for now'),
+  finishing: 'Saving your results…',
+  finished: {
+    web: 'Done. Your progress stays in this browser; you can close this page.',
+    lms: 'Done: your results are saved in your learning system. You can close this window or go back to your course.',
+  },
+  finishFailed: 'Your learning system has not confirmed your results yet. They are kept and will be sent again; please keep this window open a moment.',
+  lmsDetails: 'What your learning system was told',
   downloadCsv: (name: string) => `Download the table as CSV (${name})`,
   csvVersion: 'CSV version',
   possibleAnswers: 'Possible answers:',

@@ -4,14 +4,16 @@ import { keyed } from 'lit/directives/keyed.js';
 import type { LessonSession } from '../../app/lesson-session.js';
 import type { ProgressState } from '../../domain/progress.js';
 import type { ConnectionStatus } from '../../tracking/tracker.js';
-import { outcomeOf, remainingSteps } from '../../domain/completion.js';
+import { isFinished, learningProgress, outcomeOf, passRequired, remainingSteps } from '../../domain/completion.js';
 import { quizOf } from '../../domain/lesson-queries.js';
 import { toPercent } from '../../domain/scoring.js';
+import { lessonSources } from '../../domain/sources.js';
 import {
   CaseAnswerEvent,
   CasePickEvent,
+  CaseRevealEvent,
   DraftEvent,
-  ExitEvent,
+  FinishEvent,
   NavigateEvent,
   QuestionShownEvent,
   QuizChooseEvent,
@@ -20,14 +22,15 @@ import {
   QuizSubmitEvent,
   WrittenAnswerEvent,
 } from '../events.js';
+import { leftItems, type FinishState, type LessonEnd } from '../lesson-end/lesson-end.js';
 import type { LessonPage } from '../lesson-page/lesson-page.js';
-import { pageTitle } from '../lesson-toc/lesson-toc.js';
+import { FINISH_ID, pageTitle } from '../lesson-toc/lesson-toc.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { ui } from '../strings.js';
 import '../lesson-notice/lesson-notice.js';
 import '../lesson-page/lesson-page.js';
 import '../lesson-toc/lesson-toc.js';
-import '../lesson-status/lesson-status.js';
+import '../lesson-end/lesson-end.js';
 
 /** Page id from a `#/page-id` URL hash. */
 function pageFromHash(hash: string): string | undefined {
@@ -79,10 +82,14 @@ export class LessonApp extends LitElement {
         font-size: 0.875rem;
         line-height: 1.25;
       }
+      /* The percentage leads to the end screen: progress, what is left and Finish. */
       .pct {
         font-weight: 700;
-        color: var(--muted);
         white-space: nowrap;
+        min-height: 40px;
+        display: inline-flex;
+        align-items: center;
+        padding: 0 var(--space-2);
       }
       .bar {
         position: absolute;
@@ -139,11 +146,6 @@ export class LessonApp extends LitElement {
         padding: var(--space-3);
         margin: 0 0 var(--space-4);
         max-width: var(--measure);
-      }
-      .cover-title {
-        font-size: clamp(1.25rem, 1rem + 1vw, 1.6rem);
-        font-weight: 700;
-        line-height: 1.25;
       }
       .meta {
         display: flex;
@@ -216,8 +218,12 @@ export class LessonApp extends LitElement {
           border: 0;
         }
       }
+      /* The whole lesson for print, rendered ahead of time (see renderPrintCopy). */
       .print-copy {
         display: none;
+      }
+      .sources {
+        margin-top: var(--space-5);
       }
       @media print {
         header {
@@ -233,7 +239,6 @@ export class LessonApp extends LitElement {
         .pct,
         .pager,
         lesson-notice,
-        lesson-status,
         .print-copy + .layout {
           display: none !important;
         }
@@ -252,19 +257,18 @@ export class LessonApp extends LitElement {
   @state() private progress: ProgressState | undefined;
   @state() private status: ConnectionStatus = { kind: 'standalone' };
   @state() private tocOpen = false;
-  /** While printing, every page is rendered (see renderPrintCopy). */
-  @state() private printing = false;
+  /** The end screen is on screen (#/finish) instead of a page. */
+  @state() private onEnd = false;
+  @state() private finishState: FinishState = 'open';
+  /** The print copy is rendered once the first page is on screen (see renderPrintCopy). */
+  @state() private printReady = false;
   @query('lesson-page') private pageElement!: LessonPage | null;
+  @query('lesson-end') private endElement!: LessonEnd | null;
 
   /** The learner's session (lesson, progress, tracker); set once by main.ts. */
   @property({ attribute: false }) session!: LessonSession;
 
   private unsubscribe: (() => void)[] = [];
-  private readonly printQuery = matchMedia('print');
-  // beforeprint/afterprint for the browser's Print; the media query for print emulation and older Safari.
-  private readonly handlePrint = () => (this.printing = this.printQuery.matches);
-  private readonly handleBeforePrint = () => (this.printing = true);
-  private readonly handleAfterPrint = () => (this.printing = false);
   private readonly handleHashChange = () => this.goTo(pageFromHash(location.hash));
   private readonly handleVisibility = () => {
     if (document.visibilityState === 'hidden') this.session.flush();
@@ -287,7 +291,8 @@ export class LessonApp extends LitElement {
     this.addEventListener(QuizRetakeEvent.type, () => this.session.retakeQuiz());
     this.addEventListener(DraftEvent.type, (e) => this.session.saveDraft(e.activityId, e.questionId, e.text));
     this.addEventListener(CasePickEvent.type, (e) => this.session.pickCase(e.activityId, e.caseId, e.optionId));
-    this.addEventListener(ExitEvent.type, () => void this.handleExit());
+    this.addEventListener(CaseRevealEvent.type, (e) => this.session.revealCase(e.activityId, e.caseId));
+    this.addEventListener(FinishEvent.type, () => void this.handleFinish());
     this.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && this.tocOpen) {
         this.tocOpen = false;
@@ -297,9 +302,6 @@ export class LessonApp extends LitElement {
     window.addEventListener('hashchange', this.handleHashChange);
     document.addEventListener('visibilitychange', this.handleVisibility);
     window.addEventListener('pagehide', this.handlePageHide);
-    window.addEventListener('beforeprint', this.handleBeforePrint);
-    window.addEventListener('afterprint', this.handleAfterPrint);
-    this.printQuery.addEventListener('change', this.handlePrint);
     void this.start();
   }
 
@@ -308,18 +310,22 @@ export class LessonApp extends LitElement {
     window.removeEventListener('hashchange', this.handleHashChange);
     document.removeEventListener('visibilitychange', this.handleVisibility);
     window.removeEventListener('pagehide', this.handlePageHide);
-    window.removeEventListener('beforeprint', this.handleBeforePrint);
-    window.removeEventListener('afterprint', this.handleAfterPrint);
-    this.printQuery.removeEventListener('change', this.handlePrint);
     for (const off of this.unsubscribe) off();
   }
 
   private async start() {
     this.unsubscribe.push(this.session.tracker.onStatus((s) => (this.status = s)));
     this.unsubscribe.push(this.session.subscribe((p) => (this.progress = p)));
-    await this.session.start(pageFromHash(location.hash));
+    const requested = pageFromHash(location.hash);
+    await this.session.start(requested === FINISH_ID ? undefined : requested);
     this.progress = this.session.state;
+    this.onEnd = requested === FINISH_ID;
     this.syncHash();
+    // Printing must not depend on how fast the page re-renders once the browser asks to print
+    // (a browser may lay out the print before a re-render): the whole lesson is rendered ahead of
+    // time, out of sight, once the first page is on screen.
+    await this.updateComplete;
+    setTimeout(() => (this.printReady = true), 0);
   }
 
   private navigate(pageId: string) {
@@ -329,13 +335,15 @@ export class LessonApp extends LitElement {
 
   private async goTo(pageId: string | undefined) {
     if (!pageId || !this.progress) return;
-    this.session.visit(pageId);
+    this.onEnd = pageId === FINISH_ID;
+    if (!this.onEnd) this.session.visit(pageId);
     this.tocOpen = false;
     await this.updateComplete;
-    await this.pageElement?.updateComplete;
+    const target = this.onEnd ? this.endElement : this.pageElement;
+    await target?.updateComplete;
     // Top of the page first; focusing then scrolls only if the heading is still out of view (narrow or zoomed screens).
     window.scrollTo({ top: 0 });
-    this.pageElement?.focusHeading();
+    target?.focusHeading();
   }
 
   override updated() {
@@ -364,16 +372,22 @@ export class LessonApp extends LitElement {
   }
 
   private syncHash() {
-    const id = this.session.state.location;
+    const id = this.onEnd ? FINISH_ID : this.session.state.location;
     if (pageFromHash(location.hash) !== id) history.replaceState(null, '', `#/${id}`);
   }
 
-  /** End the session (xAPI/cmi5 send terminated), then hand the window back to the LMS if it said where. */
-  private async handleExit() {
+  /**
+   * Finish: end the session properly (SCORM: the last commit and Terminate; xAPI/cmi5: every
+   * statement, then `terminated`), say so only once the LMS/LRS confirmed it, then hand the window
+   * back to the LMS if it said where.
+   */
+  private async handleFinish() {
+    if (this.finishState === 'finishing' || this.finishState === 'ended') return;
+    this.finishState = 'finishing';
     const target = this.session.exitUrl;
     await this.session.exit();
-    if (target) window.location.assign(target);
-    else this.requestUpdate();
+    this.finishState = this.session.ended ? 'ended' : 'unconfirmed';
+    if (target && this.session.ended) window.location.assign(target);
   }
 
   private handleSkip(event: Event) {
@@ -382,7 +396,6 @@ export class LessonApp extends LitElement {
   }
 
   private notice(): { message: string; tone: 'info' | 'warning' } {
-    if (this.session.ended) return { message: ui.sessionEnded, tone: 'info' };
     if (this.session.launchProblem)
       return {
         message: `${this.session.launchProblem} ${this.status.kind === 'unsaved' ? ui.noStorage : ui.launchFallback}`,
@@ -418,17 +431,19 @@ export class LessonApp extends LitElement {
       return html`<div class="pager"><p>${ui.quizOpen}</p></div>`;
     const prev = pages[index - 1];
     const next = pages[index + 1];
+    // After the last page comes the end screen: where the learner stands, and Finish.
+    const nextHref = next ? next.id : FINISH_ID;
+    const nextTitle = next ? pageTitle(next) : ui.finish;
     return html`<nav class="pager" aria-label="${ui.previous} / ${ui.next}">
       ${prev ? html`<a href="#/${prev.id}" rel="prev" aria-label=${ui.previousPage(pageTitle(prev))}>← ${ui.previous}</a>` : nothing}
-      ${next ? html`<a class="next" href="#/${next.id}" rel="next" aria-label=${ui.nextPage(pageTitle(next))}>${ui.next} →</a>` : nothing}
+      <a class="next" href="#/${nextHref}" rel="next" aria-label=${ui.nextPage(nextTitle)}>${next ? ui.next : ui.finish} →</a>
     </nav>`;
   }
 
-  /** The lesson's full title, length, level and description: once, on the first page. */
+  /** The lesson's length, level and description, under its title on the first page. */
   private renderCover() {
     const lesson = this.session.lesson;
     return html`<div class="cover" slot="intro" role="group" aria-label=${ui.aboutLesson}>
-      <p class="cover-title">${lesson.title}</p>
       <ul class="meta">
         <li>${ui.lessonLabel(lesson.lessonNumber)}</li>
         <li>${ui.minutes(lesson.durationMinutes)}</li>
@@ -438,48 +453,62 @@ export class LessonApp extends LitElement {
     </div>`;
   }
 
-  /** After the quiz and on the last page: what is left to do, or the end screen once complete. */
-  private renderStatus(index: number, progress: ProgressState, exitLabel: string) {
+  /** The end screen (#/finish): where the learner stands, what is left, the next lesson and Finish. */
+  private renderEnd(progress: ProgressState, notice: string) {
     const lesson = this.session.lesson;
-    const page = lesson.pages[index];
-    const quiz = quizOf(lesson);
-    const quizPage = lesson.pages.find((p) => p.blocks.includes(quiz));
-    const onQuiz = page === quizPage && progress.quiz.showingResults;
-    if (!onQuiz && index !== lesson.pages.length - 1) return nothing;
+    const quizPage = lesson.pages.find((p) => p.blocks.includes(quizOf(lesson)));
+    const quizNotPassed = passRequired(lesson) && progress.quiz.attemptCount > 0 && !progress.quiz.passed;
+    const finished = isFinished(lesson, progress);
+    const { left, open } = leftItems(
+      learningProgress(lesson, progress).pages,
+      remainingSteps(lesson, progress),
+      quizNotPassed,
+      quizPage ? pageTitle(quizPage) : '',
+    );
     const next = lesson.pages.flatMap((p) => p.blocks).find((b) => b.kind === 'next-lesson');
-    return html`<lesson-status
-      .pages=${lesson.pages}
-      .remaining=${remainingSteps(lesson, progress)}
-      .quizPage=${quizPage?.id ?? ''}
+    return html`<lesson-end
+      ?finished=${finished}
+      .left=${finished ? [] : left}
+      .open=${open}
       .outcome=${outcomeOf(lesson, progress)}
       .reported=${this.session.reported}
-      .passDeferred=${this.session.passDeferred}
+      ?passDeferred=${this.session.passDeferred}
       .standard=${this.session.tracker.standard}
-      .kept=${this.status.kind !== 'unsaved'}
+      ?kept=${this.status.kind !== 'unsaved'}
       .nextLesson=${next?.kind === 'next-lesson' ? next.title : ''}
-      .exitLabel=${exitLabel}
-    ></lesson-status>`;
+      .notice=${notice}
+      .finishState=${this.finishState}
+      ?canFinish=${this.session.mode === 'normal'}
+    ></lesson-end>`;
   }
 
   /**
-   * The whole lesson for print (the screen shows one page at a time): every page,
-   * read as it stands, with no navigation. A separate copy, so the page on screen
-   * keeps its unsent drafts; its question-shown events are not the learner's and
-   * stop here.
+   * The whole lesson for print (the screen shows one page at a time): every page, read as it
+   * stands, with no navigation, then the sources it cites. Always present once rendered (print CSS
+   * shows it), so a print never waits for a re-render. A separate copy, so the page on screen
+   * keeps its unsent drafts; its question-shown events are not the learner's and stop here.
    */
   private renderPrintCopy(progress: ProgressState) {
+    const lesson = this.session.lesson;
     return html`<div class="print-copy" @lesson-question-shown=${(e: Event) => e.stopPropagation()}>
-      ${this.session.lesson.pages.map(
-        (page) =>
+      ${lesson.pages.map(
+        (page, i) =>
           html`<lesson-page
-            .lesson=${this.session.lesson}
+            .lesson=${lesson}
             .page=${page}
             .progress=${progress}
             .passingScore=${this.session.passingScore}
+            .heading=${i === 0 ? lesson.title : ''}
             ?readonly=${this.session.mode !== 'normal'}
             print
           ></lesson-page>`,
       )}
+      <section class="sources" aria-label=${ui.sources}>
+        <h2>${ui.sources}</h2>
+        <ul>
+          ${lessonSources(lesson).map((source) => html`<li>${source.title}: ${source.href}</li>`)}
+        </ul>
+      </section>
     </div>`;
   }
 
@@ -489,18 +518,17 @@ export class LessonApp extends LitElement {
     const notice = this.notice();
     const index = progress ? lesson.pages.findIndex((p) => p.id === progress.location) : -1;
     const page = lesson.pages[index];
-    const steps = progress ? remainingSteps(lesson, progress) : { done: 0, total: 1, pages: [], quiz: true };
-    const percent = toPercent(steps.done / steps.total);
-    const canExit = this.session.canExit && !this.session.ended;
-    const exitLabel = canExit ? (this.session.exitUrl ? ui.exit : ui.endSession) : '';
-    const status = page && progress ? this.renderStatus(index, progress, steps.done === steps.total ? exitLabel : '') : nothing;
+    const learning = progress ? learningProgress(lesson, progress) : { pages: [], done: 0, total: lesson.pages.length, measure: 0 };
+    const percent = toPercent(learning.measure);
+    const statuses = Object.fromEntries(learning.pages.map((p) => [p.page.id, p.status]));
+    // A calm "not connected" note belongs on the first page and the end screen; warnings go everywhere.
+    const showInfo = notice.message !== '' && notice.tone === 'info' && (index === 0 || this.onEnd);
     const noticeEl = html`<lesson-notice .message=${notice.message} .tone=${notice.tone}></lesson-notice>`;
-    const seen = progress ? lesson.pages.filter((p) => progress.visited.includes(p.id)).length : 0;
     return html`
       <header>
         <a class="skip" href="#main" @click=${this.handleSkip}>${ui.skipToContent}</a>
         <h1>${lesson.title}</h1>
-        <span class="pct" aria-hidden="true">${ui.percent(percent)}</span>
+        <a class="pct" href="#/${FINISH_ID}" aria-label=${ui.progressLink(percent)}>${ui.percent(percent)}</a>
         <button
           type="button"
           class="toggle secondary"
@@ -510,48 +538,51 @@ export class LessonApp extends LitElement {
         >
           ${ui.contents}
         </button>
-        ${
-          // One Exit at a time: the end screen carries it once the lesson is complete.
-          canExit && !(status !== nothing && steps.done === steps.total)
-            ? html`<button type="button" class="secondary" @click=${this.handleExit}>${exitLabel}</button>`
-            : nothing
-        }
         <div
           class="bar"
           role="progressbar"
           aria-label=${ui.lessonProgress}
           aria-valuemin="0"
-          aria-valuemax=${steps.total}
-          aria-valuenow=${steps.done}
-          aria-valuetext=${ui.progressSteps(steps.done, steps.total, ui.progressValue(seen, lesson.pages.length), !steps.quiz)}
+          aria-valuemax=${learning.total}
+          aria-valuenow=${learning.done}
+          aria-valuetext=${ui.progressPages(learning.done, learning.total)}
         >
           <div class="fill"></div>
         </div>
       </header>
-      ${this.printing && progress ? this.renderPrintCopy(progress) : nothing}
+      ${this.printReady && progress ? this.renderPrintCopy(progress) : nothing}
       <div class="layout">
         <div class="toc" id="toc" ?hidden=${!this.tocOpen}>
-          <lesson-toc .pages=${lesson.pages} .current=${progress?.location ?? ''} .visited=${progress?.visited ?? []}></lesson-toc>
+          <lesson-toc
+            .pages=${lesson.pages}
+            .current=${this.onEnd ? FINISH_ID : (progress?.location ?? '')}
+            .statuses=${statuses}
+            ?finished=${progress ? isFinished(lesson, progress) : false}
+          ></lesson-toc>
         </div>
         <main id="main">
           ${notice.tone === 'warning' ? noticeEl : nothing}
           ${
-            page && progress
-              ? html`${keyed(
-                  page.id,
-                  html`<lesson-page
-                    .lesson=${lesson}
-                    .page=${page}
-                    .progress=${progress}
-                    .passingScore=${this.session.passingScore}
-                    ?readonly=${this.session.mode !== 'normal'}
-                    >${index === 0 ? this.renderCover() : nothing}</lesson-page
-                  >`,
-                )}
-                ${status} ${this.renderPager(index, progress)}`
-              : html`<p>${ui.loading}</p>`
+            !progress
+              ? html`<p>${ui.loading}</p>`
+              : this.onEnd
+                ? this.renderEnd(progress, showInfo ? notice.message : '')
+                : page
+                  ? html`${keyed(
+                      page.id,
+                      html`<lesson-page
+                        .lesson=${lesson}
+                        .page=${page}
+                        .progress=${progress}
+                        .passingScore=${this.session.passingScore}
+                        .heading=${index === 0 ? lesson.title : ''}
+                        ?readonly=${this.session.mode !== 'normal'}
+                        >${index === 0 ? this.renderCover() : nothing}</lesson-page
+                      >`,
+                    )}
+                    ${this.renderPager(index, progress)} ${showInfo && !this.onEnd ? noticeEl : nothing}`
+                  : nothing
           }
-          ${notice.tone === 'warning' ? nothing : noticeEl}
         </main>
       </div>
     `;

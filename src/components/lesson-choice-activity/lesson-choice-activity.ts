@@ -1,19 +1,22 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ActivityCase, Block } from '../../content/lesson.js';
-import { CaseAnswerEvent, CasePickEvent, QuestionShownEvent } from '../events.js';
+import type { ActivityCase, ActivityOption, OptionFeedback } from '../../content/lesson.js';
+import type { ChoiceActivityBlock } from '../../domain/lesson-queries.js';
+import { CaseAnswerEvent, CasePickEvent, CaseRevealEvent, QuestionShownEvent } from '../events.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { rightIcon, wrongIcon } from '../shared/icons.js';
 import { renderLine } from '../shared/rich-text.js';
 import { ui } from '../strings.js';
 
-type ChoiceActivityBlock = Extract<Block, { kind: 'choice-activity' }>;
-
 /**
- * Micro-activity with cases, each answered by choosing one of a shared set of
- * options; feedback (right or not, the right answer, why) appears on checking.
+ * Micro-activity with cases, each answered by choosing one of a shared set of options. Checking
+ * an answer shows that option's own feedback. After a wrong answer the learner may try again, or
+ * ask to see the best answer; the first answer is the one the LMS records, and the tally counts
+ * first tries.
  *
- * @fires lesson-case-answer - the learner checked an answer
+ * @fires lesson-case-pick - the learner picked an option (not checked yet)
+ * @fires lesson-case-answer - the learner checked an answer (a first answer or a try again)
+ * @fires lesson-case-reveal - the learner asked to see the best answer
  * @fires lesson-question-shown - a case was rendered for the first time
  */
 @customElement('lesson-choice-activity')
@@ -27,36 +30,66 @@ export class LessonChoiceActivity extends LitElement {
         max-width: none;
       }
       .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--space-2);
         margin-top: var(--space-2);
       }
       .hint {
         color: var(--danger-text);
         margin: var(--space-2) 0 0;
       }
+      .option-hint {
+        display: block;
+        font-size: 0.9rem;
+        color: var(--muted);
+        font-weight: 400;
+      }
+      .best {
+        box-shadow: inset 0 0 0 2px var(--success);
+      }
+      .mark svg {
+        width: 1em;
+        height: 1em;
+        vertical-align: -0.15em;
+      }
+      .mark {
+        margin-left: var(--space-2);
+        font-size: 0.85rem;
+        font-weight: 700;
+        color: var(--success-text);
+        white-space: nowrap;
+      }
+      .tally {
+        font-weight: 600;
+      }
     `,
   ];
 
   /** Case whose "Check" was pressed without a choice. */
   @state() private missing: string | undefined;
+  /** Cases the learner chose to try again (their options are open once more). */
+  @state() private trying: ReadonlySet<string> = new Set();
   /** Case just checked: its feedback takes focus once the new answer arrives from the host. */
   private focusFeedbackOf: string | undefined;
 
   /** The activity from the lesson. */
   @property({ attribute: false }) activity!: ChoiceActivityBlock;
-  /** Checked answers: case id → option id (from the learner's progress). */
+  /** First checked answers (what the LMS records): case id → option id. */
   @property({ attribute: false }) answers: Readonly<Record<string, string>> = {};
+  /** Later tries after a wrong first answer: case id → the option checked last. */
+  @property({ attribute: false }) retries: Readonly<Record<string, string>> = {};
+  /** Case ids whose best answer the learner asked to see. */
+  @property({ attribute: false }) revealed: readonly string[] = [];
   /** Picked but not yet checked (kept with the learner's progress): case id → option id. */
   @property({ attribute: false }) picks: Readonly<Record<string, string>> = {};
+  /** Page titles by id, for the feedback's "Review …" links. */
+  @property({ attribute: false }) pageTitles: Readonly<Record<string, string>> = {};
   /** Read-only (review mode). */
   @property({ type: Boolean }) readonly = false;
 
   override firstUpdated() {
     for (const c of this.activity.cases) this.dispatchEvent(new QuestionShownEvent(`${this.activity.id}.${c.id}`));
-  }
-
-  private handlePick(caseId: string, optionId: string) {
-    this.dispatchEvent(new CasePickEvent(this.activity.id, caseId, optionId));
-    if (this.missing === caseId) this.missing = undefined;
   }
 
   override updated() {
@@ -68,6 +101,11 @@ export class LessonChoiceActivity extends LitElement {
     }
   }
 
+  private handlePick(caseId: string, optionId: string) {
+    this.dispatchEvent(new CasePickEvent(this.activity.id, caseId, optionId));
+    if (this.missing === caseId) this.missing = undefined;
+  }
+
   private handleCheck(caseId: string) {
     const optionId = this.picks[caseId];
     if (!optionId) {
@@ -75,64 +113,123 @@ export class LessonChoiceActivity extends LitElement {
       return;
     }
     this.focusFeedbackOf = caseId;
+    this.setTrying(caseId, false);
     this.dispatchEvent(new CaseAnswerEvent(this.activity.id, caseId, optionId));
   }
 
-  private renderFeedback(item: ActivityCase, answer: string) {
-    const right = answer === item.correct;
-    const text = (id: string) => this.activity.options.find((o) => o.id === id)?.text ?? id;
-    // A disabled radio is faint: a wrong answer is also named in words.
+  private handleTryAgain(caseId: string) {
+    this.setTrying(caseId, true);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>(`input[name="${caseId}"]:not(:checked)`)?.focus());
+  }
+
+  private handleReveal(caseId: string) {
+    this.focusFeedbackOf = caseId;
+    this.setTrying(caseId, false);
+    this.dispatchEvent(new CaseRevealEvent(this.activity.id, caseId));
+  }
+
+  private setTrying(caseId: string, on: boolean) {
+    const next = new Set(this.trying);
+    if (on) next.add(caseId);
+    else next.delete(caseId);
+    this.trying = next;
+  }
+
+  private optionText(id: string) {
+    return this.activity.options.find((o) => o.id === id)?.text ?? id;
+  }
+
+  private renderReview(f: OptionFeedback | undefined) {
+    const title = f?.review && this.pageTitles[f.review];
+    return title ? html`<p class="review"><a href="#/${f.review}">${ui.review(title)}</a></p>` : nothing;
+  }
+
+  /** What the learner's latest answer means: that option's own feedback, and once settled the best answer. */
+  private renderFeedback(item: ActivityCase, latest: string, settled: boolean) {
+    const right = latest === item.correct;
+    const feedbackOf = (id: string) => item.feedback.find((f) => f.option === id);
+    const first = this.answers[item.id];
+    const shown = feedbackOf(latest);
     return html`<div class="feedback ${right ? 'right' : 'wrong'}" id="feedback-${item.id}" tabindex="-1">
-      <p class="verdict">${right ? rightIcon : wrongIcon}${right ? ui.correct : ui.incorrect} ${ui.theAnswerIs(text(item.correct))}</p>
-      ${right ? nothing : html`<p>${ui.youAnswered(text(answer))}</p>`}
-      <p>${renderLine(item.why)}</p>
+      <p class="verdict">${right ? rightIcon : wrongIcon}${right ? ui.correct : ui.incorrect}</p>
+      ${right ? nothing : html`<p>${ui.youAnswered(this.optionText(latest))}</p>`}
+      <p>${shown ? renderLine(shown.text) : nothing}</p>
+      ${right ? nothing : this.renderReview(shown)}
+      ${
+        settled && !right
+          ? html`<p class="verdict">${ui.bestAnswerIs(this.optionText(item.correct))}</p>
+              <p>${renderLine(feedbackOf(item.correct)?.text ?? [])}</p>`
+          : nothing
+      }
+      ${first !== undefined && first !== latest ? html`<p>${ui.yourFirstAnswer(this.optionText(first))}</p>` : nothing}
     </div>`;
   }
 
+  private renderOption(item: ActivityCase, option: ActivityOption, chosen: string | undefined, locked: boolean, settled: boolean) {
+    const best = settled && option.id === item.correct;
+    return html`<label class="choice ${locked && chosen === option.id ? 'chosen' : ''} ${best ? 'best' : ''}">
+      <input
+        type="radio"
+        name=${item.id}
+        .value=${option.id}
+        .checked=${chosen === option.id}
+        ?disabled=${locked}
+        @change=${() => this.handlePick(item.id, option.id)}
+      />
+      <span
+        >${option.text}${best ? html`<span class="mark">${rightIcon} ${ui.bestAnswerMark}</span>` : nothing}
+        ${option.hint ? html`<span class="option-hint">${option.hint}</span>` : nothing}</span
+      >
+    </label>`;
+  }
+
   private renderCase(item: ActivityCase, index: number) {
-    const answer = this.answers[item.id];
-    const chosen = answer ?? this.picks[item.id];
-    const locked = answer !== undefined || this.readonly;
+    const first = this.answers[item.id];
+    const latest = this.retries[item.id] ?? first;
+    const settled = latest !== undefined && (latest === item.correct || this.revealed.includes(item.id));
+    const trying = this.trying.has(item.id) && !settled;
+    const open = first === undefined || trying;
+    const chosen = open ? this.picks[item.id] : latest;
+    const locked = !open || this.readonly;
     return html`<li>
       <fieldset>
         <legend>${index + 1}. ${item.text}</legend>
-        ${this.activity.options.map(
-          (option) =>
-            html`<label class="choice ${locked && chosen === option.id ? 'chosen' : ''}">
-              <input
-                type="radio"
-                name=${item.id}
-                .value=${option.id}
-                .checked=${chosen === option.id}
-                ?disabled=${locked}
-                @change=${() => this.handlePick(item.id, option.id)}
-              />
-              <span>${option.text}</span>
-            </label>`,
-        )}
+        ${this.activity.options.map((option) => this.renderOption(item, option, chosen, locked, settled))}
+        ${trying ? html`<p>${ui.tryAgainPrompt}</p>` : nothing}
         ${
-          answer === undefined
+          open
             ? html`<div class="actions">
                 <button type="button" ?disabled=${this.readonly} @click=${() => this.handleCheck(item.id)}>${ui.check}</button>
-                ${this.missing === item.id ? html`<p class="hint" role="alert">${ui.chooseFirst}</p>` : nothing}
+              </div>
+              ${this.missing === item.id ? html`<p class="hint" role="alert">${ui.chooseFirst}</p>` : nothing}`
+            : nothing
+        }
+        <div aria-live="polite">${latest !== undefined && !trying ? this.renderFeedback(item, latest, settled) : nothing}</div>
+        ${
+          latest !== undefined && !settled && !trying && !this.readonly
+            ? html`<div class="actions">
+                <button type="button" @click=${() => this.handleTryAgain(item.id)}>${ui.tryAgain}</button>
+                <button type="button" class="secondary" @click=${() => this.handleReveal(item.id)}>${ui.showBest}</button>
               </div>`
             : nothing
         }
-        <div aria-live="polite">${answer !== undefined ? this.renderFeedback(item, answer) : nothing}</div>
       </fieldset>
     </li>`;
   }
 
   override render() {
     const { heading, prompt, note, cases } = this.activity;
+    const answered = cases.filter((c) => this.answers[c.id] !== undefined);
+    const right = answered.filter((c) => this.answers[c.id] === c.correct).length;
     return html`
       <h3>${heading}</h3>
       <p>${prompt}</p>
       <p id="options-label">${ui.possibleAnswers}</p>
       <ul aria-labelledby="options-label">
-        ${this.activity.options.map((o) => html`<li>${o.text}</li>`)}
+        ${this.activity.options.map((o) => html`<li>${o.hint ? `${o.text} (${o.hint})` : o.text}</li>`)}
       </ul>
       <p>${renderLine(note)}</p>
+      <p class="tally" role="status">${ui.caseTally(answered.length, right, cases.length)}</p>
       <ol class="cases">
         ${cases.map((c, i) => this.renderCase(c, i))}
       </ol>

@@ -2,7 +2,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Block, Card, Lesson, Page, RichLine } from '../../content/lesson.js';
 import { answerKey, blocksOf, quizOf } from '../../domain/lesson-queries.js';
-import type { ProgressState } from '../../domain/progress.js';
+import { canRetakeQuiz, type ProgressState } from '../../domain/progress.js';
+import { quizAnswersRevealed } from '../../domain/reveal.js';
 import { pageTitle } from '../lesson-toc/lesson-toc.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { cardIcon } from '../shared/icons.js';
@@ -13,6 +14,8 @@ import '../lesson-choice-activity/lesson-choice-activity.js';
 import '../lesson-written-activity/lesson-written-activity.js';
 import '../lesson-quiz/lesson-quiz.js';
 import '../lesson-answer-key/lesson-answer-key.js';
+import '../lesson-decision/lesson-decision.js';
+import '../lesson-flow/lesson-flow.js';
 
 /** Answers of one activity, keyed by question id, from the state's "<activity>.<question>" keys. */
 function answersOf(all: Readonly<Record<string, string>>, activityId: string): Record<string, string> {
@@ -57,6 +60,27 @@ export class LessonPage extends LitElement {
       .next-lesson {
         margin-top: var(--space-5);
         font-weight: 600;
+      }
+      .subtitle {
+        font-size: 1.4rem;
+        margin: var(--space-4) 0 var(--space-3);
+      }
+      details.cards > summary {
+        cursor: pointer;
+        padding: var(--space-2) 0;
+        font-weight: 700;
+        font-size: 1.2rem;
+      }
+      .cards.compact > ul {
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr));
+        gap: var(--space-2);
+      }
+      .cards.compact > ul > li {
+        border-top-width: 3px;
+        padding: var(--space-2) var(--space-3);
+      }
+      .cards.compact h4 {
+        font-size: 1rem;
       }
       /* The memory rule: each identity's name on a tile, its rule beside it. */
       .memory ul {
@@ -145,18 +169,50 @@ export class LessonPage extends LitElement {
   @property({ type: Boolean }) readonly = false;
   /** Part of the printed lesson: the quiz shows every question at once. */
   @property({ type: Boolean }) print = false;
+  /**
+   * The page's visible heading when it is not the page's own title: the first page opens with the
+   * lesson's title, and its own title ("Learning outcomes") becomes the heading under it.
+   */
+  @property() heading = '';
 
   /** Focus the page heading: done by the shell after navigation. */
   focusHeading() {
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
+  /** Page titles by id (as the contents show them), for links to pages. */
+  private get pageTitles(): Record<string, string> {
+    return Object.fromEntries(this.lesson.pages.map((p) => [p.id, pageTitle(p)]));
+  }
+
   /** Cards side by side (one column on a phone); a card about a page links to it. */
-  private renderCards(title: string, items: readonly Card[], column = false) {
-    const pages = this.lesson.pages;
-    return html`<section class="cards ${column ? 'column' : ''}" aria-label=${title}>
+  private renderCards(title: string, items: readonly Card[]) {
+    return html`<section class="cards" aria-label=${title}>
       <h3>${title}</h3>
-      <ul>
+      ${this.renderCardList(items)}
+    </section>`;
+  }
+
+  /**
+   * The takeaways of every numbered page (or its summary points), in the lesson's page order with
+   * its own numbers: compact, and folded away until the learner opens them (they repeat what the
+   * pages said).
+   */
+  private renderTakeawaySummary(title: string) {
+    const items = this.lesson.pages.flatMap((page) => {
+      const takeaways = page.blocks.flatMap((b) => (b.kind === 'takeaway' ? b.items : []));
+      const points = takeaways.length ? takeaways : (page.summary ?? []);
+      return points.length ? [{ title: pageTitle(page), page: page.id, points }] : [];
+    });
+    return html`<details class="cards compact" ?open=${this.print}>
+      <summary>${title}</summary>
+      ${this.renderCardList(items)}
+    </details>`;
+  }
+
+  private renderCardList(items: readonly Card[]) {
+    const pages = this.lesson.pages;
+    return html`<ul>
         ${items.map((item) => {
           const page = pages.find((p) => p.id === item.page);
           return html`<li>
@@ -167,8 +223,7 @@ export class LessonPage extends LitElement {
             ${page && page !== this.page ? html`<a href="#/${page.id}">${ui.goToPage(pageTitle(page))}</a>` : nothing}
           </li>`;
         })}
-      </ul>
-    </section>`;
+      </ul>`;
   }
 
   private renderBlock(block: Block) {
@@ -192,22 +247,21 @@ export class LessonPage extends LitElement {
       case 'cards':
         return this.renderCards(block.title, block.items);
       case 'takeaway-summary':
-        return this.renderCards(
-          block.title,
-          this.lesson.pages.flatMap((page) => {
-            const points = page.blocks.flatMap((b) => (b.kind === 'takeaway' ? b.items : []));
-            return points.length ? [{ title: pageTitle(page), page: page.id, points }] : [];
-          }),
-          // One column: its cards hold links, which must come in reading order.
-          true,
-        );
+        return this.renderTakeawaySummary(block.title);
+      case 'decision':
+        return html`<lesson-decision .decision=${block} .pageTitles=${this.pageTitles} .currentPage=${this.page.id}></lesson-decision>`;
+      case 'flow':
+        return html`<lesson-flow .flow=${block}></lesson-flow>`;
       case 'table':
         return html`<lesson-table .table=${block}></lesson-table>`;
       case 'choice-activity':
         return html`<lesson-choice-activity
           .activity=${block}
           .answers=${answersOf(this.progress.choices, block.id)}
+          .retries=${answersOf(this.progress.retries, block.id)}
+          .revealed=${this.progress.revealed.flatMap((key) => (key.startsWith(`${block.id}.`) ? [key.slice(block.id.length + 1)] : []))}
           .picks=${answersOf(this.progress.picks, block.id)}
+          .pageTitles=${this.pageTitles}
           ?readonly=${this.readonly}
         ></lesson-choice-activity>`;
       case 'written-activity':
@@ -224,20 +278,28 @@ export class LessonPage extends LitElement {
           ?readonly=${this.readonly}
           >${block.kind === 'written-activity' ? html`<p>${renderLine(block.note)}</p>` : nothing}</lesson-written-activity
         >`;
-      case 'quiz':
+      case 'quiz': {
+        const { maxQuizAttempts, revealAnswers } = this.lesson.settings;
         return html`<lesson-quiz
           .quiz=${block}
           .progress=${this.progress.quiz}
           .passingScore=${this.passingScore}
           ?readonly=${this.readonly}
           ?all=${this.print}
+          ?revealed=${quizAnswersRevealed(this.lesson, this.progress.quiz)}
+          ?canRetake=${canRetakeQuiz(this.lesson, this.progress.quiz)}
+          .attemptsLeft=${maxQuizAttempts === undefined ? undefined : maxQuizAttempts - this.progress.quiz.attemptCount}
+          .revealAfterAttempts=${typeof revealAnswers === 'object' ? revealAnswers['after-attempts'] : undefined}
+          .pageTitles=${this.pageTitles}
         ></lesson-quiz>`;
+      }
       case 'answer-key': {
         const reflections = blocksOf(this.lesson, 'reflection');
         return html`<lesson-answer-key
           .quizQuestions=${quizOf(this.lesson).questions}
           .reflections=${reflections.flatMap((r) => r.questions)}
-          ?quizSubmitted=${this.progress.quiz.attemptCount > 0}
+          ?quizRevealed=${quizAnswersRevealed(this.lesson, this.progress.quiz)}
+          .revealAfterAttempts=${typeof this.lesson.settings.revealAnswers === 'object' ? this.lesson.settings.revealAnswers['after-attempts'] : undefined}
           .answeredReflections=${reflections.flatMap((r) => r.questions.filter((q) => answerKey(r.id, q.id) in this.progress.written).map((q) => q.id))}
         ></lesson-answer-key>`;
       }
@@ -247,10 +309,10 @@ export class LessonPage extends LitElement {
   }
 
   override render() {
-    const { number, title, blocks } = this.page;
-    return html`<h2 tabindex="-1">${number ? `${number}) ` : ''}${title}</h2>
+    const { blocks } = this.page;
+    return html`<h2 tabindex="-1">${this.heading || pageTitle(this.page)}</h2>
       <slot name="intro"></slot>
-      ${blocks.map((b) => this.renderBlock(b))}`;
+      ${this.heading ? html`<h3 class="subtitle">${pageTitle(this.page)}</h3>` : nothing} ${blocks.map((b) => this.renderBlock(b))}`;
   }
 }
 

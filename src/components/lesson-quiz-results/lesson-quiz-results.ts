@@ -11,8 +11,10 @@ import { optionLetter } from '../lesson-quiz-question/lesson-quiz-question.js';
 import { ui } from '../strings.js';
 
 /**
- * The result of a quiz attempt: score, pass/fail against the passing score,
- * per-question feedback with the answer key's explanation, and a retake.
+ * The result of a quiz attempt: score, pass/fail against the passing score, and for every
+ * question the feedback of the option the learner chose (why it is right, or the belief it shows
+ * and the page that settles it). The right option and the answer key's line are shown only once
+ * the answers are earned (`revealed`): before that, a missed question is marked, never answered.
  *
  * The quiz keeps this element on screen while questions are answered, with no
  * attempt: its status region then exists, empty, before the score arrives, so
@@ -74,6 +76,13 @@ export class LessonQuizResults extends LitElement {
   /** Passed now or in an earlier attempt (a pass is never taken back). */
   @property({ type: Boolean }) passed = false;
   @property({ type: Boolean }) readonly = false;
+  /** The right answers may be shown. */
+  @property({ type: Boolean }) revealed = false;
+  @property({ type: Boolean }) canRetake = true;
+  @property({ attribute: false }) attemptsLeft: number | undefined;
+  @property({ attribute: false }) revealAfterAttempts: number | undefined;
+  /** Page titles by id, for the feedback's "Review …" links. */
+  @property({ attribute: false }) pageTitles: Readonly<Record<string, string>> = {};
 
   /** Focus the result so it is read first after submitting. */
   override focus() {
@@ -95,26 +104,43 @@ export class LessonQuizResults extends LitElement {
       <p>${ui.attempts(this.attemptNumber)} ${ui.bestScore(toPercent(this.bestScore))}</p>`;
   }
 
+  private renderReview(review: string | undefined) {
+    const title = review && this.pageTitles[review];
+    return title ? html`<p><a href="#/${review}">${ui.review(title)}</a></p>` : nothing;
+  }
+
   private renderFeedback(attempt: QuizAttempt) {
-    return html`<p>${ui.keyLabels}</p>
+    const missed = this.questions.filter((q) => attempt.answers[q.id] !== q.correct).length;
+    return html`<p>${ui.missed(missed, this.questions.length)}</p>
+      ${this.revealed ? html`<p>${ui.keyLabels}</p>` : missed ? html`<p>${ui.answersHeld(this.revealAfterAttempts)}</p>` : nothing}
       <ol>
         ${this.questions.map((q) => {
           const answer = attempt.answers[q.id];
           const right = answer === q.correct;
+          const chosen = q.options.find((o) => o.id === answer);
           return html`<li>
             <p class="stem">${q.stem}</p>
             <div class="feedback ${right ? 'right' : 'wrong'}">
               <p class="verdict">${right ? rightIcon : wrongIcon}${right ? ui.correct : ui.incorrect}</p>
               <p>${ui.youAnswered(this.answerText(q, answer))}</p>
-              ${right ? '' : html`<p>${ui.correctAnswer(this.answerText(q, q.correct))}</p>`}
-              <p>
-                ${ui.keyEntry(q.answerKey)} ${optionLetter(q.options.findIndex((o) => o.id === q.correct))}. ${renderLine(q.explanation)}
-              </p>
+              <p>${chosen ? renderLine(chosen.feedback) : nothing}</p>
+              ${right ? nothing : this.renderReview(chosen?.review)}
+              ${
+                this.revealed
+                  ? html`${right ? nothing : html`<p>${ui.rightAnswer(this.answerText(q, q.correct))}</p>`}
+                      <p>${ui.keyEntry(q.answerKey)} ${optionLetter(q.options.findIndex((o) => o.id === q.correct))}. ${renderLine(q.explanation)}</p>`
+                  : nothing
+              }
             </div>
           </li>`;
         })}
       </ol>
-      <button type="button" ?disabled=${this.readonly} @click=${() => this.dispatchEvent(new QuizRetakeEvent())}>${ui.retake}</button>`;
+      ${
+        this.canRetake
+          ? html`${this.attemptsLeft === undefined ? nothing : html`<p>${ui.attemptsLeft(this.attemptsLeft)}</p>`}
+              <button type="button" ?disabled=${this.readonly} @click=${() => this.dispatchEvent(new QuizRetakeEvent())}>${ui.retake}</button>`
+          : html`<p>${ui.noAttemptsLeft}</p>`
+      }`;
   }
 
   override render() {

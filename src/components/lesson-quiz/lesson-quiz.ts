@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { QuizProgress } from '../../domain/progress.js';
 import type { QuizBlock } from '../../domain/lesson-queries.js';
+import { questionOrder } from '../../domain/quiz-order.js';
 import { QuestionShownEvent, QuizGoToEvent, QuizSubmitEvent } from '../events.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { ui } from '../strings.js';
@@ -49,10 +50,26 @@ export class LessonQuiz extends LitElement {
   @property({ type: Boolean }) readonly = false;
   /** Every question at once, without navigation: the printed lesson. */
   @property({ type: Boolean }) all = false;
+  /** The right answers may be shown (earned: settings.revealAnswers). */
+  @property({ type: Boolean }) revealed = false;
+  /** Another attempt may be started (settings.maxQuizAttempts). */
+  @property({ type: Boolean }) canRetake = true;
+  /** Attempts left, when the course limits them. */
+  @property({ attribute: false }) attemptsLeft: number | undefined;
+  /** A number of attempts that also earns the answers (settings.revealAnswers), if any. */
+  @property({ attribute: false }) revealAfterAttempts: number | undefined;
+  /** Page titles by id, for the feedback's "Review …" links. */
+  @property({ attribute: false }) pageTitles: Readonly<Record<string, string>> = {};
+
+  /** The questions in the order this attempt presents them (the attempt shown, or the one being taken). */
+  private get ordered() {
+    const attempt = this.progress.attemptCount + (this.progress.showingResults ? 0 : 1);
+    return questionOrder(this.quiz.questions, this.progress.seed, attempt);
+  }
 
   override async updated() {
     if (!this.progress.showingResults) {
-      const q = this.quiz.questions[this.progress.index];
+      const q = this.ordered[this.progress.index];
       if (q) this.dispatchEvent(new QuestionShownEvent(`${this.quiz.id}.${q.id}`));
     }
     const results = this.renderRoot.querySelector('lesson-quiz-results');
@@ -75,7 +92,7 @@ export class LessonQuiz extends LitElement {
   }
 
   private handleSubmit() {
-    const unanswered = this.quiz.questions.map((q, i) => (q.id in this.progress.answers ? '' : String(i + 1))).filter(Boolean);
+    const unanswered = this.ordered.map((q, i) => (q.id in this.progress.answers ? '' : String(i + 1))).filter(Boolean);
     if (unanswered.length) {
       this.missing = unanswered.join(', ');
       return;
@@ -97,8 +114,13 @@ export class LessonQuiz extends LitElement {
     const attempt = this.progress.showingResults ? this.progress.attempts[this.progress.attempts.length - 1] : undefined;
     return html`<lesson-quiz-results
       @lesson-quiz-retake=${this.handleRetake}
-      .questions=${this.quiz.questions}
+      .questions=${this.ordered}
       .attempt=${attempt}
+      ?revealed=${this.revealed}
+      ?canRetake=${this.canRetake}
+      .attemptsLeft=${this.attemptsLeft}
+      .revealAfterAttempts=${this.revealAfterAttempts}
+      .pageTitles=${this.pageTitles}
       .attemptNumber=${this.progress.attemptCount}
       .passingScore=${this.passingScore}
       .bestScore=${this.progress.bestScore ?? 0}
@@ -108,9 +130,10 @@ export class LessonQuiz extends LitElement {
   }
 
   private renderQuestion() {
-    const total = this.quiz.questions.length;
+    const ordered = this.ordered;
+    const total = ordered.length;
     const index = this.progress.index;
-    const question = this.quiz.questions[index];
+    const question = ordered[index];
     if (!question) return nothing;
     const last = index === total - 1;
     return html`

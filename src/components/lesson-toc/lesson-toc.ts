@@ -1,9 +1,13 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Page } from '../../content/lesson.js';
+import type { PageStatus } from '../../domain/completion.js';
 import { NavigateEvent } from '../events.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { ui } from '../strings.js';
+
+/** The end screen's address (#/finish): a page id the lesson may not use (see RESERVED_PAGE_IDS). */
+export const FINISH_ID = 'finish';
 
 /** Display title of a page: "1) Root user". */
 export function pageTitle(page: Page): string {
@@ -52,18 +56,50 @@ export class LessonToc extends LitElement {
         font-weight: 700;
         box-shadow: inset 4px 0 0 var(--accent);
       }
+      /* Not started, in progress, done: a shape for each (never colour alone), and words for screen readers. */
       .mark {
         flex: none;
-        width: 1.2em;
-        text-align: center;
-        color: var(--success-text);
+        width: 0.9em;
+        height: 0.9em;
+        margin-top: 0.2em;
+        border-radius: 50%;
+        border: 2px solid var(--border-strong);
+      }
+      .in-progress .mark {
+        background: linear-gradient(90deg, var(--accent) 50%, transparent 50%);
+        border-color: var(--accent);
+      }
+      .done .mark {
+        background: var(--success);
+        border-color: var(--success);
+      }
+      @media (forced-colors: active) {
+        .mark {
+          forced-color-adjust: none;
+          border-color: CanvasText;
+        }
+        .in-progress .mark {
+          background: linear-gradient(90deg, CanvasText 50%, Canvas 50%);
+        }
+        .done .mark {
+          background: CanvasText;
+        }
+      }
+      .finish {
+        border-top: 1px solid var(--border);
+        margin-top: var(--space-2);
+        padding-top: var(--space-2);
       }
     `,
   ];
 
   @property({ attribute: false }) pages: readonly Page[] = [];
+  /** Page id on screen, or "finish" for the end screen. */
   @property() current = '';
-  @property({ attribute: false }) visited: readonly string[] = [];
+  /** Each page's progress by id. */
+  @property({ attribute: false }) statuses: Readonly<Record<string, PageStatus>> = {};
+  /** The lesson is finished (the end screen's entry shows done). */
+  @property({ type: Boolean }) finished = false;
 
   private handleClick(event: MouseEvent, pageId: string) {
     if (event.ctrlKey || event.metaKey || event.shiftKey) return; // let the browser open a new tab
@@ -71,20 +107,22 @@ export class LessonToc extends LitElement {
     this.dispatchEvent(new NavigateEvent(pageId));
   }
 
+  private renderEntry(id: string, title: string, status: PageStatus, extraClass = '') {
+    const isCurrent = id === this.current;
+    return html`<li class=${extraClass}>
+      <a href="#/${id}" class=${status} aria-current=${isCurrent ? 'page' : 'false'} @click=${(e: MouseEvent) => this.handleClick(e, id)}>
+        <span class="mark" aria-hidden="true"></span>
+        <span>${title}<span class="visually-hidden"> (${ui.pageStatus[status]})</span></span>
+      </a>
+    </li>`;
+  }
+
   override render() {
     return html`<nav aria-labelledby="toc-heading">
       <h2 id="toc-heading">${ui.contents}</h2>
       <ol>
-        ${this.pages.map((page) => {
-          const isVisited = this.visited.includes(page.id);
-          const isCurrent = page.id === this.current;
-          return html`<li>
-            <a href="#/${page.id}" aria-current=${isCurrent ? 'page' : 'false'} @click=${(e: MouseEvent) => this.handleClick(e, page.id)}>
-              <span class="mark" aria-hidden="true">${isVisited ? '✓' : ''}</span>
-              <span>${pageTitle(page)}${isVisited && !isCurrent ? html`<span class="visually-hidden"> (${ui.visited})</span>` : ''}</span>
-            </a>
-          </li>`;
-        })}
+        ${this.pages.map((page) => this.renderEntry(page.id, pageTitle(page), this.statuses[page.id] ?? 'not-started'))}
+        ${this.renderEntry(FINISH_ID, ui.finish, this.finished ? 'done' : 'not-started', 'finish')}
       </ol>
     </nav>`;
   }

@@ -56,6 +56,17 @@ export class LessonWrittenActivity extends LitElement {
         margin: 0 0 var(--space-1);
         font-size: 1rem;
       }
+      /* A reflection: its number and the lesson's "Think about it" above the question, which is the heading. */
+      .eyebrow {
+        margin: 0 0 var(--space-1);
+        font-size: 0.9rem;
+        font-weight: 600;
+        color: var(--muted);
+      }
+      h3.question {
+        font-size: 1.15rem;
+        margin: 0 0 var(--space-2);
+      }
       .item {
         margin-bottom: var(--space-4);
       }
@@ -114,11 +125,15 @@ export class LessonWrittenActivity extends LitElement {
     const value = answer ?? this.drafts[q.id] ?? '';
     // UTF-16 code units, as the textarea's maxlength counts them.
     const left = this.maxLength - value.length;
-    const Heading = this.perQuestionHeading;
+    // Reflections: each question is its own heading (numbered to match the answer key's entries).
+    const label = this.perQuestionHeading
+      ? html`<p class="eyebrow">${ui.reflectionNumber(index + 1)} · ${this.heading}</p>
+          <h3 class="question" id="label-${q.id}">${q.text}</h3>`
+      : html`<label for="answer-${q.id}">${index + 1}. ${q.text}</label>`;
     return html`<li class="item">
-      ${Heading ? html`<h3>${this.heading}</h3>` : nothing}
-      <label for="answer-${q.id}">${Heading ? '' : `${index + 1}. `}${q.text}</label>
+      ${label}
       <textarea
+        aria-labelledby=${this.perQuestionHeading ? `label-${q.id}` : nothing}
         id="answer-${q.id}"
         maxlength=${this.maxLength}
         aria-describedby=${answer === undefined ? `count-${q.id}${this.missing === q.id ? ` hint-${q.id}` : ''}` : nothing}

@@ -107,6 +107,34 @@ export const baseStyles = css`
   a[target='_blank']::after {
     content: ' \2197' / '';
   }
+  /* A citation: a small raised marker that stays on the line of the word before it. */
+  .nowrap {
+    white-space: nowrap;
+  }
+  a.cite {
+    display: inline-block;
+    margin-left: 0.25em;
+    padding: 0 0.3em;
+    font-size: 0.72em;
+    line-height: 1.4;
+    vertical-align: 0.35em;
+    border: 1px solid currentColor;
+    border-radius: 0.3em;
+    text-decoration: none;
+  }
+  a.cite::after {
+    content: '\2197' / '';
+    margin-left: 0.1em;
+  }
+  /* A touch target of 24 px at least (WCAG 2.5.8) without making the marker loud. */
+  a.cite {
+    position: relative;
+  }
+  a.cite::before {
+    content: '';
+    position: absolute;
+    inset: -0.45rem -0.2rem;
+  }
   .feedback {
     border-left: 6px solid var(--border);
     padding: var(--space-2) var(--space-3);
@@ -151,9 +179,13 @@ export const baseStyles = css`
       display: none !important;
     }
     /* Paper cannot follow a link: print where it goes. */
-    a[href^='http']::after {
+    a[href^='http']:not(.cite)::after {
       content: ' (' attr(href) ')';
       overflow-wrap: anywhere;
+    }
+    /* Citations stay compact on paper too: the printed lesson ends with the list of its sources. */
+    a.cite::after {
+      content: '';
     }
     fieldset,
     .feedback {

@@ -1,0 +1,206 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { PageProgress, RemainingSteps } from '../../domain/completion.js';
+import type { Outcome } from '../../domain/outcome.js';
+import { toPercent } from '../../domain/scoring.js';
+import { FinishEvent } from '../events.js';
+import { pageTitle } from '../lesson-toc/lesson-toc.js';
+import { baseStyles } from '../shared/base-styles.js';
+import { rightIcon } from '../shared/icons.js';
+import { ui } from '../strings.js';
+
+/** One thing left to do, with the page that does it. */
+export interface LeftItem {
+  readonly page: string;
+  readonly text: string;
+}
+
+/** Where Finish stands: not pressed, on its way, done (the LMS/LRS confirmed), or not confirmed yet. */
+export type FinishState = 'open' | 'finishing' | 'ended' | 'unconfirmed';
+
+/**
+ * The end screen, a step of its own (#/finish): where the learner stands in plain words — complete
+ * in success colours only when the lesson is finished, otherwise what is left, with links —, the
+ * best score, the next lesson, and Finish, which ends the session properly in every standard and
+ * then says what happens next. What the LMS/LRS was told sits in a disclosure for the curious.
+ *
+ * @fires lesson-finish - the learner chose Finish
+ */
+@customElement('lesson-end')
+export class LessonEnd extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      h2 {
+        font-size: clamp(1.4rem, 1.1rem + 1.2vw, 1.9rem);
+        line-height: 1.25;
+        margin: 0 0 var(--space-4);
+      }
+      .state {
+        border: 2px solid var(--border);
+        border-radius: var(--radius);
+        padding: var(--space-3) var(--space-3) var(--space-1);
+        margin: 0 0 var(--space-4);
+        max-width: var(--measure);
+      }
+      .state.done {
+        border-color: var(--success);
+        border-top-width: 8px;
+      }
+      .state.done .verdict svg {
+        color: var(--success-text);
+      }
+      dt {
+        font-weight: 700;
+      }
+      dd {
+        margin: 0 0 var(--space-2);
+      }
+      details {
+        margin: var(--space-3) 0;
+        max-width: var(--measure);
+      }
+      summary {
+        cursor: pointer;
+        padding: var(--space-2) 0;
+      }
+      .after {
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  /** The lesson is finished: the completion rule holds and, where the course asks for one, the quiz is passed. */
+  @property({ type: Boolean }) finished = false;
+  /** Left before the lesson is complete (empty once finished). */
+  @property({ attribute: false }) left: readonly LeftItem[] = [];
+  /** Open but not required (e.g. reflection questions not answered yet). */
+  @property({ attribute: false }) open: readonly LeftItem[] = [];
+  @property({ attribute: false }) outcome!: Outcome;
+  /** What the tracker last accepted, if anything. */
+  @property({ attribute: false }) reported: Outcome | undefined;
+  /** The pass could not be reported in this session; it goes to the LMS at the next launch. */
+  @property({ type: Boolean }) passDeferred = false;
+  /** Which standard the lesson reports to ("web": none). */
+  @property() standard: keyof typeof ui.standards = 'web';
+  /** Whether the browser keeps the progress (standalone only: storage may be blocked or full). */
+  @property({ type: Boolean }) kept = true;
+  @property() nextLesson = '';
+  /** A calm notice to show here (e.g. "not connected to an LMS"), if any. */
+  @property() notice = '';
+  @property() finishState: FinishState = 'open';
+  /** Finish may be offered (not in review or browse mode). */
+  @property({ type: Boolean }) canFinish = true;
+
+  focusHeading() {
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  private renderItems(items: readonly LeftItem[]) {
+    return html`<ul>
+      ${items.map((item) => html`<li><a href="#/${item.page}">${item.text}</a></li>`)}
+    </ul>`;
+  }
+
+  private renderTold() {
+    if (this.standard === 'web') return this.kept ? ui.savedHere : ui.noStorage;
+    const r = this.reported;
+    if (!r) return ui.toldPending;
+    const score = r.scaledScore === undefined ? '' : ui.percent(toPercent(r.scaledScore));
+    const told = `${ui.told(ui.standards[this.standard], r.completed, r.passed, score)} ${ui.toldProgress(toPercent(r.progress))}`;
+    return this.passDeferred ? `${told} ${ui.passAtNextLaunch}` : told;
+  }
+
+  private renderFinish() {
+    if (!this.canFinish) return nothing;
+    switch (this.finishState) {
+      case 'ended':
+        return html`<p class="after" role="status">${this.standard === 'web' ? ui.finished.web : ui.finished.lms}</p>`;
+      case 'finishing':
+        return html`<p role="status">${ui.finishing}</p>`;
+      case 'unconfirmed':
+        return html`<p role="status">${ui.finishFailed}</p>`;
+      case 'open':
+        return html`<p>${ui.finishIntro(this.finished)}</p>
+          <button type="button" @click=${() => this.dispatchEvent(new FinishEvent())}>${ui.finishButton(this.finished)}</button>
+          <p role="status"></p>`;
+    }
+  }
+
+  override render() {
+    const { passed, scaledScore } = this.outcome;
+    return html`<h2 tabindex="-1">${ui.endTitle(this.finished)}</h2>
+      <section class="state ${this.finished ? 'done' : ''}" aria-label=${ui.statusLabel}>
+        ${
+          this.finished
+            ? html`<p class="verdict">${rightIcon}${ui.endDone(passed === true)}</p>`
+            : html`<p>${ui.endLeft(this.left.length)}</p>
+                ${this.renderItems(this.left)}`
+        }
+        ${
+          this.open.length
+            ? html`<p>${ui.alsoWorthDoing}</p>
+                ${this.renderItems(this.open)}`
+            : nothing
+        }
+        <dl>
+          ${
+            scaledScore === undefined
+              ? nothing
+              : html`<dt>${ui.bestScoreLabel}</dt>
+                  <dd>${ui.percent(toPercent(scaledScore))}</dd>`
+          }
+          ${
+            this.nextLesson
+              ? html`<dt>${ui.nextLesson}</dt>
+                  <dd>${this.nextLesson}</dd>`
+              : nothing
+          }
+        </dl>
+      </section>
+      ${this.renderFinish()}
+      ${this.notice ? html`<p>${this.notice}</p>` : nothing}
+      <details>
+        <summary>${ui.lmsDetails}</summary>
+        <p>${this.renderTold()}</p>
+      </details>`;
+  }
+}
+
+/**
+ * What is left, in plain words with links: `left` is what the lesson still needs to be complete
+ * (pages the completion rule counts, the quiz to submit or to pass where a pass is needed), `open`
+ * what the learner started and may still finish (activity answers the rule does not count).
+ */
+export function leftItems(
+  pages: readonly PageProgress[],
+  remaining: RemainingSteps,
+  quizNotPassed: boolean,
+  quizTitle: string,
+): { left: LeftItem[]; open: LeftItem[] } {
+  const left: LeftItem[] = [];
+  const open: LeftItem[] = [];
+  for (const p of pages) {
+    const isQuiz = p.page.blocks.some((b) => b.kind === 'quiz');
+    const title = pageTitle(p.page);
+    const item = (): LeftItem => ({
+      page: p.page.id,
+      text: isQuiz
+        ? p.quizNotPassed
+          ? ui.quizNotPassed(quizTitle)
+          : ui.quizNotTaken(quizTitle)
+        : p.answered && p.answered.done < p.answered.total
+          ? ui.activityLeft(title, p.answered.total - p.answered.done)
+          : ui.pageNotRead(title),
+    });
+    if (remaining.pages.includes(p.page.id) || (isQuiz && (remaining.quiz || quizNotPassed))) left.push(item());
+    else if (p.status !== 'done') open.push(item());
+  }
+  return { left, open };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lesson-end': LessonEnd;
+  }
+}
