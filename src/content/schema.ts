@@ -279,8 +279,9 @@ export function pageFileSchema(sources: SourceMap) {
               path: at('questions', i, 'correct'),
               message: `correct answer "${q.correct}" is not among the options; expected one of: ${ids.join(', ')}`,
             });
+          // A wrong option is only known once the right one is.
           q.options.forEach((o, j) => {
-            if (o.id !== q.correct && o.review === undefined)
+            if (ids.includes(q.correct) && o.id !== q.correct && o.review === undefined)
               ctx.addIssue({
                 code: 'custom',
                 path: at('questions', i, 'options', j),
@@ -315,7 +316,7 @@ function caseFeedbackProblems(
         path: [...path, 'feedback', k, 'option'],
         message: `option "${f.option}" has feedback twice; expected one feedback per option`,
       });
-    else if (f.option !== item.correct && f.review === undefined)
+    else if (optionIds.includes(item.correct) && f.option !== item.correct && f.review === undefined)
       ctx.addIssue({
         code: 'custom',
         path: [...path, 'feedback', k],

@@ -71,15 +71,18 @@ function richState(): ProgressState {
     pageHolding(firstWritten.block.id),
     pageHolding(quiz.id),
   ];
-  let state = [...new Set(pages)].reduce(progress.visit, progress.initialProgress(lesson));
+  let state = [...new Set(pages)].reduce(progress.visit, progress.initialProgress(lesson, 1_234_567_891));
   state = progress.answerCase(state, rightCase.key, rightCase.item.correct);
   state = progress.answerCase(state, wrongCase.key, wrongCase.wrong);
+  // Tried again (still wrong), then the best answer shown.
+  state = progress.retryCase(state, wrongCase.key, wrongCase.wrong, wrongCase.item.correct);
+  state = progress.revealCase(state, wrongCase.key);
   state = progress.submitWritten(state, firstWritten.key, 'They expire, so a leak hurts less.', 250);
   state = progress.submitWritten(state, lastWritten.key, RICH_STATE_LAST_ANSWER, 250);
   state = takeQuiz(lesson, state, quiz.questions.length);
   // A failed retake, then a third attempt with two questions answered.
   state = retakeQuiz(lesson, state, fewestToPass(lesson) - 1);
-  state = progress.retakeQuiz(state);
+  state = progress.retakeQuiz(state, lesson);
   state = progress.chooseQuizOption(state, q1.id, q1.correct);
   state = progress.chooseQuizOption(
     state,
@@ -97,6 +100,26 @@ describe('encodeProgress / decodeProgress', () => {
     const state = richState();
 
     expect(roundTrip(state)).toEqual(state);
+  });
+
+  it('keeps the quiz-order seed, tries again and shown answers, so a relaunch shows the same order and feedback', () => {
+    const [, wrongCase] = twoCases();
+    const state = richState();
+
+    const back = roundTrip(state);
+
+    expect(back?.quiz.seed).toBe(1_234_567_891);
+    expect(back?.retries).toEqual({ [wrongCase.key]: wrongCase.wrong });
+    expect(back?.revealed).toEqual([wrongCase.key]);
+  });
+
+  it('drops a try again or a shown answer for a case never answered first', () => {
+    const [, wrongCase] = twoCases();
+    const json = JSON.stringify({ c: lesson.id, l: pageId(0), v: [], a: {}, y: { [wrongCase.key]: wrongCase.wrong }, k: [wrongCase.key], q: {} });
+
+    const decoded = decodeProgress(lesson, `1.${json.length}.${json}`);
+
+    expect(decoded.ok && [decoded.state.retries, decoded.state.revealed]).toEqual([{}, []]);
   });
 
   it('round-trips a fresh state', () => {
@@ -346,20 +369,23 @@ describe('decodeProgress of state from an older version of the course', () => {
 describe('worst case for SCORM 1.2 cmi.suspend_data (CMIString4096)', () => {
   /**
    * Everything a learner can leave behind: every page visited, every case
-   * answered with its longest option id, every written answer of `answer`,
+   * answered, tried again and revealed with its longest option ids, every written answer of `answer`,
    * the maximum of kept quiz attempts, and a retake in progress.
    */
   function worstState(answer: string): ProgressState {
-    let state = visitAllPages(lesson, progress.initialProgress(lesson));
-    for (const { block, key } of activityCases(lesson)) {
-      const longest = block.options.reduce((a, b) => (b.id.length > a.id.length ? b : a));
+    let state = visitAllPages(lesson, progress.initialProgress(lesson, 0x7fffffff));
+    for (const { block, item, key } of activityCases(lesson)) {
+      // A wrong first answer and a wrong try again, both with the longest wrong option id, then the best answer shown.
+      const longest = block.options.filter((o) => o.id !== item.correct).reduce((a, b) => (b.id.length > a.id.length ? b : a));
       state = progress.answerCase(state, key, longest.id);
+      state = progress.retryCase(state, key, longest.id, item.correct);
+      state = progress.revealCase(state, key);
     }
     for (const { key } of writtenQuestions(lesson))
       state = progress.submitWritten(state, key, answer, lesson.settings.writtenAnswerMaxLength);
     state = takeQuiz(lesson, state, 0);
     for (let i = 0; i < lesson.settings.keptQuizAttempts + 5; i++) state = retakeQuiz(lesson, state, i % 5);
-    state = progress.retakeQuiz(state);
+    state = progress.retakeQuiz(state, lesson);
     for (const q of quizOf(lesson).questions)
       state = progress.chooseQuizOption(state, q.id, q.options[q.options.length - 1]?.id ?? q.correct);
     return progress.goToQuestion(state, quizOf(lesson).questions.length - 1);
@@ -382,16 +408,22 @@ describe('worst case for SCORM 1.2 cmi.suspend_data (CMIString4096)', () => {
 
   /** The same, but every other written question holds a draft instead of an answer and every other case a pick. */
   function worstStateWithDrafts(answer: string): ProgressState {
-    let state = visitAllPages(lesson, progress.initialProgress(lesson));
-    for (const [i, { block, key }] of activityCases(lesson).entries()) {
-      const longest = block.options.reduce((a, b) => (b.id.length > a.id.length ? b : a));
-      state = i % 2 ? progress.pickCase(state, key, longest.id) : progress.answerCase(state, key, longest.id);
+    let state = visitAllPages(lesson, progress.initialProgress(lesson, 0x7fffffff));
+    for (const [i, { block, item, key }] of activityCases(lesson).entries()) {
+      // Every other case picked, not checked; the others answered wrong, tried again and picked once more.
+      const longest = block.options.filter((o) => o.id !== item.correct).reduce((a, b) => (b.id.length > a.id.length ? b : a));
+      if (i % 2) state = progress.pickCase(state, key, longest.id);
+      else {
+        state = progress.answerCase(state, key, longest.id);
+        state = progress.retryCase(state, key, longest.id, item.correct);
+        state = progress.pickCase(state, key, longest.id, item.correct);
+      }
     }
     for (const [i, { key }] of writtenQuestions(lesson).entries())
       state = i % 2 ? progress.saveDraft(state, key, answer, max()) : progress.submitWritten(state, key, answer, max());
     state = takeQuiz(lesson, state, 0);
     for (let i = 0; i < lesson.settings.keptQuizAttempts + 5; i++) state = retakeQuiz(lesson, state, i % 5);
-    state = progress.retakeQuiz(state);
+    state = progress.retakeQuiz(state, lesson);
     for (const q of quizOf(lesson).questions)
       state = progress.chooseQuizOption(state, q.id, q.options[q.options.length - 1]?.id ?? q.correct);
     return state;

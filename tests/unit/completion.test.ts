@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompletionRule, Lesson } from '../../src/content/lesson.js';
-import { isCompleted, outcomeOf, progressMeasure, remainingSteps } from '../../src/domain/completion.js';
+import { isCompleted, outcomeOf, remainingSteps } from '../../src/domain/completion.js';
 import * as progress from '../../src/domain/progress.js';
 import { activityCases, quizOf, writtenQuestions } from '../../src/domain/lesson-queries.js';
 import { answersWithCorrect, fewestToPass, retakeQuiz, takeQuiz, visitAllPages } from './helpers/learner.js';
@@ -90,50 +90,6 @@ describe('completion with the course settings (all pages visited and the quiz su
   });
 });
 
-describe('progress measure', () => {
-  /** Steps the shipped rule counts: every page, plus the quiz when a submission is required. */
-  const steps = () =>
-    (lesson.settings.completion.requireAllPagesVisited ? lesson.pages.length : 0) +
-    (lesson.settings.completion.requireQuizSubmitted ? 1 : 0);
-  const firstPages = (n: number) => Array.from({ length: n }, (_, i) => pageId(i));
-
-  it('is the share of the steps the completion rule counts, the same figure as the progress bar', () => {
-    const state = firstPages(3).reduce(progress.visit, progress.initialProgress(lesson));
-    const { done, total } = remainingSteps(lesson, state);
-
-    expect(total).toBe(steps());
-    expect(progressMeasure(lesson, state)).toBeCloseTo(done / total);
-    expect(outcomeOf(lesson, state).progress).toBeCloseTo(done / total);
-  });
-
-  it('counts a page visited twice once', () => {
-    const twice = [...firstPages(2), firstPages(1)[0]!].reduce(progress.visit, progress.initialProgress(lesson));
-    const once = firstPages(2).reduce(progress.visit, progress.initialProgress(lesson));
-
-    expect(progressMeasure(lesson, twice)).toBe(progressMeasure(lesson, once));
-  });
-
-  it('counts the quiz submission as a step when the rule requires it', () => {
-    const rule = { requireAllPagesVisited: true, requireQuizSubmitted: true };
-    const strict = withCompletion(rule);
-    const pagesOnly = visitAllPages(strict, progress.initialProgress(strict));
-
-    expect(progressMeasure(strict, pagesOnly)).toBeCloseTo(strict.pages.length / (strict.pages.length + 1));
-    expect(progressMeasure(strict, takeQuiz(strict, pagesOnly, 0))).toBe(1);
-    const relaxed = withCompletion({ ...rule, requireQuizSubmitted: false });
-    expect(progressMeasure(relaxed, visitAllPages(relaxed, progress.initialProgress(relaxed)))).toBe(1);
-  });
-
-  it('reaches 1 exactly when the lesson is complete', () => {
-    const all = visitAllPages(lesson, progress.initialProgress(lesson));
-    const done = takeQuiz(lesson, all, quizLength());
-
-    expect(progressMeasure(lesson, done)).toBe(1);
-    expect(isCompleted(lesson, done)).toBe(true);
-    expect(progressMeasure(lesson, allButOnePage())).toBeLessThan(1);
-  });
-});
-
 describe('quiz outcome', () => {
   it('has no pass/fail and no score before the first submission', () => {
     const outcome = outcomeOf(lesson, progress.initialProgress(lesson));
@@ -201,7 +157,7 @@ describe('quiz attempts', () => {
     if (lastQuestion < 1) throw new Error('the lesson needs a quiz of two questions or more');
     const submitted = progress.goToQuestion(takeQuiz(lesson, progress.initialProgress(lesson), fewestToPass(lesson) - 1), lastQuestion);
 
-    const retake = progress.retakeQuiz(submitted);
+    const retake = progress.retakeQuiz(submitted, lesson);
 
     expect(retake.quiz).toMatchObject({ answers: {}, index: 0, showingResults: false });
   });
@@ -308,25 +264,20 @@ describe('normalizeWritten', () => {
 });
 
 describe('remainingSteps: what the completion rule still asks for', () => {
-  it('counts every page and the quiz, as course.yaml’s rule does, and agrees with isCompleted', () => {
+  it('lists every page not visited and the quiz, as course.yaml’s rule does, and agrees with isCompleted', () => {
     const rule = lesson.settings.completion;
     let state = progress.visit(progress.initialProgress(lesson), pageId(0));
-    const expectedTotal = (rule.requireAllPagesVisited ? lesson.pages.length : 0) + (rule.requireQuizSubmitted ? 1 : 0);
 
     const atStart = remainingSteps(lesson, state);
-    expect(atStart.total).toBe(expectedTotal);
-    expect(atStart.done).toBe(rule.requireAllPagesVisited ? 1 : 0);
     expect(atStart.pages).toEqual(rule.requireAllPagesVisited ? lesson.pages.slice(1).map((p) => p.id) : []);
     expect(atStart.quiz).toBe(rule.requireQuizSubmitted);
 
     state = takeQuiz(lesson, state, quizLength());
-    const afterQuiz = remainingSteps(lesson, state);
-    expect(afterQuiz.quiz).toBe(false);
-    expect(isCompleted(lesson, state)).toBe(afterQuiz.done === afterQuiz.total);
+    expect(remainingSteps(lesson, state).quiz).toBe(false);
+    expect(isCompleted(lesson, state)).toBe(!rule.requireAllPagesVisited);
 
     state = visitAllPages(lesson, state);
-    const done = remainingSteps(lesson, state);
-    expect(done).toEqual({ pages: [], quiz: false, total: expectedTotal, done: expectedTotal });
+    expect(remainingSteps(lesson, state)).toEqual({ pages: [], quiz: false });
     expect(isCompleted(lesson, state)).toBe(true);
   });
 
@@ -334,6 +285,6 @@ describe('remainingSteps: what the completion rule still asks for', () => {
     const loose = withCompletion({ requireAllPagesVisited: false, requireQuizSubmitted: true });
     const state = progress.initialProgress(loose);
 
-    expect(remainingSteps(loose, state)).toEqual({ pages: [], quiz: true, total: 1, done: 0 });
+    expect(remainingSteps(loose, state)).toEqual({ pages: [], quiz: true });
   });
 });

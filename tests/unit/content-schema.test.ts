@@ -354,6 +354,80 @@ describe('loadCourse refuses an author mistake, naming the file, the path in it 
     );
   });
 
+  it('a quiz option without feedback', async () => {
+    const dir = await brokenCourse((c) => c.delete(QUIZ, ['blocks', QUIZ_AT.block, 'questions', 0, 'options', 0, 'feedback']));
+
+    const error = await loadError(dir);
+
+    expect(reported(error, QUIZ, `blocks[${QUIZ_AT.block}].questions[0].options[0].feedback`)).toEqual([
+      '"feedback" is missing; expected text',
+    ]);
+  });
+
+  it('a wrong quiz option without the page that settles it ("review")', async () => {
+    const question = QUESTIONS[0];
+    const wrong = question?.options.findIndex((o) => o.id !== question.correct) ?? -1;
+    const dir = await brokenCourse((c) => c.delete(QUIZ, ['blocks', QUIZ_AT.block, 'questions', 0, 'options', wrong, 'review']));
+
+    const error = await loadError(dir);
+
+    expect(reported(error, QUIZ, `blocks[${QUIZ_AT.block}].questions[0].options[${wrong}]`)).toEqual([
+      'a wrong option needs "review": the id of the page that settles the belief it shows',
+    ]);
+  });
+
+  it('feedback pointing at a page the lesson does not have', async () => {
+    const question = QUESTIONS[0];
+    const wrong = question?.options.findIndex((o) => o.id !== question.correct) ?? -1;
+    const dir = await brokenCourse((c) => c.set(QUIZ, ['blocks', QUIZ_AT.block, 'questions', 0, 'options', wrong, 'review'], 'no-such-page'));
+
+    const error = await loadError(dir);
+
+    const [message] = reported(error, QUIZ, `blocks[${QUIZ_AT.block}].questions[0].options[${wrong}].review`);
+    expect(message).toMatch(/^no page has the id "no-such-page"; expected one of: /);
+    expect(message).toContain(REAL.pages[0]?.id);
+  });
+
+  it('a case with no feedback for one of the activity’s options', async () => {
+    const dir = await brokenCourse((c) => c.delete(ACTIVITY, ['blocks', ACTIVITY_AT.block, 'cases', 0, 'feedback', 1]));
+    const activity = blocksOf(REAL, 'choice-activity')[0];
+    const dropped = activity?.cases[0]?.feedback[1]?.option;
+
+    const error = await loadError(dir);
+
+    expect(reported(error, ACTIVITY, `blocks[${ACTIVITY_AT.block}].cases[0].feedback`)).toEqual([
+      `no feedback for option ${dropped}; expected one feedback per option`,
+    ]);
+  });
+
+  it('a page with the id of the end screen ("finish")', async () => {
+    const dir = await brokenCourse((c) => c.set(ROOT_USER, ['id'], 'finish'));
+
+    const error = await loadError(dir);
+
+    expect(reported(error, ROOT_USER, 'id')).toEqual([`"finish" is the address of the lesson's end screen; expected another page id`]);
+  });
+
+  it.each([
+    ['after-pass', 'after-pass'],
+    ['always', 'always'],
+    [{ 'after-attempts': 2 }, { 'after-attempts': 2 }],
+  ])('accepts revealAnswers: %j', async (value, expected) => {
+    const dir = await brokenCourse((c) => c.set('course.yaml', ['settings', 'revealAnswers'], value));
+
+    expect((await loadCourse(dir)).settings.revealAnswers).toEqual(expected);
+  });
+
+  it('a revealAnswers setting it does not know', async () => {
+    const dir = await brokenCourse((c) => c.set('course.yaml', ['settings', 'revealAnswers'], 'never'));
+
+    const error = await loadError(dir);
+
+    expect(reported(error, 'course.yaml', 'settings.revealAnswers')).toEqual([
+      'expected after-pass, always, or "after-attempts: N" (a number of attempts)',
+    ]);
+  });
+
   it('reports every problem at once, across files', async () => {
     const dir = await brokenCourse(async (c) => {
       await c.set(QUIZ, ['blocks', QUIZ_AT.block, 'questions', QUESTIONS.length - 1, 'correct'], 'z');

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { LessonSession } from '../../src/app/lesson-session.js';
 import type { Lesson } from '../../src/content/lesson.js';
 import { decodeProgress, encodeProgress } from '../../src/domain/codec.js';
-import { progressMeasure } from '../../src/domain/completion.js';
+import { learningProgress } from '../../src/domain/completion.js';
 import { activityCases, quizOf, writtenQuestions } from '../../src/domain/lesson-queries.js';
 import * as progress from '../../src/domain/progress.js';
 import type { TrackerStart } from '../../src/tracking/tracker.js';
@@ -172,7 +172,7 @@ describe('LessonSession reporting an activity answer', () => {
     expect(tracker.records).toEqual([expect.objectContaining({ response: [wrong], correct: [right], success: false })]);
   });
 
-  it('records nothing more when the case is answered again', async () => {
+  it('records only the first answer: a try again after a wrong answer is kept as practice, never reported', async () => {
     const { session, tracker } = await startedSession();
     const { key, activityId, caseId, right, wrong } = firstCase();
     session.answerCase(activityId, caseId, wrong);
@@ -182,6 +182,26 @@ describe('LessonSession reporting an activity answer', () => {
 
     expect(tracker.records).toHaveLength(1);
     expect(session.state.choices[key]).toBe(wrong);
+    expect(session.state.retries[key]).toBe(right);
+    // The try again is saved with the progress, so a relaunch shows it.
+    const saved = decodeProgress(lesson, tracker.saves.at(-1)?.state);
+    expect(saved.ok && saved.state.retries[key]).toBe(right);
+  });
+
+  it('shows a case’s best answer only after the learner’s own try, and records nothing for it', async () => {
+    const { session, tracker } = await startedSession();
+    const { key, activityId, caseId, wrong } = firstCase();
+
+    session.revealCase(activityId, caseId);
+    await session.settled();
+    expect(session.state.revealed).toEqual([]);
+
+    session.answerCase(activityId, caseId, wrong);
+    session.revealCase(activityId, caseId);
+    await session.settled();
+
+    expect(session.state.revealed).toEqual([key]);
+    expect(tracker.records).toHaveLength(1);
   });
 
   it('records a written answer as fill-in, as the lesson stored it', async () => {
@@ -320,9 +340,9 @@ describe('LessonSession saving and concluding', () => {
 
     expect(afterNoChange).toBe(atStart);
     expect(tracker.conclusions.slice(atStart)).toEqual([
-      { completed: false, passed: undefined, scaledScore: undefined, progress: progressMeasure(lesson, session.state) },
+      { completed: false, passed: undefined, scaledScore: undefined, progress: learningProgress(lesson, session.state).measure },
     ]);
-    expect(progressMeasure(lesson, session.state)).toBeGreaterThan(0);
+    expect(learningProgress(lesson, session.state).measure).toBeGreaterThan(0);
   });
 
   it('saves but does not conclude when a resumed learner lands on a page already visited', async () => {
@@ -353,7 +373,13 @@ describe('LessonSession saving and concluding', () => {
     session.submitQuiz();
     await session.settled();
 
-    expect(tracker.conclusions.at(-1)).toEqual({ completed: true, passed: true, scaledScore: fewest / total, progress: 1 });
+    expect(tracker.conclusions.at(-1)).toEqual({
+      completed: true,
+      passed: true,
+      scaledScore: fewest / total,
+      // Progress counts activities done too: pages with an unanswered activity are not done yet.
+      progress: learningProgress(lesson, session.state).measure,
+    });
   });
 
   it('keeps reporting a pass after a failed retake', async () => {

@@ -23,7 +23,9 @@ describe('resume state decoding', () => {
       written,
       drafts: {},
       picks: {},
-      quiz: { index: 1, answers: { q1: 'b' }, showingResults: false, attemptCount: 0, attempts: [], bestScore: undefined, passed: false },
+      retries: {},
+      revealed: [],
+      quiz: { seed: 7, index: 1, answers: { q1: 'b' }, showingResults: false, attemptCount: 0, attempts: [], bestScore: undefined, passed: false },
     };
     const encoded = encodeProgress('course-x', state);
 

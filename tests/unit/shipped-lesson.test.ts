@@ -24,13 +24,16 @@ interface Link {
   readonly text: string;
 }
 
-/** Every link anywhere in the compiled lesson, with its visible text. */
+/** Every link and citation anywhere in the compiled lesson, with its text (a citation's: "AWS Documentation"). */
 function linksIn(value: unknown): Link[] {
   if (Array.isArray(value)) return value.flatMap(linksIn);
   if (typeof value !== 'object' || value === null) return [];
   const node: Record<string, unknown> = { ...value };
   if (node.t === 'link' && typeof node.href === 'string' && typeof node.title === 'string') {
     return [{ href: node.href, title: node.title, text: textOf(node.c) }];
+  }
+  if (node.t === 'cite' && typeof node.href === 'string' && typeof node.title === 'string' && typeof node.label === 'string') {
+    return [{ href: node.href, title: node.title, text: node.label }];
   }
   return Object.values(node).flatMap(linksIn);
 }

@@ -28,7 +28,7 @@ export function takeQuiz(lesson: Lesson, state: ProgressState, right: number): P
 
 /** Retakes and submits the quiz once more. */
 export function retakeQuiz(lesson: Lesson, state: ProgressState, right: number): ProgressState {
-  return takeQuiz(lesson, progress.retakeQuiz(state), right);
+  return takeQuiz(lesson, progress.retakeQuiz(state, lesson), right);
 }
 
 /** The fewest right answers that pass at the course's own passing score. */
