@@ -40,17 +40,30 @@ export class CoursePage {
     return this.page.getByRole('navigation', { name: 'Contents' });
   }
 
-  /** The lesson's progress bar (in the sticky bar); its value text counts pages visited and the quiz. */
+  /** The lesson's progress bar (in the sticky bar); its value text counts the pages done. */
   get progress(): Locator {
     return this.page.getByRole('progressbar', { name: 'Lesson progress' });
   }
 
-  /** Waits until the progress bar says `visited` of the lesson's pages have been visited. */
-  async expectPagesVisited(visited: number) {
-    await expect(this.progress).toHaveAttribute(
-      'aria-valuetext',
-      new RegExp(`\\b${visited} of ${this.facts.pageTitles.length} pages visited`),
-    );
+  /** Waits until the progress bar says `done` of the lesson's pages are done (read, their activity done). */
+  async expectPagesDone(done: number) {
+    await expect(this.progress).toHaveAttribute('aria-valuetext', `${done} of ${this.facts.pageTitles.length} pages done`);
+  }
+
+  /** The end screen (#/finish), reached from the progress figure in the bar, as a learner reaches it. */
+  async openEndScreen() {
+    await this.page.getByRole('banner').getByRole('link', { name: /% done: your progress and Finish$/ }).click();
+    await expect(this.main.getByRole('heading', { level: 2 })).toHaveText(/^(Lesson complete|Your progress)$/);
+  }
+
+  /** Finish from the end screen; resolves once the lesson says the session has ended (or handed the window back). */
+  async finish() {
+    await this.openEndScreen();
+    const url = this.page.url();
+    await this.main.getByRole('button', { name: /^Finish/ }).click();
+    await expect
+      .poll(async () => (await this.main.getByText(/^Done/).count()) > 0 || this.page.url() !== url, { timeout: 30_000 })
+      .toBe(true);
   }
 
   pageHeading(): Locator {
@@ -70,7 +83,7 @@ export class CoursePage {
     const toggle = this.page.getByRole('button', { name: /^Contents/ });
     if (await toggle.isVisible()) await toggle.click();
     await this.toc.getByRole('link', { name: title }).click();
-    await expect(this.pageHeading()).toHaveText(title);
+    await expect(this.pageHeading()).toHaveText(this.facts.headingFor(typeof title === 'string' ? title : ''));
   }
 
   async answerCase(index: number, option: string) {
@@ -97,9 +110,10 @@ export class CoursePage {
       // An open quiz attempt shows no page links (they would leave it unawares): go on through the contents.
       if (await next.count()) await next.click();
       else await this.goToPage(title);
-      await expect(this.pageHeading()).toHaveText(title);
+      await expect(this.pageHeading()).toHaveText(this.facts.headingFor(title));
     }
-    await expect(next).toHaveCount(0);
+    // After the last page, "Next" leads to the end screen.
+    await expect(next).toHaveAccessibleName('Next: Finish');
   }
 
   /** Does both micro-activities and the reflections (answers correct where there is a right answer). */
@@ -135,14 +149,28 @@ export class CoursePage {
     await this.main.getByRole('radio', { name: new RegExp(`^${letter}\\. `) }).check();
   }
 
-  async takeQuiz(letters: readonly string[]) {
-    for (const [i, letter] of letters.entries()) {
+  /** The stem of the quiz question on screen. */
+  async questionOnScreen(): Promise<string> {
+    return (await this.main.getByRole('group').first().locator('legend').textContent()) ?? '';
+  }
+
+  /**
+   * Takes the quiz: `letters` are the answers in the lesson's own question order (q1, q2, …). Each
+   * attempt may present the questions in another order: the learner answers the one on screen.
+   * Returns the stems in the order the attempt showed them.
+   */
+  async takeQuiz(letters: readonly string[]): Promise<string[]> {
+    const shown: string[] = [];
+    for (let i = 0; i < letters.length; i++) {
       await expect(this.main.getByText(`${i + 1} / ${letters.length}`, { exact: true })).toBeVisible();
-      await this.chooseQuizOption(letter);
+      const stem = await this.questionOnScreen();
+      shown.push(stem);
+      await this.chooseQuizOption(letters[this.facts.quizQuestionByStem(stem).index] ?? 'A');
       const last = i === letters.length - 1;
       await this.main.getByRole('button', { name: last ? 'Submit quiz' : 'Next question' }).click();
     }
     await expect(this.main.getByRole('heading', { name: 'Your result' })).toBeVisible();
+    return shown;
   }
 
   /** All text the page shows, through shadow roots (what a person could read). */

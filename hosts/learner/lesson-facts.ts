@@ -24,6 +24,18 @@ export class LessonFacts {
     return this.lesson.pages.map((p) => p.id);
   }
 
+  /** The heading a page opens with: its title, but the lesson's own title on the first page. */
+  headingFor(title: string): string {
+    return title === this.pageTitles[0] ? this.lesson.title : title;
+  }
+
+  /** The quiz question whose stem this is, with the letter of its right option. */
+  quizQuestionByStem(stem: string) {
+    const index = this.quiz.questions.findIndex((q) => q.stem === stem.trim());
+    if (index < 0) throw new Error(`no quiz question reads ${JSON.stringify(stem)}`);
+    return { index, question: this.quiz.questions[index] };
+  }
+
   /** The title of the first page holding a block of this kind. */
   pageWith(kind: Lesson['pages'][number]['blocks'][number]['kind']): string {
     const index = this.lesson.pages.findIndex((p) => p.blocks.some((b) => b.kind === kind));
@@ -71,10 +83,6 @@ export class LessonFacts {
     return first;
   }
 
-  /** Steps the progress bar counts: every page, and submitting the quiz. */
-  get stepCount(): number {
-    return this.lesson.pages.length + (this.lesson.settings.completion.requireQuizSubmitted ? 1 : 0);
-  }
 
   /**
    * URLs the pages before the quiz cite where the learner reads them at once (not in
@@ -82,7 +90,7 @@ export class LessonFacts {
    */
   get citedBeforeQuiz(): string[] {
     const quizAt = this.lesson.pages.findIndex((p) => p.blocks.some((b) => b.kind === 'quiz'));
-    const hidden = new Set(['why', 'modelAnswer', 'explanation']);
+    const hidden = new Set(['feedback', 'modelAnswer', 'explanation']);
     const hrefs = new Set<string>();
     const walk = (node: unknown): void => {
       if (Array.isArray(node)) node.forEach(walk);

@@ -173,14 +173,11 @@ export class LrsJourneys {
   }
 
   /**
-   * Exit: the learner is told the results are saved only once the LRS holds `terminated` (or the
+   * Finish: the learner is told the results are saved only once the LRS holds `terminated` (or the
    * course hands the window back to the LMS's returnURL, which it does only then too).
    */
   async exit(page: Page, registration: string): Promise<void> {
-    const url = page.url();
-    await page.getByRole('button', { name: /^Exit/ }).click();
-    const saved = page.getByText('This session has ended and your results are saved.');
-    await expect.poll(async () => (await saved.count()) > 0 || page.url() !== url, { timeout: 30_000 }).toBe(true);
+    await new CoursePage(page).finish();
     const verbs = (await this.backend.statements(registration)).map(verbOf);
     expect(verbs.at(-1), 'terminated is stored when the learner is told so').toBe('terminated');
     await page.close();

@@ -213,7 +213,7 @@ for (const standard of ['xapi', 'cmi5'] as const) {
       const course = new CoursePage(page);
       await course.open(relaunch());
       await course.goToPage('2) IAM user');
-      await course.expectPagesVisited(2);
+      await course.expectPagesDone(2);
       if (standard === 'cmi5') await page.getByRole('button', { name: /^Exit/ }).click();
       else await page.goto('about:blank');
       await expect.poll(() => verbs(lrs).at(-1), { timeout: 20_000 }).toBe('terminated');
@@ -232,7 +232,7 @@ for (const standard of ['xapi', 'cmi5'] as const) {
       lrs.faults.statusFor = (r) => (resumeReads(r) && failures < 2 ? (failures++, 500) : undefined);
       const course = new CoursePage(page);
       await course.open(earlier.relaunch());
-      await course.expectPagesVisited(2);
+      await course.expectPagesDone(2);
       expect(failures).toBe(2);
       await answerEverything(course);
       await end(page, standard);

@@ -193,7 +193,7 @@ for (const { version, path, standard, status, errors } of VERSIONS) {
     async function earlierSession(page: Page, lms: StrictLms) {
       const course = await launch(lms, version, path);
       await course.goToPage('2) IAM user');
-      await course.expectPagesVisited(2);
+      await course.expectPagesDone(2);
       await closeCourse(page);
       const committed = (await lms.snapshot()).committed ?? {};
       expect(committed['cmi.suspend_data']).toContain('"c":"iam-access-patterns-5-6"');
@@ -203,7 +203,7 @@ for (const { version, path, standard, status, errors } of VERSIONS) {
     test('LMS answers error 301 on GetValue of the saved state (twice): the course asks again and resumes', async ({ page, lms }) => {
       const seed = await earlierSession(page, lms);
       const course = await launch(lms, version, path, { seed, faults: { getValue: { 'cmi.suspend_data': { times: 2, errorCode: 301 } } } });
-      await course.expectPagesVisited(2);
+      await course.expectPagesDone(2);
       await learnerAnswersEverything(course);
       await closeCourse(page);
       const end = await lms.snapshot();

@@ -20,9 +20,9 @@ test('a learner reads every page, does both activities and the reflections, fail
   const course = new CoursePage(page);
   await course.open(`${site.url}/web/`);
   await expect(page.getByText('Not connected to an LMS: your progress is saved in this browser only.')).toBeVisible();
-  // The full title, length, level and description once, on the first page; the bar keeps the title.
+  // The lesson's title is the first page's heading, then its length, level and description; the bar keeps the title.
+  await expect(course.pageHeading()).toHaveText(LESSON.lesson.title);
   const about = course.main.getByRole('group', { name: 'About this lesson' });
-  await expect(about).toContainText(LESSON.lesson.title);
   await expect(about).toContainText(`${LESSON.lesson.durationMinutes} min`);
   await expect(about).toContainText(LESSON.lesson.level);
   await smokeJourney(course);
@@ -37,14 +37,15 @@ test('each page is reached with "Next", focus on its heading; activities give fe
   await course.open(`${site.url}/web/`);
   const { lesson, quiz } = LESSON;
   for (const [i, title] of PAGE_TITLES.entries()) {
-    await expect(course.pageHeading()).toHaveText(title);
+    await expect(course.pageHeading()).toHaveText(LESSON.headingFor(title));
     await expect(page).toHaveURL(new RegExp(`#/${LESSON.pageIds[i]}$`));
     // Focus moves to the new page's heading, so keyboard and screen-reader users start there.
     if (i > 0) await expect(course.pageHeading()).toBeFocused();
     if (title === LESSON.pageWith('choice-activity')) {
       for (const [c, answer] of CASE_ANSWERS.entries()) {
         const group = await course.answerCase(c, answer);
-        await expect(group.getByText(`Correct. The best answer is: ${answer}.`)).toBeVisible();
+        await expect(group.getByText('Correct.', { exact: true })).toBeVisible();
+        await expect(group.getByRole('radio', { name: answer, exact: true })).toHaveAccessibleDescription(/best answer/);
       }
     }
     if (title === LESSON.pageWith('quiz')) {
@@ -56,32 +57,31 @@ test('each page is reached with "Next", focus on its heading; activities give fe
       );
       await expect(course.main).toContainText(`Passed. The passing score is ${LESSON.passPercent} %.`);
       await expect(course.main).toContainText('are the numbers of the lesson’s answer key');
+      // Passed: the answers are earned, with the answer key's lines.
       const [q1] = quiz.questions;
       if (q1) await expect(course.main).toContainText(`Answer key ${q1.answerKey}: ${CORRECT_QUIZ[0]}.`);
     }
     if (title === LESSON.pageWith('answer-key')) {
       const labels = [...quiz.questions, ...blocksOf(lesson, 'reflection').flatMap((b) => b.questions)].map((q) => q.answerKey);
       for (const label of labels) await expect(course.main.getByText(`${label}:`, { exact: false }).first()).toBeVisible();
-      for (const [q, question] of quiz.questions.entries())
-        await expect(course.main).toContainText(
-          `${question.answerKey}: ${CORRECT_QUIZ[q]}. ${plainText(question.explanation).slice(0, 40)}`,
-        );
+      for (const [q, question] of quiz.questions.entries()) {
+        const right = question.options.find((o) => o.id === question.correct)?.text ?? '';
+        // Each entry says what it answers, and gives the option's words with its letter.
+        await expect(course.main.getByRole('heading', { name: `Quiz question ${q + 1}, answer key ${question.answerKey}` })).toBeVisible();
+        await expect(course.main).toContainText(`${CORRECT_QUIZ[q]}. ${right}`);
+        await expect(course.main).toContainText(`${question.answerKey}: ${CORRECT_QUIZ[q]}. ${plainText(question.explanation).slice(0, 40)}`);
+      }
     }
-    if (i < PAGE_TITLES.length - 1) await course.next();
+    await course.next();
   }
 
-  // Every page visited and the quiz submitted: the progress counts the completion rule's steps, and the lesson says it is complete.
-  const pages = PAGE_TITLES.length;
-  const progress = page.getByRole('progressbar', { name: 'Lesson progress' });
-  await expect(progress).toHaveAttribute('aria-valuenow', String(pages + 1));
-  await expect(progress).toHaveAttribute(
-    'aria-valuetext',
-    `${pages + 1} of ${pages + 1} steps done: ${pages} of ${pages} pages visited, quiz submitted`,
-  );
-  await expect(course.main.getByRole('heading', { name: 'Lesson complete' })).toBeVisible();
+  // After the last page, the end screen: complete (every page read, the quiz passed), with what is still open.
+  await expect(course.main.getByRole('heading', { level: 2 })).toHaveText('Lesson complete');
+  await expect(course.main).toContainText('Still open, and worth doing:');
+  await expect(course.main.getByRole('link', { name: new RegExp(`^“${LESSON.writtenActivityTitle}”: \\d answers? left$`) })).toBeVisible();
 });
 
-test('a learner who fails the quiz sees why, retakes it and passes; the pass is kept', async ({ page, site }) => {
+test('a learner who fails the quiz sees which questions were missed, retakes it and passes; the pass is kept', async ({ page, site }) => {
   const course = new CoursePage(page);
   await course.open(`${site.url}/web/#/${LESSON.pageIds[PAGE_TITLES.indexOf(LESSON.pageWith('quiz'))]}`);
   const pass = LESSON.fewestToPass;
@@ -90,13 +90,14 @@ test('a learner who fails the quiz sees why, retakes it and passes; the pass is 
   const summary = course.main.getByRole('status').filter({ hasText: 'This attempt' });
   await expect(summary).toContainText(LESSON.scoreText(0));
   await expect(course.main).toContainText(`Not passed yet. The passing score is ${percent}.`);
-  // Feedback names the learner's answer, the right one and the answer key's explanation.
+  await expect(course.main).toContainText(`You missed ${LESSON.quiz.questions.length} of ${LESSON.quiz.questions.length} questions`);
+  // Feedback names the learner's answer and what it shows, never the right one.
   const [first] = LESSON.quiz.questions;
   const chosen = LESSON.answersWithCorrect(0)[0] ?? '';
-  const right = CORRECT_QUIZ[0] ?? '';
-  const optionText = (letter: string) => first?.options[letter.charCodeAt(0) - 65]?.text ?? '';
-  await expect(course.main).toContainText(`Your answer: ${chosen}. ${optionText(chosen)}`);
-  await expect(course.main).toContainText(`Correct answer: ${right}. ${optionText(right)}`);
+  const chosenOption = first?.options[chosen.charCodeAt(0) - 65];
+  await expect(course.main).toContainText(`Your answer: ${chosen}. ${chosenOption?.text}`);
+  await expect(course.main).toContainText(plainText(chosenOption?.feedback ?? []));
+  await expect(course.main).not.toContainText('Right answer:');
   await expect(course.main.getByRole('heading', { name: 'Your result' })).toBeFocused();
 
   await course.main.getByRole('button', { name: 'Take the quiz again' }).click();
@@ -129,19 +130,37 @@ test('the quiz will not submit with a question left unanswered', async ({ page, 
   await expect(course.main.getByRole('heading', { name: 'Your result' })).toHaveCount(0);
 });
 
-test('a wrong activity answer says so, names the right answer and explains why', async ({ page, site }) => {
+test('a wrong activity answer gets that option’s own feedback and a page to review; the learner may try again, then see the best answer', async ({
+  page,
+  site,
+}) => {
   const course = new CoursePage(page);
   const [activity] = blocksOf(LESSON.lesson, 'choice-activity');
   const item = activity?.cases[1];
   if (!activity || !item) throw new Error('the lesson has no micro-activity with two cases');
-  const wrong = activity.options.find((o) => o.id !== item.correct)?.text ?? '';
+  const [wrong, otherWrong] = activity.options.filter((o) => o.id !== item.correct);
   const right = activity.options.find((o) => o.id === item.correct)?.text ?? '';
+  const feedbackOf = (id: string | undefined) => plainText(item.feedback.find((f) => f.option === id)?.text ?? []);
   await course.open(`${site.url}/web/#/${LESSON.pageIdWith('choice-activity')}`);
-  const group = await course.answerCase(1, wrong);
-  await expect(group).toContainText(`Not quite. The best answer is: ${right}.`);
-  await expect(group).toContainText(plainText(item.why));
-  await expect(group.getByRole('radio')).toHaveCount(activity.options.length);
+  const group = await course.answerCase(1, wrong?.text ?? '');
+  await expect(group).toContainText('Not quite.');
+  await expect(group).toContainText(feedbackOf(wrong?.id));
+  // The best answer is not handed out with the first feedback.
+  await expect(group).not.toContainText('The best answer is');
+  await expect(group.getByRole('link', { name: /^Review “/ })).toBeVisible();
   for (const radio of await group.getByRole('radio').all()) await expect(radio).toBeDisabled();
+  await expect(course.main.getByRole('status').filter({ hasText: 'cases answered' })).toContainText('1 of');
+
+  // A try again: another wrong option, its own feedback; the first answer stays the one recorded.
+  await group.getByRole('button', { name: 'Try again' }).click();
+  await group.getByRole('radio', { name: otherWrong?.text, exact: true }).check();
+  await group.getByRole('button', { name: 'Check answer' }).click();
+  await expect(group).toContainText(feedbackOf(otherWrong?.id));
+  await expect(group).toContainText(`Your first answer, the one recorded: ${wrong?.text}.`);
+  await group.getByRole('button', { name: 'Show the best answer' }).click();
+  await expect(group).toContainText(`The best answer is: ${right}.`);
+  await expect(group.getByRole('radio', { name: right, exact: true })).toHaveAccessibleDescription(/best answer/);
+  await expect(course.main.getByRole('status').filter({ hasText: 'cases answered' })).toContainText('0 right on the first try');
 });
 
 test('reloading returns to the same page with every answer kept', async ({ page, site }) => {
@@ -152,7 +171,8 @@ test('reloading returns to the same page with every answer kept', async ({ page,
   await course.answerCase(0, CASE_ANSWERS[0]);
   await page.reload();
   await expect(course.pageHeading()).toHaveText(LESSON.choiceActivityTitle);
-  await expect(course.main).toContainText(`Correct. The best answer is: ${CASE_ANSWERS[0]}.`);
+  await expect(course.main.getByRole('radio', { name: CASE_ANSWERS[0], exact: true }).first()).toBeChecked();
+  await expect(course.main.getByRole('status').filter({ hasText: 'cases answered' })).toContainText('1 of');
   await course.goToPage(LESSON.writtenActivityTitle);
   await expect(course.main.getByRole('textbox', { name: LESSON.firstWrittenQuestion })).toHaveValue(
     'Because "temporary" keys expire: 100% safer = less exposure.',
@@ -181,16 +201,19 @@ test('the comparison table is a real table and its CSV version downloads', async
   expect(readFileSync(file, 'utf8')).toBe(csv);
 });
 
-test('every "(AWS Documentation)" reference links to the AWS IAM User Guide page it comes from', async ({ page, site }) => {
+test('every "(AWS Documentation)" reference is a compact marker that links to the AWS page it comes from and never wraps alone', async ({ page, site }) => {
   const course = new CoursePage(page);
   const hrefs = new Set<string>();
   await course.open(`${site.url}/web/`);
   // The pages before the quiz: their citations show at once (the quiz's show with its results).
   for (const title of PAGE_TITLES.slice(0, PAGE_TITLES.indexOf(LESSON.quizTitle))) {
     await course.goToPage(title);
-    for (const link of await course.main.getByRole('link', { name: /^AWS Documentation: / }).all()) {
-      await expect(link).toHaveText('AWS Documentation');
+    for (const link of await course.main.getByRole('link', { name: /^AWS Documentation: .+ \(opens in a new tab\)$/ }).all()) {
+      await expect(link).toHaveText(/^AWS/);
       await expect(link).toHaveAttribute('target', '_blank');
+      // Held to the word before it: the marker and that word are one unbreakable unit.
+      expect(await link.evaluate((a) => a.parentElement && getComputedStyle(a.parentElement).whiteSpace)).toBe('nowrap');
+      expect(await link.evaluate((a) => (a.parentElement?.textContent ?? '').replace(a.textContent ?? '', '').trim().length)).toBeGreaterThan(0);
       hrefs.add((await link.getAttribute('href')) ?? '');
     }
   }

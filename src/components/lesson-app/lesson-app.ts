@@ -32,6 +32,9 @@ import '../lesson-page/lesson-page.js';
 import '../lesson-toc/lesson-toc.js';
 import '../lesson-end/lesson-end.js';
 
+/** How long Finish waits for the LMS/LRS to confirm before saying it has not yet. */
+const FINISH_PATIENCE_MS = 10_000;
+
 /** Page id from a `#/page-id` URL hash. */
 function pageFromHash(hash: string): string | undefined {
   const match = /^#\/([a-z0-9-]+)$/.exec(hash);
@@ -262,8 +265,8 @@ export class LessonApp extends LitElement {
   @state() private finishState: FinishState = 'open';
   /** The print copy is rendered once the first page is on screen (see renderPrintCopy). */
   @state() private printReady = false;
-  @query('lesson-page') private pageElement!: LessonPage | null;
-  @query('lesson-end') private endElement!: LessonEnd | null;
+  @query('main lesson-page') private pageElement!: LessonPage | null;
+  @query('main lesson-end') private endElement!: LessonEnd | null;
 
   /** The learner's session (lesson, progress, tracker); set once by main.ts. */
   @property({ attribute: false }) session!: LessonSession;
@@ -385,7 +388,11 @@ export class LessonApp extends LitElement {
     if (this.finishState === 'finishing' || this.finishState === 'ended') return;
     this.finishState = 'finishing';
     const target = this.session.exitUrl;
+    // An LMS/LRS that does not answer keeps the end waiting: after a while the learner is told so
+    // (their results are kept and still being sent), and told it ended once it has.
+    const slow = setTimeout(() => (this.finishState = 'unconfirmed'), FINISH_PATIENCE_MS);
     await this.session.exit();
+    clearTimeout(slow);
     this.finishState = this.session.ended ? 'ended' : 'unconfirmed';
     if (target && this.session.ended) window.location.assign(target);
   }

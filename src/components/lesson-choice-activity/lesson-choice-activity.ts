@@ -167,9 +167,13 @@ export class LessonChoiceActivity extends LitElement {
 
   private renderOption(item: ActivityCase, option: ActivityOption, chosen: string | undefined, locked: boolean, settled: boolean) {
     const best = settled && option.id === item.correct;
+    // Named by the option's own words; its hint (and "best answer") describe it.
+    const hintId = option.hint ? `hint-${item.id}-${option.id}` : '';
     return html`<label class="choice ${locked && chosen === option.id ? 'chosen' : ''} ${best ? 'best' : ''}">
       <input
         type="radio"
+        aria-label=${option.text}
+        aria-describedby=${[hintId, best ? `best-${item.id}` : ''].filter(Boolean).join(' ') || nothing}
         name=${item.id}
         .value=${option.id}
         .checked=${chosen === option.id}
@@ -177,8 +181,8 @@ export class LessonChoiceActivity extends LitElement {
         @change=${() => this.handlePick(item.id, option.id)}
       />
       <span
-        >${option.text}${best ? html`<span class="mark">${rightIcon} ${ui.bestAnswerMark}</span>` : nothing}
-        ${option.hint ? html`<span class="option-hint">${option.hint}</span>` : nothing}</span
+        >${option.text}${best ? html`<span class="mark" id="best-${item.id}">${rightIcon} ${ui.bestAnswerMark}</span>` : nothing}
+        ${option.hint ? html`<span class="option-hint" id=${hintId}>${option.hint}</span>` : nothing}</span
       >
     </label>`;
   }

@@ -28,7 +28,7 @@ function memoryLine(line: RichLine) {
   const [first, ...rest] = line;
   const at = first?.t === 'text' ? first.v.indexOf(' = ') : -1;
   if (first?.t !== 'text' || at < 1) return renderLine(line);
-  return html`<strong class="term">${first.v.slice(0, at)}</strong>${first.v.slice(at)}${renderLine(rest)}`;
+  return html`<strong class="term">${first.v.slice(0, at)}</strong>${renderLine([{ t: 'text', v: first.v.slice(at) }, ...rest])}`;
 }
 
 /** One page of the lesson: its title and its blocks, each rendered by its component. */
