@@ -96,7 +96,7 @@ export class LessonFacts {
       if (Array.isArray(node)) node.forEach(walk);
       else if (node && typeof node === 'object') {
         const record = node as Record<string, unknown>;
-        if (record.t === 'link' && typeof record.href === 'string') hrefs.add(record.href);
+        if ((record.t === 'link' || record.t === 'cite') && typeof record.href === 'string') hrefs.add(record.href);
         for (const [key, value] of Object.entries(record)) if (!hidden.has(key)) walk(value);
       }
     };
