@@ -15,7 +15,6 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const [ACTIVITY] = blocksOf(LESSON.lesson, 'choice-activity');
 const [TABLE] = blocksOf(LESSON.lesson, 'table');
 const QUESTIONS = LESSON.quiz.questions.length;
-const STEPS = LESSON.stepCount;
 const PAGES = LESSON.pageTitles.length;
 const MAX_LENGTH = LESSON.lesson.settings.writtenAnswerMaxLength;
 
