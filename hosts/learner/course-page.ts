@@ -50,7 +50,7 @@ export class CoursePage {
     await expect(this.progress).toHaveAttribute('aria-valuetext', `${done} of ${this.facts.pageTitles.length} pages done`);
   }
 
-  /** The end screen (#/finish), reached from the progress figure in the bar, as a learner reaches it. */
+  /** The end screen (#finish), reached from the progress figure in the bar, as a learner reaches it. */
   async openEndScreen() {
     await this.page.getByRole('banner').getByRole('link', { name: /% done: your progress and Finish$/ }).click();
     await expect(this.main.getByRole('heading', { level: 2 })).toHaveText(/^(Lesson complete|Your progress)$/);

@@ -126,9 +126,6 @@ export type CourseFile = z.infer<typeof CourseFile>;
 /** Icons drawn by the lesson itself (src/components/shared/icons.ts). */
 export const CARD_ICONS = ['root', 'user', 'role', 'person', 'server', 'building'] as const;
 
-/** Page ids the player uses for its own screens (the end screen is at #/finish). */
-export const RESERVED_PAGE_IDS = ['finish'] as const;
-
 /** A page file's schema depends on the course's sources (links are resolved). */
 export function pageFileSchema(sources: SourceMap) {
   const Rich = markdownField(compileRichText, sources);
@@ -236,12 +233,6 @@ export function pageFileSchema(sources: SourceMap) {
     summary: z.array(Line).min(1).optional(),
     blocks: z.array(Block).min(1),
   }).superRefine((page, ctx) => {
-    if ((RESERVED_PAGE_IDS as readonly string[]).includes(page.id))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['id'],
-        message: `"${page.id}" is the address of the lesson's end screen; expected another page id`,
-      });
     page.blocks.forEach((block, b) => {
       const at = (...path: (string | number)[]) => ['blocks', b, ...path];
       if (block.kind === 'table') {

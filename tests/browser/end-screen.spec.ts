@@ -1,5 +1,5 @@
 /**
- * The end screen is a step of its own (#/finish), reached from the last page and from the progress
+ * The end screen is a step of its own (#finish), reached from the last page and from the progress
  * figure in the bar. It says "complete", in success colours, only when the lesson is finished (the
  * completion rule holds and the quiz is passed); otherwise it says in plain words what is left,
  * with links. Finish ends the session properly in every standard, and only then says so.

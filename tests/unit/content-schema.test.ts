@@ -400,14 +400,6 @@ describe('loadCourse refuses an author mistake, naming the file, the path in it 
     ]);
   });
 
-  it('a page with the id of the end screen ("finish")', async () => {
-    const dir = await brokenCourse((c) => c.set(ROOT_USER, ['id'], 'finish'));
-
-    const error = await loadError(dir);
-
-    expect(reported(error, ROOT_USER, 'id')).toEqual([`"finish" is the address of the lesson's end screen; expected another page id`]);
-  });
-
   it.each([
     ['after-pass', 'after-pass'],
     ['always', 'always'],

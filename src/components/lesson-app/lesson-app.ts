@@ -24,7 +24,7 @@ import {
 } from '../events.js';
 import { leftItems, type FinishState, type LessonEnd } from '../lesson-end/lesson-end.js';
 import type { LessonPage } from '../lesson-page/lesson-page.js';
-import { FINISH_ID, pageTitle } from '../lesson-toc/lesson-toc.js';
+import { FINISH_ID, hrefOf, pageTitle } from '../lesson-toc/lesson-toc.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { ui } from '../strings.js';
 import '../lesson-notice/lesson-notice.js';
@@ -35,8 +35,9 @@ import '../lesson-end/lesson-end.js';
 /** How long Finish waits for the LMS/LRS to confirm before saying it has not yet. */
 const FINISH_PATIENCE_MS = 10_000;
 
-/** Page id from a `#/page-id` URL hash. */
+/** Page id from a `#/page-id` URL hash, or FINISH_ID for the end screen's. */
 function pageFromHash(hash: string): string | undefined {
+  if (hash === FINISH_ID) return FINISH_ID;
   const match = /^#\/([a-z0-9-]+)$/.exec(hash);
   return match?.[1];
 }
@@ -260,7 +261,7 @@ export class LessonApp extends LitElement {
   @state() private progress: ProgressState | undefined;
   @state() private status: ConnectionStatus = { kind: 'standalone' };
   @state() private tocOpen = false;
-  /** The end screen is on screen (#/finish) instead of a page. */
+  /** The end screen is on screen (#finish) instead of a page. */
   @state() private onEnd = false;
   @state() private finishState: FinishState = 'open';
   /** The print copy is rendered once the first page is on screen (see renderPrintCopy). */
@@ -333,7 +334,7 @@ export class LessonApp extends LitElement {
 
   private navigate(pageId: string) {
     if (pageFromHash(location.hash) === pageId) this.goTo(pageId);
-    else location.hash = `#/${pageId}`; // hashchange does the rest
+    else location.hash = hrefOf(pageId); // hashchange does the rest
   }
 
   private async goTo(pageId: string | undefined) {
@@ -376,7 +377,7 @@ export class LessonApp extends LitElement {
 
   private syncHash() {
     const id = this.onEnd ? FINISH_ID : this.session.state.location;
-    if (pageFromHash(location.hash) !== id) history.replaceState(null, '', `#/${id}`);
+    if (pageFromHash(location.hash) !== id) history.replaceState(null, '', hrefOf(id));
   }
 
   /**
@@ -443,7 +444,7 @@ export class LessonApp extends LitElement {
     const nextTitle = next ? pageTitle(next) : ui.finish;
     return html`<nav class="pager" aria-label="${ui.previous} / ${ui.next}">
       ${prev ? html`<a href="#/${prev.id}" rel="prev" aria-label=${ui.previousPage(pageTitle(prev))}>← ${ui.previous}</a>` : nothing}
-      <a class="next" href="#/${nextHref}" rel="next" aria-label=${ui.nextPage(nextTitle)}>${next ? ui.next : ui.finish} →</a>
+      <a class="next" href=${hrefOf(nextHref)} rel="next" aria-label=${ui.nextPage(nextTitle)}>${next ? ui.next : ui.finish} →</a>
     </nav>`;
   }
 
@@ -460,7 +461,7 @@ export class LessonApp extends LitElement {
     </div>`;
   }
 
-  /** The end screen (#/finish): where the learner stands, what is left, the next lesson and Finish. */
+  /** The end screen (#finish): where the learner stands, what is left, the next lesson and Finish. */
   private renderEnd(progress: ProgressState, notice: string) {
     const lesson = this.session.lesson;
     const quizPage = lesson.pages.find((p) => p.blocks.includes(quizOf(lesson)));
@@ -535,7 +536,7 @@ export class LessonApp extends LitElement {
       <header>
         <a class="skip" href="#main" @click=${this.handleSkip}>${ui.skipToContent}</a>
         <h1>${lesson.title}</h1>
-        <a class="pct" href="#/${FINISH_ID}" aria-label=${ui.progressLink(percent)}>${ui.percent(percent)}</a>
+        <a class="pct" href=${FINISH_ID} aria-label=${ui.progressLink(percent)}>${ui.percent(percent)}</a>
         <button
           type="button"
           class="toggle secondary"

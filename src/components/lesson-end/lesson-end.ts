@@ -19,7 +19,7 @@ export interface LeftItem {
 export type FinishState = 'open' | 'finishing' | 'ended' | 'unconfirmed';
 
 /**
- * The end screen, a step of its own (#/finish): where the learner stands in plain words — complete
+ * The end screen, a step of its own (#finish): where the learner stands in plain words — complete
  * in success colours only when the lesson is finished, otherwise what is left, with links —, the
  * best score, the next lesson, and Finish, which ends the session properly in every standard and
  * then says what happens next. What the LMS/LRS was told sits in a disclosure for the curious.

@@ -6,8 +6,16 @@ import { NavigateEvent } from '../events.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { ui } from '../strings.js';
 
-/** The end screen's address (#/finish): a page id the lesson may not use (see RESERVED_PAGE_IDS). */
-export const FINISH_ID = 'finish';
+/**
+ * The end screen's place in the contents and its address. Not "#/…" like a page: no page id can
+ * take it, and tools that look for skip links do not take it for a page route.
+ */
+export const FINISH_ID = '#finish';
+
+/** The address of a page (#/<id>), or of the end screen (#finish). */
+export function hrefOf(id: string): string {
+  return id === FINISH_ID ? FINISH_ID : `#/${id}`;
+}
 
 /** Display title of a page: "1) Root user". */
 export function pageTitle(page: Page): string {
@@ -110,7 +118,7 @@ export class LessonToc extends LitElement {
   private renderEntry(id: string, title: string, status: PageStatus, extraClass = '') {
     const isCurrent = id === this.current;
     return html`<li class=${extraClass}>
-      <a href="#/${id}" class=${status} aria-current=${isCurrent ? 'page' : 'false'} @click=${(e: MouseEvent) => this.handleClick(e, id)}>
+      <a href=${hrefOf(id)} class=${status} aria-current=${isCurrent ? 'page' : 'false'} @click=${(e: MouseEvent) => this.handleClick(e, id)}>
         <span class="mark" aria-hidden="true"></span>
         <span>${title}<span class="visually-hidden"> (${ui.pageStatus[status]})</span></span>
       </a>
