@@ -16,6 +16,7 @@ const [ACTIVITY] = blocksOf(LESSON.lesson, 'choice-activity');
 const [TABLE] = blocksOf(LESSON.lesson, 'table');
 const QUESTIONS = LESSON.quiz.questions.length;
 const PAGES = LESSON.pageTitles.length;
+const PAGE_TITLES_IN_ORDER = LESSON.pageTitles;
 const MAX_LENGTH = LESSON.lesson.settings.writtenAnswerMaxLength;
 
 /** Headings as a screen reader lists them: [level, name] in reading order. */
@@ -56,20 +57,16 @@ test('language, title, landmarks, and on every page one h1 with headings in orde
   await expect(page.getByRole('navigation', { name: 'Contents' })).toHaveCount(1);
 
   const next = course.main.getByRole('link', { name: /^Next: / });
-  for (let n = 1; ; n += 1) {
-    const title = (await course.pageHeading().textContent()) ?? '';
-    expectHeadingOutline(await headings(page), `page ${n} "${title}"`);
-    if (!(await next.count())) {
-      // An open quiz attempt shows no page links: go on through the contents.
-      const titles = (await links(course.toc)).map((l) => l.name);
-      const after = titles[titles.indexOf(title) + 1];
-      if (!after) break;
-      await course.goToPage(after);
-      continue;
-    }
-    await next.click();
-    await expect(course.pageHeading()).not.toHaveText(title);
+  for (const [n, title] of PAGE_TITLES_IN_ORDER.entries()) {
+    await expect(course.pageHeading()).toHaveText(LESSON.headingFor(title));
+    expectHeadingOutline(await headings(page), `page ${n + 1} "${title}"`);
+    // An open quiz attempt shows no page links: go on through the contents.
+    if (await next.count()) await next.click();
+    else await course.goToPage(PAGE_TITLES_IN_ORDER[n + 1] ?? '');
   }
+  // The end screen, after the last page.
+  await expect(course.pageHeading()).toHaveText('Your progress');
+  expectHeadingOutline(await headings(page), 'end screen');
 
   // The states that add headings: model answers (h4 under h3), quiz position and results (h4 under the quiz's h3).
   await course.doActivitiesAndReflections();
@@ -79,12 +76,18 @@ test('language, title, landmarks, and on every page one h1 with headings in orde
   await course.takeQuiz(CORRECT_QUIZ);
   const list = await headings(page);
   expectHeadingOutline(list, 'quiz results');
-  expect(list.slice(-4)).toEqual([
+  expect(list.slice(-3)).toEqual([
     [2, LESSON.quizTitle],
     [3, LESSON.quiz.heading],
     [4, 'Your result'],
-    [3, 'Lesson complete'],
   ]);
+  // Each reflection question is a heading of its own, the lesson's "Think about it" above it.
+  await course.goToPage(LESSON.pageWith('reflection'));
+  const reflections = (await headings(page)).filter(([level]) => level === 3).map(([, name]) => name);
+  expect(reflections).toEqual(expect.arrayContaining(LESSON.reflectionQuestions));
+  // The first page opens with the lesson's title.
+  await course.goToPage(PAGE_TITLES_IN_ORDER[0] ?? '');
+  expect((await headings(page)).filter(([level]) => level === 2)[1]).toEqual([2, LESSON.lesson.title]);
 
   // The packages ship the same page language.
   await page.goto(`${site.url}/packages/scorm12/index.html`);
@@ -145,8 +148,10 @@ test('feedback, model answers and the score are announced by live regions that w
   const region = await group.locator('[aria-live="polite"]').elementHandle();
   expect(await region?.textContent()).toBe('');
   await course.answerCase(1, wrong);
-  expect(await region?.textContent()).toContain(`Not quite. The best answer is: ${right}.`);
+  expect(await region?.textContent()).toContain('Not quite.');
   expect(await region?.textContent()).toContain(`Your answer: ${wrong}`);
+  await group.getByRole('button', { name: 'Show the best answer' }).click();
+  expect(await region?.textContent()).toContain(`The best answer is: ${right}.`);
 
   await course.goToPage(LESSON.writtenActivityTitle);
   const item = course.main.getByRole('listitem').filter({ has: page.getByRole('textbox', { name: LESSON.firstWrittenQuestion }) });
@@ -181,8 +186,10 @@ test('the table has a caption and headers scoped to their columns and rows', asy
 test('every link says where it goes; new tabs are announced; the pager names the page', async ({ page, site }) => {
   const course = new CoursePage(page);
   await course.open(`${site.url}/web/#/${LESSON.pageIds[0]}`);
-  const titles = (await links(course.toc)).map((l) => l.name);
-  expect(titles).toEqual(LESSON.pageTitles);
+  // The contents name each page and say where the learner stands with it; the end screen comes last.
+  const entries = (await links(course.toc)).map((l) => l.name);
+  expect(entries).toEqual([...LESSON.pageTitles.map((t, i) => `${t} (${i === 0 ? 'done' : 'not started'})`), 'Finish (not started)']);
+  const titles = LESSON.pageTitles;
   const generic = /^(click here|here|more|read more|link|this page|\(?aws documentation\)?)$/i;
   for (const [i, title] of titles.entries()) {
     await course.goToPage(title);
@@ -199,7 +206,7 @@ test('every link says where it goes; new tabs are announced; the pager names the
     const pager = await links(course.main.getByRole('navigation'));
     const expected = [
       ...(i > 0 ? [{ name: `Previous: ${titles[i - 1]}`, url: expect.stringMatching(/^#\//) }] : []),
-      ...(i < titles.length - 1 ? [{ name: `Next: ${titles[i + 1]}`, url: expect.stringMatching(/^#\//) }] : []),
+      i < titles.length - 1 ? { name: `Next: ${titles[i + 1]}`, url: expect.stringMatching(/^#\//) } : { name: 'Next: Finish', url: '#finish' },
     ];
     expect(pager).toEqual(expected);
   }
@@ -209,14 +216,16 @@ test('the progress indicator has a name and a value that follows the learner', a
   const course = new CoursePage(page);
   await course.open(`${site.url}/web/#/${LESSON.pageIds[0]}`);
   const progress = page.getByRole('progressbar', { name: 'Lesson progress' });
-  // Steps as the completion rule counts them: every page, and the quiz submitted once.
+  // Pages done: read, and for a page with an activity, its activity done.
   await expect(progress).toHaveAttribute('aria-valuemin', '0');
-  await expect(progress).toHaveAttribute('aria-valuemax', String(STEPS));
+  await expect(progress).toHaveAttribute('aria-valuemax', String(PAGES));
   await expect(progress).toHaveAttribute('aria-valuenow', '1');
-  await expect(progress).toHaveAttribute('aria-valuetext', `1 of ${STEPS} steps done: 1 of ${PAGES} pages visited, quiz not submitted yet`);
+  await expect(progress).toHaveAttribute('aria-valuetext', `1 of ${PAGES} pages done`);
   await course.next();
   await course.goToPage(LESSON.choiceActivityTitle);
+  // Opened, the activity is not done yet.
+  await expect(progress).toHaveAttribute('aria-valuetext', `2 of ${PAGES} pages done`);
   for (const [i, answer] of CASE_ANSWERS.entries()) await course.answerCase(i, answer);
   await expect(progress).toHaveAttribute('aria-valuenow', '3');
-  await expect(progress).toHaveAttribute('aria-valuetext', `3 of ${STEPS} steps done: 3 of ${PAGES} pages visited, quiz not submitted yet`);
+  await expect(progress).toHaveAttribute('aria-valuetext', `3 of ${PAGES} pages done`);
 });

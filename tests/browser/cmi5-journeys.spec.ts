@@ -21,9 +21,9 @@ test.afterEach(async () => {
 
 const fetches = () => lrs.requests().filter((r) => r.method === 'POST' && r.path.includes('fetch')).length;
 
-/** The learner leaves with Exit: everything is sent, then terminated (the returnURL is then followed). */
+/** The learner leaves with Finish: everything is sent, then terminated (the returnURL is then followed). */
 async function exitAndSettle(page: Page) {
-  await page.getByRole('button', { name: /^Exit/ }).click();
+  await new CoursePage(page).finish();
   await expect.poll(() => verbs(lrs).at(-1), { timeout: 10_000 }).toBe('terminated');
 }
 
@@ -121,11 +121,12 @@ test('Browse mode: the learner can look and answer, and only initialized and ter
   expect(verbs(lrs)).toEqual(['initialized', 'terminated']);
 });
 
-test('Exit returns to the LMS’s returnURL after terminated is stored', async ({ page, site }) => {
+test('Finish returns to the LMS’s returnURL after terminated is stored', async ({ page, site }) => {
   const { url } = cmi5Launch(`${site.url}/packages/cmi5/index.html`, lrs, { returnURL: `${site.url}/web/#/summary` });
   const course = await openLaunched(page, url);
   await course.openQuiz();
-  await page.getByRole('button', { name: 'Exit and return to the learning system' }).click();
+  await course.openEndScreen();
+  await course.main.getByRole('button', { name: /^Finish/ }).click();
   await expect(page).toHaveURL(`${site.url}/web/#/summary`);
   expect(verbs(lrs).at(-1)).toBe('terminated');
 });

@@ -58,7 +58,7 @@ async function answerEverything(course: CoursePage, afterCase?: (index: number) 
 }
 
 async function end(page: Page, standard: Standard) {
-  if (standard === 'cmi5') await page.getByRole('button', { name: /^Exit/ }).click();
+  if (standard === 'cmi5') await new CoursePage(page).finish();
   else await closeOnceStatementsSent(page);
   await expect.poll(() => verbs(lrs).at(-1), { timeout: 20_000 }).toBe('terminated');
 }
@@ -214,7 +214,7 @@ for (const standard of ['xapi', 'cmi5'] as const) {
       await course.open(relaunch());
       await course.goToPage('2) IAM user');
       await course.expectPagesDone(2);
-      if (standard === 'cmi5') await page.getByRole('button', { name: /^Exit/ }).click();
+      if (standard === 'cmi5') await new CoursePage(page).finish();
       else await page.goto('about:blank');
       await expect.poll(() => verbs(lrs).at(-1), { timeout: 20_000 }).toBe('terminated');
       const address = resumeAddress(standard, registration);

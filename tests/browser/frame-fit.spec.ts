@@ -4,6 +4,7 @@
  * the top of every page, and nothing scrolling sideways even at 320 px.
  */
 import { PAGE_IDS, PAGE_TITLES } from '../../hosts/learner/course-page.js';
+import { LESSON } from '../../hosts/learner/lesson-facts.js';
 import { expect, test } from './fixtures.js';
 import { FRAME_SIZES, headingTop, openFramed } from './lms-frame.js';
 
@@ -20,7 +21,7 @@ for (const size of FRAME_SIZES) {
     const tops: string[] = [];
     for (const [i, id] of PAGE_IDS.entries()) {
       await frame.evaluate((hash) => (location.hash = hash), `#/${id}`);
-      await expect(course.pageHeading()).toHaveText(PAGE_TITLES[i] ?? '');
+      await expect(course.pageHeading()).toHaveText(LESSON.headingFor(PAGE_TITLES[i] ?? ''));
       const top = await headingTop(frame);
       tops.push(`${id}: ${Math.round(top)}`);
       expect(top, `heading of ${id}`).toBeLessThanOrEqual(HEADING_LIMIT);

@@ -206,7 +206,7 @@ test('cmi5 Normal: answered statements, status and the State document; a relaunc
   await expect(status).toContainText('earlier');
 });
 
-test('cmi5 Browse: only initialized, and terminated after Exit; the course returns to the LMS', async ({ page, preview }) => {
+test('cmi5 Browse: only initialized, and terminated after Finish; the course returns to the LMS', async ({ page, preview }) => {
   await launchFromLauncher(page, preview, 'cmi5', 'Browse');
   const c = await course(page, 'cmi5');
   // Browse: the learner may look around; answers are locked.
@@ -222,7 +222,8 @@ test('cmi5 Browse: only initialized, and terminated after Exit; the course retur
   await page.waitForTimeout(1500);
   await expect(verbs).toHaveText(['initialized']);
 
-  await c.page.getByRole('button', { name: /^Exit/ }).click();
+  await c.openEndScreen();
+  await c.main.getByRole('button', { name: /^Finish/ }).click();
   await expect(verbs).toHaveText(['initialized', 'terminated']);
   await expect(page.frameLocator('#course-frame').getByRole('heading', { name: 'Back in the LMS' })).toBeVisible();
   await expect(problems).toHaveCount(0);

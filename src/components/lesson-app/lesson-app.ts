@@ -486,7 +486,6 @@ export class LessonApp extends LitElement {
       .nextLesson=${next?.kind === 'next-lesson' ? next.title : ''}
       .notice=${notice}
       .finishState=${this.finishState}
-      ?canFinish=${this.session.mode === 'normal'}
     ></lesson-end>`;
   }
 

@@ -89,8 +89,6 @@ export class LessonEnd extends LitElement {
   /** A calm notice to show here (e.g. "not connected to an LMS"), if any. */
   @property() notice = '';
   @property() finishState: FinishState = 'open';
-  /** Finish may be offered (not in review or browse mode). */
-  @property({ type: Boolean }) canFinish = true;
 
   focusHeading() {
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
@@ -112,7 +110,6 @@ export class LessonEnd extends LitElement {
   }
 
   private renderFinish() {
-    if (!this.canFinish) return nothing;
     switch (this.finishState) {
       case 'ended':
         return html`<p class="after" role="status">${this.standard === 'web' ? ui.finished.web : ui.finished.lms}</p>`;
