@@ -168,9 +168,12 @@ class Keyboard {
   }
 
   /** Takes the quiz from question 1: Tab to each group, pick the letter, Tab to Next/Submit, Enter. */
+  /** `letters` in the lesson's question order; each attempt may ask them in another order: the one on screen is answered. */
   async takeQuiz(letters: readonly string[]) {
-    for (const [i, letter] of letters.entries()) {
+    for (let i = 0; i < letters.length; i++) {
       if (i > 0) await this.expectFocus(new RegExp(`^heading "Question ${i + 1} of ${letters.length}"$`));
+      const stem = (await this.page.getByRole('main').getByRole('group').first().locator('legend').textContent()) ?? '';
+      const letter = letters[LESSON.quizQuestionByStem(stem).index] ?? 'A';
       await this.tabTo(/^radio "A\. /);
       await this.pickRadio(letter.charCodeAt(0) - 65, new RegExp(`^radio "${letter}\\. .*" checked$`));
       const last = i === letters.length - 1;
@@ -196,12 +199,12 @@ test('the whole course with the keyboard alone: pages, both activities, a failed
   const keys = new Keyboard(page);
   const main = page.getByRole('main');
   await page.goto(`${site.url}/web/`);
-  await expect(main.getByRole('heading', { level: 2 })).toHaveText(PAGE_TITLES[0] ?? '');
+  await expect(main.getByRole('heading', { level: 2 })).toHaveText(LESSON.lesson.title);
 
-  // The first Tab reaches the skip link, which takes the learner to the page heading.
+  // The first Tab reaches the skip link, which takes the learner to the page heading (the lesson's title on the first page).
   await keys.tabTo(/^link "Skip to main content"$/, { max: 1 });
   await keys.press('Enter');
-  await keys.expectFocus(new RegExp(`^heading "${escape(PAGE_TITLES[0] ?? '')}"$`));
+  await keys.expectFocus(new RegExp(`^heading "${escape(LESSON.lesson.title)}"$`));
 
   for (const [i, title] of PAGE_TITLES.entries()) {
     if (i > 0) await keys.nextPage(title);
@@ -227,7 +230,7 @@ test('the whole course with the keyboard alone: pages, both activities, a failed
         await keys.pickRadio(OPTIONS.indexOf(answer), answer);
         await keys.tabTo(/^button "Check answer"$/);
         await keys.press(c % 2 ? 'Space' : 'Enter');
-        await keys.expectFocus(new RegExp(`^div "Correct\\. The best answer is: ${escape(answer)}\\.`));
+        await keys.expectFocus(/^div "Correct\. /);
       }
     }
 
@@ -258,8 +261,8 @@ test('the whole course with the keyboard alone: pages, both activities, a failed
       // Every reflection answered: the key shows each one's model answer under its label.
       for (const question of blocksOf(LESSON.lesson, 'reflection').flatMap((b) => b.questions))
         if (question.answerKey) await expect(main).toContainText(`${question.answerKey}: ${plainText(question.modelAnswer)}`);
-      await expect(main.getByText('Shown after')).toHaveCount(0);
-      await expect(main.getByRole('link', { name: /^Next: / })).toHaveCount(0);
+      await expect(main.getByText(/^Shown (after|once)/)).toHaveCount(0);
+      await expect(main.getByRole('link', { name: /^Next: / })).toHaveAccessibleName('Next: Finish');
     }
   }
 
@@ -269,10 +272,7 @@ test('the whole course with the keyboard alone: pages, both activities, a failed
   await keys.expectFocus(new RegExp(`^heading "${escape(LESSON.quizTitle)}"$`));
   await expect(main).toContainText(`Passed. The passing score is ${LESSON.passPercent} %.`);
   const pages = LESSON.pageTitles.length;
-  await expect(page.getByRole('progressbar', { name: 'Lesson progress' })).toHaveAttribute(
-    'aria-valuetext',
-    `${pages + 1} of ${pages + 1} steps done: ${pages} of ${pages} pages visited, quiz submitted`,
-  );
+  await expect(page.getByRole('progressbar', { name: 'Lesson progress' })).toHaveAttribute('aria-valuetext', `${pages} of ${pages} pages done`);
   expect(keys.stops.length).toBeGreaterThan(100);
 });
 
@@ -316,7 +316,7 @@ test('on a 375 px phone the contents open and close with the keyboard, and choos
   await keys.tabTo(/^button "Contents/);
   await keys.press('Enter');
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-  await keys.tabTo(/^link "Quick comparison table"$/);
+  await keys.tabTo(/^link "Quick comparison table \(not started\)"$/);
   await keys.press('Enter');
   await keys.expectFocus(/^heading "Quick comparison table"$/);
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');

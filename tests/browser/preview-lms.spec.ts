@@ -136,7 +136,7 @@ for (const { id, standard, version, setValue } of [
       await expect(card(page, standard)).toContainText('No saved attempt.');
       await expect(card(page, standard).getByRole('button', { name: 'Relaunch (resume)' })).toBeDisabled();
       await card(page, standard).getByRole('button', { name: 'Launch', exact: true }).click();
-      await expect((await course(page, id)).pageHeading()).toHaveText(LESSON.pageTitles[0] ?? '');
+      await expect((await course(page, id)).pageHeading()).toHaveText(LESSON.lesson.title);
       await expect(status).toContainText('ab-initio');
     } finally {
       await page.goto('about:blank');
@@ -178,7 +178,7 @@ test('xAPI: the panel shows each statement and the status; relaunch resumes from
   await page.goto(preview.url);
   await expect(card(page, 'xAPI')).toContainText('No saved attempt.');
   await card(page, 'xAPI').getByRole('button', { name: 'Launch', exact: true }).click();
-  await expect((await course(page, 'xapi')).pageHeading()).toHaveText(LESSON.pageTitles[0] ?? '');
+  await expect((await course(page, 'xapi')).pageHeading()).toHaveText(LESSON.lesson.title);
   await expect(status).not.toContainText('earlier');
   await expect(resume).toContainText('"l": "outcomes"');
 });

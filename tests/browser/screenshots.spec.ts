@@ -34,7 +34,7 @@ for (const size of FRAME_SIZES) {
       await course.takeQuiz(CORRECT_QUIZ);
       for (const [i, id] of PAGE_IDS.entries()) {
         await frame.evaluate((hash) => (location.hash = hash), `#/${id}`);
-        await expect(course.pageHeading()).toHaveText(PAGE_TITLES[i] ?? '');
+        await expect(course.pageHeading()).toHaveText(LESSON.headingFor(PAGE_TITLES[i] ?? ''));
         await expect(course.pageHeading()).toBeInViewport();
         const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${id} scrolls sideways at ${size.frame.width} px`).toBeLessThanOrEqual(0);
