@@ -30,6 +30,20 @@ for (const size of FRAME_SIZES) {
       await course.goToPage(LESSON.pageWith('written-activity'));
       const [written] = blocksOf(LESSON.lesson, 'written-activity');
       await course.writeAnswer(written?.questions[0]?.text ?? '', 'Temporary credentials expire, so leaked keys stop working soon.');
+      const shot = async (name: string) => {
+        const file = `${size.name}-${scheme}-${name}.png`;
+        await host.screenshot({ path: join(OUT, `framed-${file}`) });
+        await growFrame(framed);
+        await host.screenshot({ path: join(OUT, `whole-${file}`), fullPage: true });
+        await host.locator('iframe').evaluate((f, h) => ((f as HTMLIFrameElement).style.height = `${h}px`), size.frame.height);
+      };
+      // What a failing learner sees: the missed questions and their feedback, no right answers; the end screen then.
+      await course.openQuiz();
+      await course.takeQuiz(LESSON.answersWithCorrect(LESSON.fewestToPass - 1));
+      await shot('quiz-failed');
+      await frame.evaluate(() => (location.hash = '#finish'));
+      await expect(course.pageHeading()).toHaveText('Your progress');
+      await shot('end-not-passed');
       await course.openQuiz();
       await course.takeQuiz(CORRECT_QUIZ);
       for (const [i, id] of PAGE_IDS.entries()) {
@@ -44,6 +58,9 @@ for (const size of FRAME_SIZES) {
         await host.screenshot({ path: join(OUT, `whole-${name}`), fullPage: true });
         await host.locator('iframe').evaluate((f, h) => ((f as HTMLIFrameElement).style.height = `${h}px`), size.frame.height);
       }
+      await frame.evaluate(() => (location.hash = '#finish'));
+      await expect(course.pageHeading()).toHaveText(/^(Lesson complete|Your progress)$/);
+      await shot('end');
       await framed.context.close();
     });
   }
