@@ -141,8 +141,11 @@ test('feedback, model answers and the score are announced by live regions that w
   const item2 = ACTIVITY?.cases[1];
   const wrong = ACTIVITY?.options.find((o) => o.id !== item2?.correct)?.text ?? '';
   const right = ACTIVITY?.options.find((o) => o.id === item2?.correct)?.text ?? '';
-  await course.open(`${site.url}/web/#/${LESSON.pageIdWith('choice-activity')}`);
+  // The calm "not connected" note: once, on the first page (and on the end screen), not on every page.
+  await course.open(`${site.url}/web/`);
   await expect(page.getByRole('status').filter({ hasText: 'Not connected to an LMS' })).toHaveCount(1);
+  await course.goToPage(LESSON.choiceActivityTitle);
+  await expect(page.getByRole('status').filter({ hasText: 'Not connected to an LMS' })).toHaveCount(0);
 
   const group = course.main.getByRole('group', { name: /^2\. / });
   const region = await group.locator('[aria-live="polite"]').elementHandle();

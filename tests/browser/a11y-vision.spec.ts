@@ -200,7 +200,7 @@ test('right and wrong are said in words and shown with an icon, not by colour al
   await expect(verdicts).toHaveText(LESSON.quiz.questions.map((_, i) => (i < QUIZ_RIGHT ? 'Correct.' : 'Not quite.')));
   for (const verdict of await verdicts.all()) await expect(verdict.locator('svg')).toHaveCount(1);
   await course.goToPage(LESSON.pageWith('choice-activity'));
-  await expect(course.main.locator('.feedback .verdict')).toHaveText([/^Correct\. /, /^Not quite\. /]);
+  await expect(course.main.locator('.feedback .verdict')).toHaveText([/^Correct\./, /^Not quite\./]);
   for (const verdict of await course.main.locator('.feedback .verdict').all()) await expect(verdict.locator('svg')).toHaveCount(1);
 });
 

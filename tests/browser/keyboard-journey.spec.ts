@@ -48,7 +48,15 @@ async function focused(page: Page): Promise<Stop | undefined> {
     const role =
       el.getAttribute('role') ?? (/^H\d$/.test(el.tagName) ? 'heading' : (roles[el.tagName] ?? input?.type ?? el.tagName.toLowerCase()));
     const labelled = input ?? (el instanceof HTMLTextAreaElement ? el : undefined);
-    const name = el.getAttribute('aria-label') ?? (labelled?.labels?.[0] ? text(labelled.labels[0]) : text(el));
+    const root = el.getRootNode() as Document | ShadowRoot;
+    const byRef = el
+      .getAttribute('aria-labelledby')
+      ?.split(' ')
+      .map((id) => root.getElementById(id))
+      .filter((x): x is HTMLElement => x !== null);
+    const name =
+      el.getAttribute('aria-label') ??
+      (byRef?.length ? byRef.map(text).join(' ') : labelled?.labels?.[0] ? text(labelled.labels[0]) : text(el));
     const state = input?.checked ? ' checked' : '';
 
     let inMain = false;
@@ -230,7 +238,7 @@ test('the whole course with the keyboard alone: pages, both activities, a failed
         await keys.pickRadio(OPTIONS.indexOf(answer), answer);
         await keys.tabTo(/^button "Check answer"$/);
         await keys.press(c % 2 ? 'Space' : 'Enter');
-        await keys.expectFocus(/^div "Correct\. /);
+        await keys.expectFocus(/^div "Correct\./);
       }
     }
 
