@@ -11,7 +11,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ContentError, loadCourse } from '../src/content/load-course.js';
+import { ContentError, formatProblem, loadCourseWithWarnings } from '../src/content/load-course.js';
 import type { Lesson } from '../src/content/lesson.js';
 import { BUILT_TARGETS, isTarget, type Target } from '../src/build/targets.js';
 import type { BuiltZip } from './lib/build-report.js';
@@ -37,7 +37,9 @@ const targets: Target[] = requested.length ? requested.filter(isTarget) : [...BU
 
 let lesson: Lesson;
 try {
-  lesson = await loadCourse(courseDir);
+  const loaded = await loadCourseWithWarnings(courseDir);
+  lesson = loaded.lesson;
+  for (const warning of loaded.warnings) console.warn(`! warning: ${formatProblem(warning)}`);
 } catch (error) {
   if (error instanceof ContentError) {
     console.error(error.message);
