@@ -137,10 +137,7 @@ function treeOf(element: LibXmlElement): XmlElement {
     else if (node instanceof XmlText || node instanceof XmlCData) text.push(node.content);
   }
   const attributes: Record<string, string> = {};
-  for (const attr of element.attrs) {
-    const named = attr as unknown as { name: string; prefix: string };
-    attributes[named.prefix ? `${named.prefix}:${named.name}` : named.name] = attr.value;
-  }
+  for (const attr of element.attrs) attributes[attr.prefix ? `${attr.prefix}:${attr.name}` : attr.name] = attr.value;
   return {
     name: element.prefix ? `${element.prefix}:${element.name}` : element.name,
     local: element.name,

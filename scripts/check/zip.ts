@@ -103,11 +103,11 @@ interface Listed {
   readonly kind: 'file' | 'folder' | 'refused';
 }
 
-async function readZip(openZipFile: () => Promise<ZipFile>, options: ReadOptions): Promise<OpenedZip> {
+async function readZip(openArchive: () => Promise<ZipFile>, options: ReadOptions): Promise<OpenedZip> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   let zip: ZipFile;
   try {
-    zip = await openZipFile();
+    zip = await openArchive();
   } catch (e) {
     return { findings: [corrupt(e)] };
   }
