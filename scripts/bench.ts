@@ -9,7 +9,8 @@
  * Chromium (median of RUNS loads) first contentful paint, first section interactive and
  * bytes transferred, unthrottled and on a slow phone profile (4× CPU slowdown, 1.6 Mbps,
  * 150 ms latency via the DevTools protocol); LMS API calls and commits (SCORM) or HTTP
- * requests (xAPI/cmi5) in a full pass journey; and the build time.
+ * requests (xAPI/cmi5) in a full pass journey; the build time; and the package checker's exit
+ * code, time and peak memory on hostile zips (scripts/bench/hostile-zips.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -21,6 +22,7 @@ import { unzipSync } from 'fflate';
 import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from './lib/chromium.js';
 import { startStaticServer } from './lib/static-server.js';
 import { zipDirectory } from '../src/build/zip.js';
+import { hostileFigures, hostileTable } from './bench/hostile-zips.js';
 import { journeyFigures } from './bench/journeys.js';
 import { loadCourse } from '../src/content/load-course.js';
 
@@ -243,7 +245,21 @@ async function main() {
     '\nBudgets: bench/budgets.json. "OVER" marks a figure over its budget. ×text = shipped gzip bytes / gzip of the lesson text.',
   );
 
-  const results = { date: new Date().toISOString(), runs: RUNS, buildMs, lessonTextGzip: floor, sizes, load, journeys, budgets };
+  console.log('\nThe package checker on hostile zips (npm run check, one process each; every one must exit 1):');
+  const hostile = hostileFigures(root);
+  console.log(hostileTable(hostile));
+
+  const results = {
+    date: new Date().toISOString(),
+    runs: RUNS,
+    buildMs,
+    lessonTextGzip: floor,
+    sizes,
+    load,
+    journeys,
+    budgets,
+    hostile: hostile.map(({ what, exitCode, seconds, peakMiB }) => ({ what, exitCode, seconds, peakMiB })),
+  };
   await writeFile(join(work, 'results.json'), JSON.stringify(results, null, 2));
   console.log(`Figures written to ${join('.bench', 'results.json')}`);
 }

@@ -9,9 +9,9 @@
  *   npm run build -- --course DIR    from another copy of the lesson (default course/)
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ContentError, loadCourse } from '../src/content/load-course.js';
+import { ContentError, formatProblem, loadCourseWithWarnings } from '../src/content/load-course.js';
 import type { Lesson } from '../src/content/lesson.js';
 import { BUILT_TARGETS, isTarget, type Target } from '../src/build/targets.js';
 import type { BuiltZip } from './lib/build-report.js';
@@ -37,7 +37,9 @@ const targets: Target[] = requested.length ? requested.filter(isTarget) : [...BU
 
 let lesson: Lesson;
 try {
-  lesson = await loadCourse(courseDir);
+  const loaded = await loadCourseWithWarnings(courseDir);
+  lesson = loaded.lesson;
+  for (const warning of loaded.warnings) console.warn(`! warning: ${formatProblem(warning)}`);
 } catch (error) {
   if (error instanceof ContentError) {
     console.error(error.message);
@@ -57,6 +59,7 @@ const [
   { PACKAGERS, zipName },
   { buildReportTable, checkBuiltZips },
   { uploadGuide },
+  { STANDARD_NAMES },
 ] = await Promise.all([
   import('vite'),
   import('../src/build/vite-options.js'),
@@ -64,14 +67,16 @@ const [
   import('../src/packaging/packagers.js'),
   import('./lib/build-report.js'),
   import('./lib/upload-guide.js'),
+  import('./check/types.js'),
 ]);
 
 const staging = join(dist, `.staging-${process.pid}`);
 await rm(staging, { recursive: true, force: true });
 await mkdir(staging, { recursive: true });
 let checked: BuiltZip[] = [];
+/** What each output is, said only once it is in place (nothing gets a ✓ before it is written and checked). */
+const made: { name: string; line: string }[] = [];
 try {
-  const outputs: string[] = [];
   for (const target of targets) {
     const outDir = join(staging, target);
     await build({ ...viteConfigFor(target, outDir, root, courseDir), configFile: false, logLevel: 'warn', mode: 'production' });
@@ -83,17 +88,16 @@ try {
       const bytes = await zipDirectory(outDir);
       await writeFile(join(staging, zip), bytes);
       await rm(outDir, { recursive: true });
-      outputs.push(zip);
-      console.log(
-        `✓ ${target}: ${shown}/${zip} (${(bytes.length / 1024).toFixed(1)} KiB, ${built.length + Object.keys(extra).length} files)`,
-      );
+      made.push({
+        name: zip,
+        line: `${target}: ${shown}/${zip} (${(bytes.length / 1024).toFixed(1)} KiB, ${built.length + Object.keys(extra).length} files)`,
+      });
     } else {
-      outputs.push(target);
-      console.log(`✓ ${target}: ${shown}/${target}/ (${built.length} files)`);
+      made.push({ name: target, line: `${target}: ${shown}/${target}/ (${built.length} files)` });
     }
   }
   // Every zip must pass the package checker (npm run check, strict) before it may replace dist/.
-  const zips = outputs.filter((name) => name.endsWith('.zip'));
+  const zips = made.map((m) => m.name).filter((name) => name.endsWith('.zip'));
   const check = await checkBuiltZips(staging, zips);
   if (!check.passed) {
     console.error('A package failed its check (see above): nothing was written, dist/ is unchanged.');
@@ -103,33 +107,42 @@ try {
   checked = check.zips;
   if (checked.length) {
     await writeFile(join(staging, 'UPLOAD.md'), uploadGuide(lesson, checked));
-    outputs.push('UPLOAD.md');
+    made.push({ name: 'UPLOAD.md', line: `UPLOAD.md: ${shown}/UPLOAD.md (how to upload each package)` });
   }
-  // Everything built: swap the new outputs into dist/.
-  for (const name of outputs) {
+  // Everything built and checked: swap the new outputs into dist/.
+  for (const { name } of made) {
     await rm(join(dist, name), { recursive: true, force: true });
     await rename(join(staging, name), join(dist, name));
   }
 } finally {
   await rm(staging, { recursive: true, force: true });
 }
+for (const { name, line } of made) {
+  const report = checked.find((zip) => zip.name === name)?.report;
+  console.log(`✓ ${line}${report?.standard ? `, checked: ${STANDARD_NAMES[report.standard]}, no problems` : ''}`);
+}
 
-if (targets.includes('scorm12') && outArg < 0) await checkRepoManifest();
+if (targets.includes('scorm12')) await syncProjectManifest();
 if (checked.length) console.log(`\n${buildReportTable(checked, lesson.version)}\n\nHow to upload them: ${join(dist, 'UPLOAD.md')}`);
 console.log(`Built in ${((performance.now() - started) / 1000).toFixed(1)} s → ${dist}`);
 
-/** The repo's top-level imsmanifest.xml is the shipped SCORM 1.2 manifest; say so when it is stale. */
-async function checkRepoManifest() {
+/**
+ * The project keeps the SCORM 1.2 manifest at its top level, next to course/
+ * (some LMSs and reviewers read it from the repository). A build of a
+ * project's course/ into that project's dist/ (the default) writes it, so it
+ * never falls behind the package: commit it with your course/ edits. A build
+ * of another course, or into another folder, leaves it alone.
+ */
+async function syncProjectManifest() {
+  const project = dirname(courseDir);
+  if (basename(courseDir) !== 'course' || resolve(project, 'dist') !== dist) return;
   const { unzipSync, strFromU8 } = await import('fflate');
-  const zip = unzipSync(await readFile(join(dist, zipName(lesson, 'scorm12') ?? '')));
+  const zip = unzipSync(await readFile(join(dist, zipName(lesson, 'scorm12') ?? '')), {
+    filter: (file) => file.name === 'imsmanifest.xml',
+  });
   const shipped = strFromU8(zip['imsmanifest.xml'] ?? new Uint8Array());
-  const inRepo = await readFile(join(root, 'imsmanifest.xml'), 'utf8').catch(() => '');
-  if (process.argv.includes('--update-manifest')) {
-    await writeFile(join(root, 'imsmanifest.xml'), shipped);
-    console.log('✓ imsmanifest.xml (repo root) updated from the SCORM 1.2 package');
-  } else if (shipped !== inRepo) {
-    console.warn(
-      '! imsmanifest.xml at the repo root differs from the SCORM 1.2 package: run `npm run build -- --update-manifest` and commit it.',
-    );
-  }
+  const path = join(project, 'imsmanifest.xml');
+  if ((await readFile(path, 'utf8').catch(() => '')) === shipped) return;
+  await writeFile(path, shipped);
+  console.log(`✓ ${relative(root, path) || path} updated from the SCORM 1.2 package: commit it with your course/ changes`);
 }

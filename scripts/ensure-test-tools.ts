@@ -1,34 +1,22 @@
 /**
- * Run before the tests: finds Chromium (browser tests) and xmllint (manifest
- * validation against the official XSDs). On Debian as root it installs what
- * is missing (`chromium`, `libxml2-utils`) unless TEST_TOOLS_NO_INSTALL=1;
- * otherwise it stops with a message saying what to install.
+ * Run before the tests: finds Chromium (the browser tests). On Debian as root
+ * it installs the `chromium` package if it is missing, unless
+ * TEST_TOOLS_NO_INSTALL=1; otherwise it stops with a message saying what to
+ * install. Nothing else is needed: manifests are validated in Node (npm
+ * libxml2-wasm).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findChromium, INSTALL_HINT } from './lib/chromium.js';
 
-const hasXmllint = () => {
-  try {
-    execFileSync('xmllint', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-const missing: string[] = [];
-if (!findChromium() && !process.env.CHROMIUM_PATH) missing.push('chromium');
-if (!hasXmllint()) missing.push('libxml2-utils');
-
 // TEST_TOOLS_NO_INSTALL=1: never install system packages, only check and say what is missing.
 const noInstall = process.env.TEST_TOOLS_NO_INSTALL === '1';
 const canApt = !noInstall && process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
-if (missing.length > 0 && canApt) {
-  console.log(`Installing Debian packages the tests need: ${missing.join(', ')}…`);
+if (!findChromium() && !process.env.CHROMIUM_PATH && canApt) {
+  console.log('Installing the Debian package the browser tests need: chromium…');
   try {
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', ...missing], {
+    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
       stdio: 'inherit',
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
@@ -42,8 +30,4 @@ if (!chromium) {
   console.error(INSTALL_HINT);
   process.exit(1);
 }
-if (!hasXmllint()) {
-  console.error('xmllint not found: the manifest tests need it. Install it (Debian/Ubuntu: `apt-get install libxml2-utils`).');
-  process.exit(1);
-}
-console.log(`Tests use Chromium at ${chromium} and xmllint.`);
+console.log(`Tests use Chromium at ${chromium}.`);

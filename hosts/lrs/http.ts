@@ -14,9 +14,12 @@ export class Refusal extends Error {
   }
 }
 
-/** Course pages are served from another origin (the static server), so every answer must be readable cross-origin. */
+/**
+ * Course pages are served from another origin (the static server, the preview), so answers must be
+ * readable cross-origin. Which origin may read them is set per request (lrs-server.ts: the allowed
+ * origins, or any for the test harness); these are the rest of the CORS headers.
+ */
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
-  'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, HEAD, POST, PUT, DELETE, OPTIONS',
   'access-control-allow-headers': 'Authorization, Content-Type, X-Experience-API-Version, If-Match, If-None-Match',
   'access-control-expose-headers': 'ETag, Last-Modified, Content-Type, X-Experience-API-Version, X-Experience-API-Consistent-Through',

@@ -36,6 +36,13 @@ export interface LrsHarnessOptions {
   basicAuth?: { key: string; secret: string };
   /** Fixed port (e.g. to restart on the same endpoint); default: a free one. */
   port?: number;
+  /**
+   * The only origins whose pages may call this LRS (CORS), e.g. the preview's
+   * http://127.0.0.1:4173; read on every request. A request from any other
+   * origin is refused with 403 and no CORS header. Without it (the test
+   * harness, whose course pages come from servers on any port) every origin may.
+   */
+  allowedOrigins?: () => readonly string[];
 }
 
 /** A request refused, with why; `requirement` is the cmi5 requirement number when a cmi5 rule refused it. */
@@ -139,6 +146,7 @@ export async function startLrs(options: LrsHarnessOptions = {}): Promise<LrsHarn
   const log: RequestRecord[] = [];
   const rejections: Rejection[] = [];
   let url = '';
+  let port = 0;
 
   const server = createServer((request, response) => {
     void handle(request, response).catch(() => {
@@ -152,6 +160,23 @@ export async function startLrs(options: LrsHarnessOptions = {}): Promise<LrsHarn
     const method = request.method ?? 'GET';
     const record: RequestRecord = { method, path: address.pathname, query: address.search, status: 0, at: Date.now() };
     log.push(record);
+    // DNS rebinding: a page of another site whose name resolves to 127.0.0.1 sends its own Host.
+    const host = request.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+      refuseUnread(request, response, record, 403, `requests for Host "${host}" are not answered: this LRS is 127.0.0.1:${port}`);
+      return;
+    }
+    const origin = request.headers.origin;
+    const allowed = options.allowedOrigins?.();
+    if (allowed && origin !== undefined && !allowed.includes(origin)) {
+      refuseUnread(request, response, record, 403, `requests from pages of ${origin} are not answered`);
+      return;
+    }
+    if (!allowed) response.setHeader('access-control-allow-origin', '*');
+    else {
+      if (origin !== undefined) response.setHeader('access-control-allow-origin', origin);
+      response.setHeader('vary', 'Origin');
+    }
     if (faults.delayMs) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
     if (faults.dropConnection) {
       record.fault = 'drop';
@@ -194,6 +219,15 @@ export async function startLrs(options: LrsHarnessOptions = {}): Promise<LrsHarn
         });
     }
     record.status = response.statusCode;
+  }
+
+  /** Answers without reading the body or handling the request, and records why. */
+  function refuseUnread(request: IncomingMessage, response: ServerResponse, record: RequestRecord, status: number, reason: string): void {
+    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    response.end(JSON.stringify({ error: reason }));
+    record.status = status;
+    rejections.push({ method: record.method, path: record.path, status, reason, body: undefined });
+    request.resume();
   }
 
   function route(method: string, address: URL, headers: IncomingHttpHeaders, body: Buffer, response: ServerResponse): void {
@@ -283,7 +317,7 @@ export async function startLrs(options: LrsHarnessOptions = {}): Promise<LrsHarn
     server.once('error', fail);
     server.listen(options.port ?? 0, '127.0.0.1', ready);
   });
-  const { port } = server.address() as AddressInfo; // a TCP listen() always yields AddressInfo
+  ({ port } = server.address() as AddressInfo); // a TCP listen() always yields AddressInfo
   url = `http://127.0.0.1:${port}`;
   const endpoint = `${url}${XAPI_BASE}`;
 

@@ -6,8 +6,8 @@
  */
 import { checkReference, resolveReference } from './files.js';
 import { iriProblem } from './iri.js';
-import { attribute, decodeText, elements, parseXml, type XmlElement } from './xml.js';
-import { xmllint } from './xmllint.js';
+import { attribute, elements, type XmlElement } from './xml.js';
+import { readDescriptor } from './xsd.js';
 import { error, warning, type Finding, type ZipPackage } from './types.js';
 
 const STRUCTURE = 'cmi5.xml';
@@ -16,11 +16,7 @@ const STRUCTURE = 'cmi5.xml';
 const LAUNCH_PARAMETERS = ['endpoint', 'fetch', 'actor', 'registration', 'activityId'];
 
 export function checkCmi5(pkg: ZipPackage): Finding[] {
-  const bytes = pkg.files.get(STRUCTURE);
-  if (!bytes) return [error(STRUCTURE, 'missing at the root of the zip (cmi5 §14.1)')];
-  const text = decodeText(bytes);
-  const schemaFindings = xmllint(text, STRUCTURE, 'cmi5');
-  const root = parseXml(text);
+  const { root, findings: schemaFindings } = readDescriptor(pkg, STRUCTURE, 'cmi5');
   if (!root) return schemaFindings;
   return [...schemaFindings, ...checkCmi5Ids(root), ...checkAuUrls(pkg, root)];
 }

@@ -8,7 +8,7 @@
  * Authorization header or reads `auth` from the launch URL is fine, and so is
  * prose about passwords. Reported values are masked.
  */
-import { error, warning, type Finding, type ZipPackage } from './types.js';
+import { error, warning, type Finding } from './types.js';
 
 interface Rule {
   readonly what: string;
@@ -75,16 +75,29 @@ const SECRET_FILE =
 /** At most this many findings per rule and file: one is enough to act on. */
 const PER_FILE = 5;
 
-export function scanCredentials(pkg: ZipPackage): Finding[] {
+/** Formats never scanned: their bytes can match a pattern by chance. */
+export function isBinaryName(name: string): boolean {
+  return BINARY.test(name);
+}
+
+/** A warning for a file whose name suggests it holds secrets. */
+export function scanFileName(name: string): Finding[] {
+  return SECRET_FILE.test(name)
+    ? [warning(name, 'the file name suggests credentials (key, certificate or .env file); make sure nothing secret ships')]
+    : [];
+}
+
+/** Findings for one file's contents (the checker streams each text file through this). */
+export function scanFile(name: string, bytes: Uint8Array): Finding[] {
+  if (isBinaryName(name)) return [];
+  const text = textOf(bytes);
+  return text === undefined ? [] : scanText(name, text);
+}
+
+/** Every file of a package, names and contents (for tests and small in-memory packages). */
+export function scanCredentials(files: Iterable<readonly [string, Uint8Array]>): Finding[] {
   const findings: Finding[] = [];
-  for (const [name, bytes] of pkg.files) {
-    if (SECRET_FILE.test(name)) {
-      findings.push(warning(name, 'the file name suggests credentials (key, certificate or .env file); make sure nothing secret ships'));
-    }
-    if (BINARY.test(name)) continue;
-    const text = textOf(bytes);
-    if (text !== undefined) findings.push(...scanText(name, text));
-  }
+  for (const [name, bytes] of files) findings.push(...scanFileName(name), ...scanFile(name, bytes));
   return findings;
 }
 
@@ -113,13 +126,16 @@ export function scanText(name: string, text: string): Finding[] {
   return findings.sort((a, b) => a.line - b.line).map((f) => f.finding);
 }
 
-/** UTF-8 text, or undefined for a binary file (a NUL byte, or not valid UTF-8). */
+/**
+ * The text of a file, or undefined for a binary one (a NUL byte). Text that is
+ * not UTF-8 is read as Latin-1, so a key in a legacy-encoded file is still found.
+ */
 function textOf(bytes: Uint8Array): string | undefined {
   if (bytes.subarray(0, 8000).includes(0)) return undefined;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return undefined;
+    return new TextDecoder('latin1').decode(bytes);
   }
 }
 

@@ -4,16 +4,13 @@
  * tincan.xml (xAPI, Rustici launch). A descriptor in a subfolder, or a zip in
  * the zip, is the usual packaging mistake, and is named as such.
  */
-import { decodeText, elements, parseXml, rootNamespace } from './xml.js';
-import { xmllint } from './xmllint.js';
-import { error, STANDARD_NAMES, warning, ZIP, type Finding, type Standard, type ZipPackage } from './types.js';
+import { elements, readXml, rootNamespace } from './xml.js';
+import { DESCRIPTORS, error, STANDARD_NAMES, warning, ZIP, type Finding, type Standard, type ZipPackage } from './types.js';
 
 export interface Detection {
   readonly standard?: Standard;
   readonly findings: Finding[];
 }
-
-const DESCRIPTORS = ['cmi5.xml', 'imsmanifest.xml', 'tincan.xml'] as const;
 
 const SCORM_NAMESPACES: Record<string, Standard> = {
   'http://www.imsproject.org/xsd/imscp_rootv1p1p2': 'scorm12', // IMS CP 1.1.2, SCORM 1.2 CAM
@@ -36,9 +33,12 @@ export function detectStandard(pkg: ZipPackage): Detection {
 }
 
 function scormVersion(pkg: ZipPackage): Detection {
-  const text = decodeText(pkg.files.get('imsmanifest.xml') ?? new Uint8Array());
-  const root = parseXml(text);
-  if (!root) return { findings: xmllint(text, 'imsmanifest.xml') };
+  const bytes = pkg.contents.get('imsmanifest.xml');
+  if (!bytes) return { findings: [] }; // The zip reader said why (too large, unreadable).
+  const read = readXml('imsmanifest.xml', bytes);
+  read.doc?.dispose();
+  const { root } = read;
+  if (!root) return { findings: read.findings };
   const byNamespace = SCORM_NAMESPACES[rootNamespace(root)];
   const metadata = elements(root, 'metadata')[0];
   const schemaversion = metadata ? elements(metadata, 'schemaversion')[0]?.text : undefined;

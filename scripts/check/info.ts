@@ -1,5 +1,5 @@
 /** What a package says about itself, for reports: its identifier, version and title. */
-import { attribute, decodeText, elements, parseXml, type XmlElement } from './xml.js';
+import { attribute, elements, readXml, type XmlElement } from './xml.js';
 import type { Standard, ZipPackage } from './types.js';
 
 export interface PackageInfo {
@@ -18,8 +18,10 @@ const DESCRIPTOR: Record<Standard, string> = {
 };
 
 export function packageInfo(pkg: ZipPackage, standard: Standard): PackageInfo {
-  const bytes = pkg.files.get(DESCRIPTOR[standard]);
-  const root = bytes ? parseXml(decodeText(bytes)) : undefined;
+  const bytes = pkg.contents.get(DESCRIPTOR[standard]);
+  const read = bytes ? readXml(DESCRIPTOR[standard], bytes) : undefined;
+  read?.doc?.dispose();
+  const root = read?.root;
   if (!root) return {};
   if (standard === 'cmi5') {
     const course = elements(root, 'course')[0];

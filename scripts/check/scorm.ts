@@ -5,8 +5,8 @@
  * shipped with the exact case, and every shipped file listed.
  */
 import { checkReference, resolveReference } from './files.js';
-import { attribute, decodeText, elements, parseXml, type XmlElement } from './xml.js';
-import { xmllint } from './xmllint.js';
+import { attribute, elements, type XmlElement } from './xml.js';
+import { readDescriptor } from './xsd.js';
 import { error, warning, type Finding, type ZipPackage } from './types.js';
 
 const MANIFEST = 'imsmanifest.xml';
@@ -15,11 +15,7 @@ const MANIFEST = 'imsmanifest.xml';
 const UNLISTED_SHOWN = 10;
 
 export function checkScorm(pkg: ZipPackage, version: 'scorm12' | 'scorm2004'): Finding[] {
-  const bytes = pkg.files.get(MANIFEST);
-  if (!bytes) return [error(MANIFEST, 'missing at the root of the zip')];
-  const text = decodeText(bytes);
-  const schemaFindings = xmllint(text, MANIFEST, version);
-  const root = parseXml(text);
+  const { root, findings: schemaFindings } = readDescriptor(pkg, MANIFEST, version);
   if (!root) return schemaFindings;
   return [...schemaFindings, ...checkIdentifiers(root), ...checkIdentifierRefs(pkg, root), ...checkFiles(pkg, root)];
 }

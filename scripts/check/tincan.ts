@@ -6,19 +6,16 @@
  */
 import { checkReference } from './files.js';
 import { iriProblem } from './iri.js';
-import { attribute, decodeText, elements, parseXml, rootNamespace, type XmlElement } from './xml.js';
-import { xmllint } from './xmllint.js';
+import { attribute, elements, rootNamespace, type XmlElement } from './xml.js';
+import { readDescriptor } from './xsd.js';
 import { error, warning, type Finding, type ZipPackage } from './types.js';
 
 const DESCRIPTOR = 'tincan.xml';
 const NAMESPACE = 'http://projecttincan.com/tincan.xsd';
 
 export function checkTincan(pkg: ZipPackage): Finding[] {
-  const bytes = pkg.files.get(DESCRIPTOR);
-  if (!bytes) return [error(DESCRIPTOR, 'missing at the root of the zip')];
-  const text = decodeText(bytes);
-  const wellFormed = xmllint(text, DESCRIPTOR);
-  const root = parseXml(text);
+  // No XSD is public for tincan.xml: well-formedness here, the structure below.
+  const { root, findings: wellFormed } = readDescriptor(pkg, DESCRIPTOR);
   if (!root) return wellFormed;
   return [...wellFormed, ...checkTincanStructure(pkg, root)];
 }

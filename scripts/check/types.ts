@@ -13,13 +13,22 @@ export interface Finding {
   readonly message: string;
 }
 
-/** A zip as an LMS would unpack it: every entry name as written, and the file contents by name. */
+/**
+ * A zip as an LMS would unpack it: every entry name as written, the regular
+ * files with their sizes, and the contents of the few files the checks read
+ * (the package descriptors). Other files are streamed past, never held.
+ */
 export interface ZipPackage {
-  /** Entry names in zip order, directories (ending in "/") and duplicates included. */
+  /** Entry names in zip order, directories (ending in "/"), links and duplicates included. */
   readonly entries: readonly string[];
-  /** File entries (not directories) by their exact name. */
-  readonly files: ReadonlyMap<string, Uint8Array>;
+  /** Regular files (not directories or links) by their exact name, with their unpacked size in bytes. */
+  readonly files: ReadonlyMap<string, number>;
+  /** The contents of the package descriptors at the root (imsmanifest.xml, cmi5.xml, tincan.xml) that the zip holds. */
+  readonly contents: ReadonlyMap<string, Uint8Array>;
 }
+
+/** The files whose contents the checks read: the descriptors, at the root of the zip. */
+export const DESCRIPTORS = ['cmi5.xml', 'imsmanifest.xml', 'tincan.xml'] as const;
 
 export type Standard = 'scorm12' | 'scorm2004' | 'xapi' | 'cmi5';
 

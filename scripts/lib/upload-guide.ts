@@ -9,9 +9,12 @@
  * mod/scorm/datamodels; where a detail could not be checked the text says so.
  */
 import type { Lesson } from '../../src/content/lesson.js';
+import { placeholderHost } from '../../src/content/load-course.js';
 import { duplicateLmsIds, toLmsId } from '../../src/tracking/scorm/identifiers.js';
 import { questionSlots, type QuestionSlot } from '../../src/tracking/scorm/interaction-slots.js';
 import { scorm12Response } from '../../src/tracking/scorm/responses.js';
+import { activityIris } from '../../src/packaging/identifiers.js';
+import { courseActivityText } from '../../src/packaging/tincan-activities.js';
 import { STANDARD_NAMES } from '../check/types.js';
 import type { BuiltZip } from './build-report.js';
 
@@ -23,10 +26,10 @@ export function uploadGuide(lesson: Lesson, zips: readonly BuiltZip[]): string {
     (zip) =>
       `| \`${zip.name}\` | ${zip.report.standard ? STANDARD_NAMES[zip.report.standard] : '?'} | \`${zip.report.info.identifier ?? '—'}\` |`,
   );
-  return `# Uploading "${lesson.title}" (v${lesson.version})
+  return `# Uploading "${md(lesson.title)}" (v${md(lesson.version)})
 
 Written by \`npm run build\`; every package below passed \`npm run check\`.
-
+${placeholderNote(lesson)}
 | file | standard | identifier the LMS tracks |
 | --- | --- | --- |
 ${files.join('\n')}
@@ -106,6 +109,16 @@ question's text (\`description\`). Ids use only letters, digits, \`_\` and \`.\`
 
 ${interactionTable(slots)}
 
+The same questions in **xAPI and cmi5** statements (an LRS report) are activities named
+\`<lesson activity id>/interactions/<id>\`, with the ids of \`course/\` as written (hyphens kept:
+\`${slots[0] ? encodeURIComponent(slots[0].key) : 'quiz-1.q1'}\` where SCORM says \`${slots[0]?.lmsId ?? 'quiz_1.q1'}\`), and each page is
+\`<lesson activity id>/pages/<page id>\`. The lesson activity id is \`${activityIris(lesson).lesson}\` for the
+xAPI package (unless the LMS passes its own \`activity_id\` at launch) and, for cmi5, the
+\`activityId\` the LMS passes at launch (usually the AU id \`${activityIris(lesson).au}\`). The
+statements' course activity is \`${activityIris(lesson).course}\`, named "${md(courseActivityText(lesson).name)}" there and in
+\`cmi5.xml\` and \`tincan.xml\`. SCORM ids differ on purpose: SCORM 2004 LMSs such as Moodle accept
+only letters, digits, \`_\` and \`.\`, while xAPI ids are IRIs that LRSs already hold records under.
+
 Answers to choice questions are reported as ids: SCORM 1.2 can only send one character per option
 (its position: a, b, c, …); SCORM 2004 sends the option id. What they mean:
 
@@ -144,6 +157,19 @@ Moodle tables above.
 `;
 }
 
+/** While course.yaml's baseIri is the shipped placeholder, say so where admins read the ids. */
+function placeholderNote(lesson: Lesson): string {
+  const host = placeholderHost(lesson.baseIri);
+  if (!host) return '';
+  return `
+> **Not ready for an LRS**: the xAPI and cmi5 ids below start with \`${lesson.baseIri}\`, the placeholder
+> \`baseIri\` of \`course/course.yaml\` (${host} is reserved for examples). Ask the course author to set
+> it to an address your organisation controls and rebuild before you upload the xAPI or cmi5 package:
+> LRSs keep records under these ids. (SCORM LMSs track the manifest identifiers instead; the SCORM 2004
+> metadata names it as the catalog entry only.)
+`;
+}
+
 /** Two questions (or two options of one question) must never share an LMS id. */
 function assertDistinctIds(slots: readonly QuestionSlot[]): void {
   const problems = duplicateLmsIds(slots.map((s) => s.key)).map((id) => `two questions would both be reported as "${id}"`);
@@ -159,11 +185,11 @@ function assertDistinctIds(slots: readonly QuestionSlot[]): void {
 function interactionTable(slots: readonly QuestionSlot[]): string {
   const rows = slots.map(
     (slot, n) =>
-      `| ${n} | \`${slot.lmsId}\` | ${cell(slot.where)} | ${cell(slot.question)} | ${slot.kind === 'choice' ? 'choice' : 'written'} | ${slot.weighting} | ${slot.correct.length ? `\`${toLmsId(slot.correct[0] ?? '')}\` / \`${scorm12Response({ kind: 'choice', choices: slot.choices, response: slot.correct })}\`` : '—'} |`,
+      `| ${n} | \`${slot.lmsId}\` | \`${encodeURIComponent(slot.key)}\` | ${cell(slot.where)} | ${cell(slot.question)} | ${slot.kind === 'choice' ? 'choice' : 'written'} | ${slot.weighting} | ${slot.correct.length ? `\`${toLmsId(slot.correct[0] ?? '')}\` / \`${scorm12Response({ kind: 'choice', choices: slot.choices, response: slot.correct })}\`` : '—'} |`,
   );
   return [
-    '| # | interaction id | where | question | type | weight | correct (2004 / 1.2) |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| # | SCORM interaction id | xAPI/cmi5 id (…/interactions/) | where | question | type | weight | correct (2004 / 1.2) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
   ].join('\n');
 }
@@ -186,7 +212,23 @@ function choiceTable(slots: readonly QuestionSlot[]): string {
   return ['| questions | 2004 id | 1.2 | option |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
-/** Text in a Markdown table cell: one line, pipes escaped. */
+/** Text in a Markdown table cell: one line, shown as written (see `md`). */
 function cell(text: string): string {
-  return text.replace(/\s+/g, ' ').replaceAll('|', '\\|');
+  return md(text);
+}
+
+/**
+ * Author text in UPLOAD.md, shown exactly as written: never read as Markdown or
+ * HTML. An unclosed "<!--" in a question would otherwise hide the rest of the
+ * guide, and "R&amp;D" would show as "R&D". One line; "&", "<" and ">" as
+ * entities; Markdown's markers backslash-escaped (CommonMark §2.4).
+ */
+export function md(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`);
 }

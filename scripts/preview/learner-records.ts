@@ -5,9 +5,9 @@
  * (<dataDir>/registrations.json), so Relaunch continues the same attempt
  * after a restart.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { startLrs, type LaunchMode, type LrsHarness } from '../../hosts/lrs/index.js';
+import { startLrs, type LaunchMode, type LrsHarness, type LrsHarnessOptions } from '../../hosts/lrs/index.js';
 import { loadSnapshot, saveSnapshot } from '../../hosts/lrs/persistence.js';
 import { isRecord, readJsonFile, writeJsonFile } from './json-file.js';
 import type { PackageInfo } from './packages.js';
@@ -24,7 +24,8 @@ export const PREVIEW_ACTOR = {
 } as const;
 
 /** Basic credentials of xAPI (TinCan) launches. The LRS listens on 127.0.0.1 only. */
-const XAPI_CREDENTIALS = { key: 'preview', secret: 'preview-local-only' };
+
+type LrsOptions = LrsHarnessOptions & { readonly basicAuth: { key: string; secret: string }; readonly persistFile: string };
 
 export interface LrsLaunch {
   readonly packageId: LrsPackageId;
@@ -80,11 +81,22 @@ export class LearnerRecords {
     private lrs: LrsHarness,
     private readonly dataDir: string,
     private readonly registrations: Record<LrsPackageId, Registrations>,
+    private readonly options: LrsOptions,
   ) {}
 
-  static async start(dataDir: string): Promise<LearnerRecords> {
-    const lrs = await startLrs({ persistFile: join(dataDir, 'lrs.json'), basicAuth: XAPI_CREDENTIALS });
-    return new LearnerRecords(lrs, dataDir, loadRegistrations(join(dataDir, 'registrations.json')));
+  /**
+   * Starts the preview's LRS. Only pages of `allowedOrigins()` (the preview's own origin) may call
+   * it, and its xAPI key is new at every start: a page of another site can neither read the
+   * learner's statements nor guess the credentials.
+   */
+  static async start(dataDir: string, allowedOrigins: () => readonly string[]): Promise<LearnerRecords> {
+    const options: LrsOptions = {
+      persistFile: join(dataDir, 'lrs.json'),
+      basicAuth: { key: 'preview', secret: randomBytes(24).toString('base64url') },
+      allowedOrigins,
+    };
+    const lrs = await startLrs(options);
+    return new LearnerRecords(lrs, dataDir, loadRegistrations(join(dataDir, 'registrations.json')), options);
   }
 
   get url(): string {
@@ -101,7 +113,8 @@ export class LearnerRecords {
    */
   launchXapi(pkg: PackageInfo, attempt: Attempt): LrsLaunch {
     const registration = this.registrationFor('xapi', attempt);
-    const auth = `Basic ${Buffer.from(`${XAPI_CREDENTIALS.key}:${XAPI_CREDENTIALS.secret}`).toString('base64')}`;
+    const { key, secret } = this.options.basicAuth;
+    const auth = `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
     const query = new URLSearchParams({
       endpoint: this.lrs.endpoint,
       auth,
@@ -209,9 +222,9 @@ export class LearnerRecords {
         sessions: snapshot.sessions.filter((s) => kept(s.launch.registration)),
       });
     }
-    this.lrs = await startLrs({ persistFile: file, basicAuth: XAPI_CREDENTIALS, port }).catch(() =>
+    this.lrs = await startLrs({ ...this.options, port }).catch(() =>
       // The port was taken in between: any free one will do, launches carry the endpoint.
-      startLrs({ persistFile: file, basicAuth: XAPI_CREDENTIALS }),
+      startLrs(this.options),
     );
     // The new LRS starts with empty request logs.
     for (const launch of this.launches.values()) {

@@ -113,7 +113,10 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const harnessDir = await ensureHostBuilt();
   const pagesDir = await ensurePreviewUiBuilt();
   const scorm = new ScormStore(join(dataDir, 'scorm.json'));
-  const records = await LearnerRecords.start(dataDir);
+  /** This server's origin once it listens; the LRS answers pages of this origin only (127.0.0.1 or localhost). */
+  let origin = '';
+  const previewOrigins = () => (origin ? [origin, origin.replace('//127.0.0.1:', '//localhost:')] : []);
+  const records = await LearnerRecords.start(dataDir, previewOrigins);
   const launches = new Map<PackageId, LaunchView>();
   /** When each SCORM package's attempt last ended by Reset or New attempt: data from launches before is stale. */
   const scormEpoch = new Map<PackageId, string>();
@@ -124,7 +127,6 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const harnessFiles = serveStatic(harnessDir);
   const packageFiles = new Map(packages.map((p) => [p.id, serveStatic(p.dir)]));
 
-  let origin = '';
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       console.error('preview: request failed', error);
@@ -176,9 +178,10 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     }
     if (action === 'launch' && method === 'POST') {
       const body = await readJson(request);
-      const attempt: Attempt = isRecord(body) && body.attempt === 'new' ? 'new' : 'resume';
-      const requested = isRecord(body) ? body.launchMode : undefined;
-      const launchMode = LAUNCH_MODES.find((m) => m === requested) ?? 'Normal';
+      if (!body.ok) return sendJson(response, body.status, { error: body.error });
+      const choice = launchChoice(body.value);
+      if (typeof choice === 'string') return sendJson(response, 400, { error: choice });
+      const { attempt, launchMode } = choice;
       const launch = launchPackage(pkg, attempt, launchMode, `http://${host}`);
       launches.set(pkg.id, launch);
       return sendJson(response, 200, launch);
@@ -197,7 +200,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       return sendJson(response, 200, records.activity(pkg, launch));
     }
     if (action === 'scorm-data' && method === 'POST' && (pkg.id === 'scorm12' || pkg.id === 'scorm2004')) {
-      const data = await readJson(request);
+      const body = await readJson(request);
+      if (!body.ok) return sendJson(response, body.status, { error: body.error });
+      const data = body.value;
       if (!isFlatCmi(data)) return sendJson(response, 400, { error: 'expected an object of cmi.* elements to string values' });
       // A course closed just before Reset can report after it: that attempt is gone and stays gone.
       const launch = new URL(request.url ?? '', origin).searchParams.get('launch') ?? '';
@@ -339,20 +344,37 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 }
 
-async function readJson(request: IncomingMessage): Promise<unknown> {
+type JsonRead = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly status: 400 | 413; readonly error: string };
+
+/** A JSON request body: 413 past MAX_BODY_BYTES (not read further), 400 when it is not JSON; an empty body is undefined. */
+async function readJson(request: IncomingMessage): Promise<JsonRead> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new Error('request body too large');
+    if (size > MAX_BODY_BYTES) {
+      request.resume();
+      return { ok: false, status: 413, error: `the request body is larger than ${MAX_BODY_BYTES} bytes` };
+    }
     chunks.push(buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
-  if (!text) return undefined;
+  if (!text) return { ok: true, value: undefined };
   try {
-    return JSON.parse(text) as unknown;
+    return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    return undefined;
+    return { ok: false, status: 400, error: 'the request body is not valid JSON' };
   }
+}
+
+/** A launch request: `{ attempt?: "new" | "resume", launchMode?: "Normal" | "Browse" | "Review" }`, or why not. */
+function launchChoice(body: unknown): { attempt: Attempt; launchMode: LaunchMode } | string {
+  if (body === undefined) return { attempt: 'resume', launchMode: 'Normal' };
+  if (!isRecord(body)) return 'expected a JSON object { "attempt": "new" | "resume", "launchMode": … }';
+  const attempt = body.attempt ?? 'resume';
+  if (attempt !== 'new' && attempt !== 'resume') return `attempt must be "new" or "resume", not ${JSON.stringify(attempt)}`;
+  const launchMode = LAUNCH_MODES.find((m) => m === (body.launchMode ?? 'Normal'));
+  if (!launchMode) return `launchMode must be one of ${LAUNCH_MODES.join(', ')}, not ${JSON.stringify(body.launchMode)}`;
+  return { attempt, launchMode };
 }

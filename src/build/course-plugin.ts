@@ -7,7 +7,7 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { ContentError, loadCourse } from '../content/load-course.js';
+import { ContentError, formatProblem, loadCourseWithWarnings } from '../content/load-course.js';
 import type { Lesson } from '../content/lesson.js';
 import { withLesson } from './boot-shell.js';
 import { TRACKER_MODULE, type Target } from './targets.js';
@@ -24,9 +24,18 @@ export function coursePlugin(options: { courseDir: string; srcDir: string; targe
   let lesson: Lesson | undefined;
   // index.html and the lesson module both need the course: read and validate it once per build.
   let loading: Promise<Lesson> | undefined;
-  const load = () => (loading ??= loadCourse(options.courseDir));
+  // `npm run build` prints the content warnings itself; `npm run dev` prints them here, at each reload.
+  let serving = false;
+  const load = () =>
+    (loading ??= loadCourseWithWarnings(options.courseDir).then(({ lesson: loaded, warnings }) => {
+      if (serving) for (const warning of warnings) console.warn(`! warning: ${formatProblem(warning)}`);
+      return loaded;
+    }));
   return {
     name: 'course',
+    configResolved(config) {
+      serving = config.command === 'serve';
+    },
     resolveId(id) {
       if (id === LESSON_ID) return `\0${LESSON_ID}`;
       if (id === TRACKER_ID) return resolve(options.srcDir, 'tracking', TRACKER_MODULE[options.target], 'index.ts');

@@ -4,8 +4,8 @@
  * (in YAML syntax, the first of each file only) and reported with the file, the
  * question or page by number and id, the line and column, and what was expected.
  */
-import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, posix, relative } from 'node:path';
 import type { z } from 'zod';
 import { CourseFile, pageFileSchema, type PageFile } from './schema.js';
 import type { Block, Lesson, Page } from './lesson.js';
@@ -199,7 +199,120 @@ function pageLinkProblems(pages: readonly { source: CourseSource; page: PageFile
   return problems;
 }
 
+/**
+ * Files in course/ that course.yaml does not list: a page an author wrote but
+ * forgot to add is not built, and nothing else would say so.
+ */
+async function unlistedPages(courseDir: string, course: CourseSource, listed: readonly string[]): Promise<ContentProblem[]> {
+  const folders = [...new Set(listed.map((name) => (name.includes('/') ? name.slice(0, name.lastIndexOf('/')) : '')))];
+  const known = new Set(listed.map((name) => normalize(name)));
+  const problems: ContentProblem[] = [];
+  for (const folder of folders) {
+    const names = await readdir(join(courseDir, folder)).catch(() => []);
+    for (const name of names.filter((n) => /\.ya?ml$/i.test(n)).sort()) {
+      const path = folder ? `${folder}/${name}` : name;
+      if (folder === '' && name === 'course.yaml') continue;
+      if (known.has(normalize(path))) continue;
+      problems.push(
+        problemAt(
+          course,
+          ['pages'],
+          `${path} is in the course folder but not listed in pages, so it is not built; add it to pages where it belongs in the reading order, or delete it`,
+        ),
+      );
+    }
+  }
+  return problems;
+}
+
+/** RFC 2606 names: example.com/.org/.net and their subdomains, and .example. */
+const PLACEHOLDER_HOST = /(^|\.)(example\.(com|org|net)|[^.]+\.example)$/i;
+
+/** The host of `iri` when it is a name reserved for examples (the shipped placeholder), else undefined. */
+export function placeholderHost(iri: string): string | undefined {
+  const host = URL.canParse(iri) ? new URL(iri).hostname : '';
+  return PLACEHOLDER_HOST.test(host) ? host : undefined;
+}
+
+/** Warnings for a course.yaml that builds but should not ship as it is. */
+function courseWarnings(course: CourseSource, baseIri: string): ContentProblem[] {
+  const host = placeholderHost(baseIri);
+  if (!host) return [];
+  return [
+    problemAt(
+      course,
+      ['baseIri'],
+      `baseIri "${baseIri}" is still the placeholder (${host} is reserved for examples): every xAPI and cmi5 activity id, the SCORM 2004 metadata and UPLOAD.md carry it, and LRSs keep learners' records under it. Set it to an https:// address your organisation controls before you upload, and then never change it`,
+    ),
+  ];
+}
+
+/** Rules about the list of pages in course.yaml: each page file once; each page number once. */
+function pageListProblems(
+  course: CourseSource,
+  listed: readonly string[],
+): { problems: ContentProblem[]; unique: { name: string; index: number }[] } {
+  const problems: ContentProblem[] = [];
+  const unique: { name: string; index: number }[] = [];
+  const first = new Map<string, number>();
+  listed.forEach((name, index) => {
+    const earlier = first.get(normalize(name));
+    if (earlier === undefined) {
+      first.set(normalize(name), index);
+      unique.push({ name, index });
+      return;
+    }
+    const { line } = course.yaml.placeOf(['pages', earlier]);
+    problems.push(
+      problemAt(
+        course,
+        ['pages', index],
+        `${name} is listed twice (also as page ${earlier + 1}, line ${line}); expected each page file once: remove one`,
+      ),
+    );
+  });
+  return { problems, unique };
+}
+
+function pageNumberProblems(
+  course: CourseSource,
+  pages: readonly { source: CourseSource; page: PageFile; index: number }[],
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const first = new Map<number, { file: string; index: number }>();
+  for (const { source, page, index } of pages) {
+    if (page.number === undefined) continue;
+    const earlier = first.get(page.number);
+    if (!earlier) {
+      first.set(page.number, { file: source.file, index });
+      continue;
+    }
+    const { line } = course.yaml.placeOf(['pages', index]);
+    const { line: earlierLine } = course.yaml.placeOf(['pages', earlier.index]);
+    problems.push(
+      problemAt(
+        source,
+        ['number'],
+        `page number ${page.number} is also the number of ${earlier.file}; expected each number once (course.yaml lists this page at line ${line}, the other at line ${earlierLine}): renumber one of them`,
+      ),
+    );
+  }
+  return problems;
+}
+
+const normalize = (name: string) => posix.normalize(name.replaceAll('\\', '/'));
+
+export interface LoadedCourse {
+  readonly lesson: Lesson;
+  /** Things that build but should be looked at (an unlisted page, the placeholder baseIri). */
+  readonly warnings: readonly ContentProblem[];
+}
+
 export async function loadCourse(courseDir: string): Promise<Lesson> {
+  return (await loadCourseWithWarnings(courseDir)).lesson;
+}
+
+export async function loadCourseWithWarnings(courseDir: string): Promise<LoadedCourse> {
   const courseYaml = await readYaml(courseDir, 'course.yaml');
   if (!courseYaml.source) throw new ContentError(courseYaml.problems);
   const courseSource = courseYaml.source;
@@ -207,24 +320,28 @@ export async function loadCourse(courseDir: string): Promise<Lesson> {
   if (!course.success) throw new ContentError(zodProblems(courseSource, course.error));
 
   const schema = pageFileSchema(course.data.sources);
-  const problems: ContentProblem[] = [];
-  const pages: { source: CourseSource; page: PageFile }[] = [];
-  for (const name of course.data.pages) {
+  const { problems, unique } = pageListProblems(courseSource, course.data.pages);
+  const pages: { source: CourseSource; page: PageFile; index: number }[] = [];
+  for (const { name, index } of unique) {
     const { source, problems: yamlProblems } = await readYaml(courseDir, name);
     if (!source) {
       problems.push(...yamlProblems);
       continue;
     }
     const parsed = schema.safeParse(source.yaml.data);
-    if (parsed.success) pages.push({ source, page: parsed.data });
+    if (parsed.success) pages.push({ source, page: parsed.data, index });
     else problems.push(...zodProblems(source, parsed.error));
   }
-  if (problems.length === 0) problems.push(...lessonProblems(courseSource, pages));
+  if (problems.length === 0) problems.push(...lessonProblems(courseSource, pages), ...pageNumberProblems(courseSource, pages));
   if (problems.length) throw new ContentError(problems);
 
+  const warnings = [
+    ...(await unlistedPages(courseDir, courseSource, course.data.pages)),
+    ...courseWarnings(courseSource, course.data.baseIri),
+  ];
   const { sources: _sources, pages: _files, ...meta } = course.data;
   return {
-    ...meta,
-    pages: pages.map(({ page }): Page => ({ ...page, blocks: page.blocks.map(withCsv) })),
+    lesson: { ...meta, pages: pages.map(({ page }): Page => ({ ...page, blocks: page.blocks.map(withCsv) })) },
+    warnings,
   };
 }

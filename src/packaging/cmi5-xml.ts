@@ -5,15 +5,19 @@
  */
 import type { Lesson } from '../content/lesson.js';
 import { activityIris } from './identifiers.js';
+import { courseActivityText } from './tincan-activities.js';
 import { xmlDocument } from './xml.js';
 
 export function cmi5Xml(lesson: Lesson): string {
   const iris = activityIris(lesson);
   return xmlDocument((doc) => {
     const root = doc.ele('https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd', 'courseStructure');
+    // The course activity is named as the statements name it (their grouping activity), so an LRS
+    // and an LMS show one name for one id.
+    const courseText = courseActivityText(lesson);
     const course = root.ele('course', { id: iris.course });
-    course.ele('title').ele('langstring', { lang: lesson.language }).txt(lesson.title);
-    course.ele('description').ele('langstring', { lang: lesson.language }).txt(lesson.description);
+    course.ele('title').ele('langstring', { lang: lesson.language }).txt(courseText.name);
+    course.ele('description').ele('langstring', { lang: lesson.language }).txt(courseText.description);
     const au = root.ele('au', {
       id: iris.au,
       moveOn: lesson.settings.moveOn,

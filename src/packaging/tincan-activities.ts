@@ -6,9 +6,9 @@
  * so each has its own name and a description (xAPI 1.0.3 Part Two §2.4.4.1:
  * `name` and `description` language maps).
  */
-import type { Inline, Lesson, Page, RichBlock } from '../content/lesson.js';
+import type { Inline, Lesson, Page } from '../content/lesson.js';
 import { plainText } from '../content/rich-text-plain.js';
-import { truncateText } from '../domain/text.js';
+import { shortenText } from '../domain/text.js';
 
 export interface ActivityText {
   readonly name: string;
@@ -17,18 +17,42 @@ export interface ActivityText {
 
 const plain = (line: readonly Inline[]): string => plainText(line);
 
-const blockText = (block: RichBlock): string => (block.t === 'p' ? plain(block.c) : block.items.map(plain).join('; '));
-
-/** The first words a learner reads on the page, as plain text. */
-function firstText(page: Page): string {
+/**
+ * What the page says first, as plain sentences: its opening paragraphs, with
+ * the list a paragraph introduces ("AWS recommends:") joined to it, so a
+ * description never ends on a colon that introduces nothing. An activity, the
+ * quiz, a reflection or a table is summed up in one sentence.
+ */
+function openingText(page: Page): string {
+  const parts: string[] = [];
   for (const block of page.blocks) {
-    if (block.kind === 'markdown' && block.text[0]) return blockText(block.text[0]);
-    if (block.kind === 'choice-activity' || block.kind === 'written-activity') return `${block.heading}: ${block.prompt}`;
-    if (block.kind === 'quiz') return `${block.heading}: ${block.questions.length} multiple-choice questions, scored.`;
-    if (block.kind === 'reflection') return `${block.heading}: ${block.questions.map((q) => q.text).join(' ')}`;
-    if (block.kind === 'table') return block.caption;
+    if (block.kind === 'markdown') {
+      for (const rich of block.text) {
+        if (rich.t === 'p') parts.push(plain(rich.c));
+        else {
+          const items = `${rich.items.map((item) => plain(item).replace(/[\s.;,]+$/, '')).join('; ')}.`;
+          const last = parts.length - 1;
+          if (last >= 0 && parts[last]?.endsWith(':')) parts[last] = `${parts[last]} ${items}`;
+          else parts.push(items);
+        }
+      }
+      continue;
+    }
+    const summary = blockSummary(block);
+    if (summary) parts.push(summary);
+    break;
   }
-  return '';
+  return parts.join(' ');
+}
+
+function blockSummary(block: Page['blocks'][number]): string | undefined {
+  const intro = (heading: string, prompt: string) => `${heading}: ${prompt.replace(/[\s:]+$/, '')}`;
+  if (block.kind === 'choice-activity') return `${intro(block.heading, block.prompt)} (${block.cases.length} cases).`;
+  if (block.kind === 'written-activity') return `${intro(block.heading, block.prompt)} (${block.questions.length} questions).`;
+  if (block.kind === 'quiz') return `${block.heading}: ${block.questions.length} multiple-choice questions, scored.`;
+  if (block.kind === 'reflection') return `${block.heading}: ${block.questions.map((q) => q.text).join(' ')}`;
+  if (block.kind === 'table') return block.caption;
+  return undefined;
 }
 
 /** The course that groups the lesson: named for what it holds, so it never reads as the lesson itself. */
@@ -39,12 +63,17 @@ export function courseActivityText(lesson: Lesson): ActivityText {
   };
 }
 
+/**
+ * A page as an LRS report shows it. The description is written for an admin:
+ * where the page is, then what it says, in whole words and sentences, with "…"
+ * where it had to be cut (250 characters, the length LRS dashboards show).
+ */
 export function pageActivityText(lesson: Lesson, page: Page): ActivityText {
   const index = lesson.pages.indexOf(page) + 1;
   const where = `Lesson ${lesson.lessonNumber}, page ${index} of ${lesson.pages.length}.`;
-  const text = firstText(page);
+  const text = openingText(page);
   return {
     name: page.number ? `${page.number}) ${page.title}` : page.title,
-    description: truncateText(text ? `${where} ${text}` : where, 250),
+    description: shortenText(text ? `${where} ${text}` : where, 250),
   };
 }

@@ -9,47 +9,22 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { parseDocument } from 'yaml';
 import { CoursePage } from '../../hosts/learner/course-page.js';
 import { COURSE_DIR, loadLessonFacts, type LessonFacts } from '../../hosts/learner/lesson-facts.js';
 import { HARNESS_DIST } from '../../hosts/scorm/harness-paths.js';
 import { expect, test } from './playwright-fixtures.js';
 import { smokeJourney } from './smoke-journey.js';
+import { applyWorkedExample, NEW_OPTION, NEW_STEM } from '../fixtures/author-edits.js';
 
 const WORK = join(process.cwd(), 'tests', '.worked-example');
 const COURSE = join(WORK, 'course');
 const DIST = join(WORK, 'dist');
 const SCORM12 = join(WORK, 'scorm12');
 
-const NEW_STEM = 'Which statement matches what AWS says about IAM users today?';
-const NEW_OPTION = 'Named identities with long-term credentials, recommended only for specific use cases';
-
 test.use({ staticMounts: { '/web': join(DIST, 'web'), '/scorm12': SCORM12, '/harness': HARNESS_DIST } });
 test.describe.configure({ mode: 'serial' });
 
 let facts: LessonFacts;
-
-/** Step 1 and 2 of the worked example, as an author does them in the two files. */
-async function applyWorkedExample(courseDir: string): Promise<void> {
-  const quizFile = join(courseDir, 'pages', '15-quiz.yaml');
-  const quiz = parseDocument(await readFile(quizFile, 'utf8'));
-  const questions = quiz.getIn(['blocks', 0, 'questions']) as { items: unknown[] } | undefined;
-  const q2 = (questions?.items ?? []).findIndex((_, i) => quiz.getIn(['blocks', 0, 'questions', i, 'id']) === 'q2');
-  if (q2 < 0) throw new Error('README names question q2 in pages/15-quiz.yaml, but it is not there');
-  const path = ['blocks', 0, 'questions', q2];
-  const correct = quiz.getIn([...path, 'correct']);
-  const options = quiz.getIn([...path, 'options']) as { items: unknown[] };
-  const right = options.items.findIndex((_, i) => quiz.getIn([...path, 'options', i, 'id']) === correct);
-  quiz.setIn([...path, 'stem'], NEW_STEM);
-  quiz.setIn([...path, 'options', right, 'text'], NEW_OPTION);
-  await writeFile(quizFile, quiz.toString());
-
-  const courseFile = join(courseDir, 'course.yaml');
-  const course = parseDocument(await readFile(courseFile, 'utf8'));
-  if (!course.hasIn(['settings', 'passingScore'])) throw new Error('course.yaml has no settings.passingScore');
-  course.setIn(['settings', 'passingScore'], 0.6);
-  await writeFile(courseFile, course.toString());
-}
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);

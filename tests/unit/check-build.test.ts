@@ -47,9 +47,11 @@ describe('the build runs the package checker', () => {
     const previous = join(dist, 'iam-access-patterns-5-6-scorm12.zip');
     writeFileSync(previous, 'the package from the last good build');
 
-    const { status, err } = build('scorm12', '--course', course, '--out', dist);
+    const { status, out, err } = build('scorm12', '--course', course, '--out', dist);
 
     expect(status).toBe(1);
+    // Nothing was written, so nothing gets a ✓ but the content check that did pass.
+    expect(out.split('\n').filter((line) => line.startsWith('✓'))).toEqual([expect.stringMatching(/^✓ course\/ is valid/)]);
     expect(err).toMatch(/error {4}assets\/course\.js:\d+ {2}embedded AWS access key id \(AKIA… 20 characters\)/);
     expect(err).toContain('A package failed its check (see above): nothing was written, dist/ is unchanged.');
     expect(readFileSync(previous, 'utf8')).toBe('the package from the last good build');
@@ -63,7 +65,10 @@ describe('the build runs the package checker', () => {
 
     expect(run.status, run.err).toBe(0);
     for (const target of ['scorm12', 'scorm2004', 'xapi', 'cmi5'])
-      expect(run.out).toContain(`✓ checked iam-access-patterns-5-6-${target}.zip`);
+      expect(run.out).toMatch(new RegExp(`✓ ${target}: .*iam-access-patterns-5-6-${target}\\.zip \\(.*\\), checked: .*, no problems`));
+    // Each ✓ is printed once the zip is in place: the file is there when the line says so.
+    for (const line of run.out.split('\n').filter((l) => /^✓ \w+: .*\.zip/.test(l)))
+      expect(existsSync(join(out, /iam-access-patterns-5-6-\w+\.zip/.exec(line)?.[0] ?? '-'))).toBe(true);
     expect(run.out).toMatch(/package +standard +zip +JS\+CSS \(gzip\) +files +identifier +version/);
     expect(run.out).toMatch(
       /iam-access-patterns-5-6-scorm12\.zip +SCORM 1\.2 +[\d.]+ KiB +[\d.]+ KiB \([\d.]+ KiB\) +5 +iam-access-patterns-5-6-manifest +1\.0\.0/,

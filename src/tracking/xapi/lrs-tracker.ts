@@ -21,6 +21,7 @@ import type { ConnectionStatus, FinishReason, Outcome, Tracker, TrackerStart } f
 import { decodeProgress } from '../../domain/codec.js';
 import { outcomeOf } from '../../domain/completion.js';
 import { meetsPassingScore, scoreQuiz } from '../../domain/scoring.js';
+import { shortenText } from '../../domain/text.js';
 import type { QuizBlock } from '../../domain/lesson-queries.js';
 import { pageActivityText } from '../../packaging/tincan-activities.js';
 import { classify } from './lrs-client.js';
@@ -149,7 +150,7 @@ export class LrsTracker implements Tracker {
     const where = this.activityTitles.get(i.activityId) ?? i.activityId;
     const ref = {
       id: `${this.o.context.lesson.id}/interactions/${encodeURIComponent(i.id)}`,
-      name: `${where}: ${i.question}`.slice(0, 200),
+      name: shortenText(`${where}: ${i.question}`, 200),
     };
     this.send('answered', build.answered(this.o.context, i, ref));
     if (i.attempt > 0 && this.quiz && i.activityId === this.quiz.id) this.judge(this.quiz, i);
