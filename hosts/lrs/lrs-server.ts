@@ -27,7 +27,7 @@ import { CORS_HEADERS, readBody, Refusal, send, sendJson } from './http.js';
 import { agentKey, isObject, parseJson, type JsonObject } from './json.js';
 import { loadSnapshot, saveSnapshot } from './persistence.js';
 import { StatementStore } from './statement-store.js';
-import { statementsResource } from './statements-resource.js';
+import { moreStatements, statementsResource } from './statements-resource.js';
 
 export interface LrsHarnessOptions {
   /** JSON file that keeps statements, documents and cmi5 sessions across restarts. */
@@ -36,6 +36,8 @@ export interface LrsHarnessOptions {
   basicAuth?: { key: string; secret: string };
   /** Fixed port (e.g. to restart on the same endpoint); default: a free one. */
   port?: number;
+  /** Statements per page of GET /statements at most; default 100, the ADL LRS's SERVER_STMT_LIMIT. */
+  statementLimit?: number;
 }
 
 /** A request refused, with why; `requirement` is the cmi5 requirement number when a cmi5 rule refused it. */
@@ -125,7 +127,7 @@ export async function startLrs(options: LrsHarnessOptions = {}): Promise<LrsHarn
         sessions: sessions.serialize(),
       });
   };
-  const statements = new StatementStore(persist);
+  const statements = new StatementStore(persist, options.statementLimit);
   const documents = new DocumentStore(persist);
   const sessions = new Cmi5Sessions(persist);
   const lrs: Lrs = { statements, documents, sessions, base: XAPI_BASE };
@@ -221,6 +223,7 @@ export async function startLrs(options: LrsHarnessOptions = {}): Promise<LrsHarn
       version,
     };
     if (resource === 'statements') return statementsResource(lrs, x);
+    if (resource.startsWith('statements/more/')) return moreStatements(lrs, x, resource.slice('statements/more/'.length));
     if (resource === 'activities/state') return stateResource(lrs, x);
     if (resource === 'agents/profile') return agentProfileResource(lrs, x);
     if (resource === 'activities/profile') return activityProfileResource(lrs, x);
