@@ -344,3 +344,35 @@ async function runStep(
     }
   }
 }
+
+/** Posts a cohort's statements to an LRS (xAPI POST /statements, `batch` at a time); returns how many were stored. */
+export async function postCohort(
+  endpoint: string,
+  credentials: { readonly key: string; readonly secret: string },
+  learners: AsyncIterable<GeneratedLearner>,
+  batch = 500,
+): Promise<number> {
+  const auth = `Basic ${Buffer.from(`${credentials.key}:${credentials.secret}`).toString('base64')}`;
+  let buffer: Statement[] = [];
+  let stored = 0;
+  const send = async (all: boolean) => {
+    while (buffer.length >= batch || (all && buffer.length > 0)) {
+      const part = buffer.slice(0, batch);
+      const response = await fetch(`${endpoint}statements`, {
+        method: 'POST',
+        headers: { Authorization: auth, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' },
+        body: JSON.stringify(part),
+      });
+      if (response.status !== 200)
+        throw new Error(`the LRS refused the cohort's statements: HTTP ${response.status} ${await response.text()}`);
+      stored += part.length;
+      buffer = buffer.slice(part.length);
+    }
+  };
+  for await (const learner of learners) {
+    buffer.push(...learner.statements);
+    await send(false);
+  }
+  await send(true);
+  return stored;
+}

@@ -187,7 +187,9 @@ export class ReportBuilder {
         counted,
         duplicates: this.duplicates,
         voided,
-        otherCourses: [...this.otherCourses].map(([course, statements]) => ({ course, statements })).sort((a, b) => b.statements - a.statements),
+        otherCourses: [...this.otherCourses]
+          .map(([course, statements]) => ({ course, statements }))
+          .sort((a, b) => b.statements - a.statements),
         unreadable: [...this.unreadable].map(([why, statements]) => ({ why, statements })),
         ignored: this.ignored,
       },
@@ -558,7 +560,11 @@ class QuestionRegistry {
         const key = definitionKey(q);
         const tally = tallyOf(q);
         if (role === 'case') {
-          count(tally, { fact: f, question: q, response: f.what.response, right: rightAnswer(q, f.what.response, f.what.success) }, !firstSeen.has(key));
+          count(
+            tally,
+            { fact: f, question: q, response: f.what.response, right: rightAnswer(q, f.what.response, f.what.success) },
+            !firstSeen.has(key),
+          );
         } else {
           const latest = tally.written.get(s.record);
           tally.written.set(s.record, { text: f.what.response, at: f.time, submissions: (latest?.submissions ?? 0) + 1 });
@@ -568,9 +574,7 @@ class QuestionRegistry {
     }
     const ordered = [...this.entries.entries()].sort(([, a], [, b]) => this.order(a) - this.order(b) || compareEntries(a, b));
     const choiceReport = (role: 'quiz' | 'case') =>
-      ordered
-        .filter(([, e]) => e.role === role)
-        .map(([key, e]) => choiceQuestionReport(key, e, tallies.get(key) ?? newTally(), role, t));
+      ordered.filter(([, e]) => e.role === role).map(([key, e]) => choiceQuestionReport(key, e, tallies.get(key) ?? newTally(), role, t));
     return {
       quiz: choiceReport('quiz'),
       cases: choiceReport('case'),
@@ -680,8 +684,7 @@ const compareEntries = (a: QuestionEntry, b: QuestionEntry) =>
       ? 1
       : -1;
 
-const entryKey = (e: QuestionEntry) =>
-  `${e.definition.id}@${versionLabel(e.definition.version)}${e.variant ? `#${e.variant + 1}` : ''}`;
+const entryKey = (e: QuestionEntry) => `${e.definition.id}@${versionLabel(e.definition.version)}${e.variant ? `#${e.variant + 1}` : ''}`;
 
 function choiceQuestionReport(_key: string, e: QuestionEntry, tally: Tally, role: 'quiz' | 'case', t: Thresholds): ChoiceQuestionReport {
   const d = e.definition;
@@ -756,7 +759,9 @@ function notices(report: Report, model: CourseModel, questions: QuestionRegistry
     );
   const unreadable = read.unreadable.reduce((n, u) => n + u.statements, 0);
   if (unreadable)
-    out.push(`${unreadable} statement${unreadable === 1 ? ' was' : 's were'} left out as unreadable: ${read.unreadable.map((u) => `${u.why} (${u.statements})`).join('; ')}.`);
+    out.push(
+      `${unreadable} statement${unreadable === 1 ? ' was' : 's were'} left out as unreadable: ${read.unreadable.map((u) => `${u.why} (${u.statements})`).join('; ')}.`,
+    );
   if (read.duplicates) out.push(`${read.duplicates} statements came more than once from the LRS and were counted once.`);
   if (read.voided) out.push(`${read.voided} voided statements were left out.`);
   return out;

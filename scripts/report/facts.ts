@@ -105,8 +105,7 @@ export function learnerOf(actor: unknown): Learner | undefined {
 function activityIds(object: Json, context: Json): string[] {
   const ids = [text(object.id)];
   const activities = isJson(context.contextActivities) ? context.contextActivities : {};
-  for (const key of ['parent', 'grouping', 'category', 'other'])
-    for (const a of list(activities[key])) if (isJson(a)) ids.push(text(a.id));
+  for (const key of ['parent', 'grouping', 'category', 'other']) for (const a of list(activities[key])) if (isJson(a)) ids.push(text(a.id));
   return ids.filter((id): id is string => id !== undefined);
 }
 
@@ -125,7 +124,9 @@ export function readStatement(raw: unknown, model: CourseModel, activity: string
   if (!verbIri || !object) return { kind: 'unreadable', id, why: 'no verb or no object' };
   if (verbIri === VOIDED) {
     const target = object.objectType === 'StatementRef' ? text(object.id) : undefined;
-    return target ? { kind: 'voiding', id, target: target.toLowerCase() } : { kind: 'unreadable', id, why: 'a voiding statement without a StatementRef' };
+    return target
+      ? { kind: 'voiding', id, target: target.toLowerCase() }
+      : { kind: 'unreadable', id, why: 'a voiding statement without a StatementRef' };
   }
   const context = isJson(raw.context) ? raw.context : {};
   const objectId = text(object.id) ?? '';

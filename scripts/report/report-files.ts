@@ -63,7 +63,10 @@ export function itemsCsv(questions: readonly ChoiceQuestionReport[]): string {
         share(q.right, q.answers),
         q.discrimination ? Math.round(q.discrimination.index * 10000) / 10000 : undefined,
         q.discrimination?.groupSize,
-        q.flags.filter((f) => f.option === undefined || f.option === o.id).map((f) => f.code).join(' '),
+        q.flags
+          .filter((f) => f.option === undefined || f.option === o.id)
+          .map((f) => f.code)
+          .join(' '),
         q.text,
         o.text,
       ]),

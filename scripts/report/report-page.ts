@@ -73,7 +73,9 @@ code { font-size: .9em; overflow-wrap: anywhere; }
 
 function countTable(caption: string, head: [string, string], rows: readonly CountRow[], total?: number): Template {
   return html`<table>
-    <caption>${caption}</caption>
+    <caption>
+      ${caption}
+    </caption>
     <thead>
       <tr>
         <th scope="col">${head[0]}</th>
@@ -94,7 +96,11 @@ function countTable(caption: string, head: [string, string], rows: readonly Coun
   </table>`;
 }
 
-const figure = (svg: string, caption: string | Template) => html`<figure>${unsafeHTML(svg)}<figcaption>${caption}</figcaption></figure>`;
+const figure = (svg: string, caption: string | Template) =>
+  html`<figure>
+    ${unsafeHTML(svg)}
+    <figcaption>${caption}</figcaption>
+  </figure>`;
 
 function funnelSection(r: Report): Template {
   const launched = r.funnel[0]?.registrations ?? 0;
@@ -107,8 +113,8 @@ function funnelSection(r: Report): Template {
   return html`<section aria-labelledby="funnel">
     <h2 id="funnel">Where learners get to</h2>
     <p>
-      A learner record is one learner in one registration (one enrolment in the LMS). Each stage counts the records that reached
-      it; a learner may attempt the quiz before reading every page.
+      A learner record is one learner in one registration (one enrolment in the LMS). Each stage counts the records that reached it; a
+      learner may attempt the quiz before reading every page.
     </p>
     <div class="pair">
       ${figure(svg, 'Funnel of learner records from launch to completion.')}
@@ -138,18 +144,23 @@ function funnelSection(r: Report): Template {
       </table>
     </div>
     <h3>Where learners who have not completed stopped</h3>
-    ${stoppedTotal === 0
-      ? html`<p class="ok">Every learner record has completed the lesson.</p>`
-      : html`<div class="pair">
-          ${figure(
-            horizontalBars(
-              stopped.map((row) => ({ label: row.label, value: row.count })),
-              { label: 'Furthest page reached by learner records that have not completed (numbers in the table beside it)', x: 'learner records' },
-            ),
-            'Furthest page reached, for learner records that have not completed.',
-          )}
-          ${countTable('Furthest page reached (not completed)', ['Page', 'Learner records'], stopped, stoppedTotal)}
-        </div>`}
+    ${
+      stoppedTotal === 0
+        ? html`<p class="ok">Every learner record has completed the lesson.</p>`
+        : html`<div class="pair">
+            ${figure(
+              horizontalBars(
+                stopped.map((row) => ({ label: row.label, value: row.count })),
+                {
+                  label: 'Furthest page reached by learner records that have not completed (numbers in the table beside it)',
+                  x: 'learner records',
+                },
+              ),
+              'Furthest page reached, for learner records that have not completed.',
+            )}
+            ${countTable('Furthest page reached (not completed)', ['Page', 'Learner records'], stopped, stoppedTotal)}
+          </div>`
+    }
   </section>`;
 }
 
@@ -163,7 +174,10 @@ function scoreSection(r: Report): Template {
   const tried = r.attemptsToPass.reduce((n, row) => n + row.count, 0);
   return html`<section aria-labelledby="scores">
     <h2 id="scores">Quiz scores and attempts</h2>
-    <p>Version ${r.course.version} of the quiz (${r.course.quizQuestions} questions); the pass mark is ${Math.round(r.course.passingScore * 100)} %.</p>
+    <p>
+      Version ${r.course.version} of the quiz (${r.course.quizQuestions} questions); the pass mark is
+      ${Math.round(r.course.passingScore * 100)} %.
+    </p>
     <div class="pair">
       ${figure(
         pairedColumns(rows, {
@@ -208,8 +222,15 @@ function scoreSection(r: Report): Template {
     <div class="pair">
       ${figure(
         horizontalBars(
-          r.attemptsToPass.map((row) => ({ label: row.label, value: row.count, colour: row.label.startsWith('not') ? COLOURS.wrong : COLOURS.count })),
-          { label: 'Attempts until a pass, for learner records that attempted the quiz (numbers in the table beside it)', x: 'learner records' },
+          r.attemptsToPass.map((row) => ({
+            label: row.label,
+            value: row.count,
+            colour: row.label.startsWith('not') ? COLOURS.wrong : COLOURS.count,
+          })),
+          {
+            label: 'Attempts until a pass, for learner records that attempted the quiz (numbers in the table beside it)',
+            x: 'learner records',
+          },
         ),
         'Quiz attempts each learner record needed to pass.',
       )}
@@ -241,7 +262,10 @@ function choiceQuestion(q: ChoiceQuestionReport, level: 'h3' | 'h4' = 'h3'): Tem
   const heading = html`${q.id}${q.version ? html` <span class="who">(version ${q.version}${q.variant ? `, definition ${q.variant + 1}` : ''})</span>` : ''}`;
   const svg = horizontalBars(
     q.options.map((o) => ({ label: optionLabel(o), value: o.chosen, colour: o.correct ? COLOURS.right : COLOURS.wrong })),
-    { label: `Option choices for ${q.id}, over all answers; the right answer is marked (numbers in the table beside it)`, x: 'answers choosing it' },
+    {
+      label: `Option choices for ${q.id}, over all answers; the right answer is marked (numbers in the table beside it)`,
+      x: 'answers choosing it',
+    },
   );
   const d = q.discrimination;
   return html`<article class="question" aria-labelledby=${`q-${q.key}`}>
@@ -250,21 +274,25 @@ function choiceQuestion(q: ChoiceQuestionReport, level: 'h3' | 'h4' = 'h3'): Tem
     <p>
       Right on the first attempt: <strong>${pct(q.firstAttemptRight, q.firstAttemptAnswers)}</strong> (${num(q.firstAttemptRight)} of
       ${num(q.firstAttemptAnswers)}); over all answers: <strong>${pct(q.right, q.answers)}</strong> (${num(q.right)} of ${num(q.answers)}).
-      ${q.role === 'quiz'
-        ? d
-          ? html`Discrimination index <strong>${d.index.toFixed(2)}</strong> (upper ${d.groupSize} learners ${pct(d.upperRight, 1)} right,
-              lower ${d.groupSize} ${pct(d.lowerRight, 1)}; ${num(d.ranked)} ranked).`
-          : 'Discrimination index: too few learners to rank.'
-        : ''}
+      ${
+        q.role === 'quiz'
+          ? d
+            ? html`Discrimination index <strong>${d.index.toFixed(2)}</strong> (upper ${d.groupSize} learners ${pct(d.upperRight, 1)} right,
+                lower ${d.groupSize} ${pct(d.lowerRight, 1)}; ${num(d.ranked)} ranked).`
+            : 'Discrimination index: too few learners to rank.'
+          : ''
+      }
       ${q.unknownResponses ? html`${num(q.unknownResponses)} answers named no option of this question.` : ''}
     </p>
-    ${q.role === 'quiz'
-      ? q.flags.length
-        ? html`<ul class="flags" aria-label=${`Flags for ${q.id}`}>
-            ${q.flags.map((f) => html`<li>⚠ ${f.message}</li>`)}
-          </ul>`
-        : html`<p class="ok">No flags.</p>`
-      : ''}
+    ${
+      q.role === 'quiz'
+        ? q.flags.length
+          ? html`<ul class="flags" aria-label=${`Flags for ${q.id}`}>
+              ${q.flags.map((f) => html`<li>⚠ ${f.message}</li>`)}
+            </ul>`
+          : html`<p class="ok">No flags.</p>`
+        : ''
+    }
     <div class="pair">
       ${figure(svg, html`Answers choosing each option; <span class="right-answer">✓ right answer</span> in green, wrong ones in grey.`)}
       <table>
@@ -301,15 +329,18 @@ function writtenQuestion(w: WrittenQuestionReport): Template {
     <h3 id=${`w-${w.key}`}>${w.id} <span class="who">(version ${w.version})</span></h3>
     <p>${w.text}</p>
     <p>
-      ${num(w.answers.length)} learner record${w.answers.length === 1 ? '' : 's'} answered${w.answers.length > shown.length
-        ? html`; the newest ${shown.length} are shown (all are in written.csv and report.json)`
-        : ''}.
+      ${num(w.answers.length)} learner record${w.answers.length === 1 ? '' : 's'}
+      answered${
+        w.answers.length > shown.length ? html`; the newest ${shown.length} are shown (all are in written.csv and report.json)` : ''
+      }.
     </p>
     <ul>
       ${shown.map(
         (a) =>
           html`<li>
-            <span class="who">${a.learner} · ${a.registration} · ${date(a.at)}${a.submissions > 1 ? ` · revised ${a.submissions - 1}×` : ''}</span>
+            <span class="who"
+              >${a.learner} · ${a.registration} · ${date(a.at)}${a.submissions > 1 ? ` · revised ${a.submissions - 1}×` : ''}</span
+            >
             <blockquote>${a.text}</blockquote>
           </li>`,
       )}
@@ -322,11 +353,30 @@ function aboutSection(r: Report): Template {
   return html`<section aria-labelledby="about">
     <h2 id="about">How to read this report</h2>
     <ul>
-      <li>A <strong>learner record</strong> is one learner (actor) in one registration. Learners are shown as anonymous codes (L0001, and L0001-1 for their first registration) unless the report was run with <code>--names</code>.</li>
-      <li><strong>First attempt</strong>: attempt 1 of a learner record (the course sends the attempt number with each quiz answer). Question figures and flags use first attempts: a retake follows the feedback on the first.</li>
-      <li><strong>Discrimination index</strong>: the share right among the top ${pct(t.groupShare, 1)} of learner records by first-attempt quiz score, minus the share right among the bottom ${pct(t.groupShare, 1)}. Learners tied at a group's edge share the places left, so the figure does not depend on the order the LRS returned them in.</li>
-      <li>Flags: <em>too few answers</em> under ${t.minFirstAttemptAnswers} first-attempt answers (nothing else is judged then); <em>most learners miss it</em> under ${pct(t.mostMiss, 1)} right on the first attempt; <em>a distractor nobody picks</em> when a wrong option is chosen in under ${pct(t.unusedDistractor, 1)} of first attempts; <em>a wrong option chosen more often than the right one</em> on first attempts; <em>does not tell strong from weak learners</em> for a discrimination index under ${t.lowDiscrimination}.</li>
-      <li>Questions are reported per content version (the course's <code>version</code>, sent as <code>context.revision</code>): answers to an older version are never added to a question of the current one.</li>
+      <li>
+        A <strong>learner record</strong> is one learner (actor) in one registration. Learners are shown as anonymous codes (L0001, and
+        L0001-1 for their first registration) unless the report was run with <code>--names</code>.
+      </li>
+      <li>
+        <strong>First attempt</strong>: attempt 1 of a learner record (the course sends the attempt number with each quiz answer). Question
+        figures and flags use first attempts: a retake follows the feedback on the first.
+      </li>
+      <li>
+        <strong>Discrimination index</strong>: the share right among the top ${pct(t.groupShare, 1)} of learner records by first-attempt
+        quiz score, minus the share right among the bottom ${pct(t.groupShare, 1)}. Learners tied at a group's edge share the places left,
+        so the figure does not depend on the order the LRS returned them in.
+      </li>
+      <li>
+        Flags: <em>too few answers</em> under ${t.minFirstAttemptAnswers} first-attempt answers (nothing else is judged then);
+        <em>most learners miss it</em> under ${pct(t.mostMiss, 1)} right on the first attempt; <em>a distractor nobody picks</em> when a
+        wrong option is chosen in under ${pct(t.unusedDistractor, 1)} of first attempts;
+        <em>a wrong option chosen more often than the right one</em> on first attempts; <em>does not tell strong from weak learners</em> for
+        a discrimination index under ${t.lowDiscrimination}.
+      </li>
+      <li>
+        Questions are reported per content version (the course's <code>version</code>, sent as <code>context.revision</code>): answers to an
+        older version are never added to a question of the current one.
+      </li>
       <li>Each statement is counted once (by its id); voided statements are left out.</li>
     </ul>
   </section>`;
@@ -360,7 +410,12 @@ export function reportPage(r: Report): string {
                 <dd>${r.course.id}, version ${r.course.version}</dd>
                 <dt>Activity</dt>
                 <dd><code>${r.read.activity}</code></dd>
-                ${r.read.endpoint ? html`<dt>LRS</dt><dd><code>${r.read.endpoint}</code></dd>` : ''}
+                ${
+                  r.read.endpoint
+                    ? html`<dt>LRS</dt>
+                        <dd><code>${r.read.endpoint}</code></dd>`
+                    : ''
+                }
                 <dt>Dates</dt>
                 <dd>${range}</dd>
                 <dt>Statements</dt>
@@ -378,40 +433,51 @@ export function reportPage(r: Report): string {
             <li><strong>${minutes(r.timeInLesson.medianMs)}</strong> median time</li>
             <li><strong>${flagged}</strong> of ${quizCurrent.length} questions flagged</li>
           </ul>
-          ${r.notices.length
-            ? html`<section class="notices" aria-labelledby="notices">
-                <h2 id="notices">About this data</h2>
-                <ul>
-                  ${r.notices.map((n) => html`<li>${n}</li>`)}
-                </ul>
-              </section>`
-            : ''}
+          ${
+            r.notices.length
+              ? html`<section class="notices" aria-labelledby="notices">
+                  <h2 id="notices">About this data</h2>
+                  <ul>
+                    ${r.notices.map((n) => html`<li>${n}</li>`)}
+                  </ul>
+                </section>`
+              : ''
+          }
           ${funnelSection(r)} ${scoreSection(r)}
           <section aria-labelledby="quiz">
             <h2 id="quiz">Quiz questions</h2>
             ${quizCurrent.map((q) => choiceQuestion(q))}
           </section>
-          ${casesCurrent.length
-            ? html`<section aria-labelledby="cases">
-                <h2 id="cases">Micro-activity cases</h2>
-                <p>Each case is answered once per learner record; the first answer is the one counted as its first attempt.</p>
-                ${casesCurrent.map((q) => choiceQuestion(q))}
-              </section>`
-            : ''}
-          ${quizOther.length || casesOther.length
-            ? html`<section aria-labelledby="other-versions">
-                <h2 id="other-versions">Questions of other content versions</h2>
-                <p>Answered under another version of the lesson (or under another definition of a question): reported under their own version, never merged with the current questions.</p>
-                ${[...quizOther, ...casesOther].map((q) => choiceQuestion(q))}
-              </section>`
-            : ''}
-          ${r.written.length
-            ? html`<section aria-labelledby="written">
-                <h2 id="written">Written answers</h2>
-                <p>Each learner record's latest answer, newest first, for the author to read.</p>
-                ${r.written.map(writtenQuestion)}
-              </section>`
-            : ''}
+          ${
+            casesCurrent.length
+              ? html`<section aria-labelledby="cases">
+                  <h2 id="cases">Micro-activity cases</h2>
+                  <p>Each case is answered once per learner record; the first answer is the one counted as its first attempt.</p>
+                  ${casesCurrent.map((q) => choiceQuestion(q))}
+                </section>`
+              : ''
+          }
+          ${
+            quizOther.length || casesOther.length
+              ? html`<section aria-labelledby="other-versions">
+                  <h2 id="other-versions">Questions of other content versions</h2>
+                  <p>
+                    Answered under another version of the lesson (or under another definition of a question): reported under their own
+                    version, never merged with the current questions.
+                  </p>
+                  ${[...quizOther, ...casesOther].map((q) => choiceQuestion(q))}
+                </section>`
+              : ''
+          }
+          ${
+            r.written.length
+              ? html`<section aria-labelledby="written">
+                  <h2 id="written">Written answers</h2>
+                  <p>Each learner record's latest answer, newest first, for the author to read.</p>
+                  ${r.written.map(writtenQuestion)}
+                </section>`
+              : ''
+          }
           ${aboutSection(r)}
         </main>
       </body>

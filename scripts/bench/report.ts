@@ -1,0 +1,88 @@
+/**
+ * The report's bench: a generated cohort (seeded, so every run reads the same statements) is posted
+ * to the test LRS running as a process of its own, then `npm run report` reads it all back over HTTP,
+ * as it would a real LRS. Figures: statements, learners, time, statements per second and the report
+ * process's peak memory (its maximum resident set size), against the issue's budget of 10,000
+ * learners and 200,000 statements in under a minute.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { performance } from 'node:perf_hooks';
+import { generateCohort, postCohort } from '../../hosts/learner/cohort.js';
+import { loadCourse } from '../../src/content/load-course.js';
+
+export interface ReportBenchFigures {
+  readonly learners: number;
+  readonly statements: number;
+  readonly generateAndLoadMs: number;
+  /** Wall time of `npm run report` (tsx start-up included). */
+  readonly reportMs: number;
+  /** As the report prints them. */
+  readonly readSeconds: number;
+  readonly statementsPerSecond: number;
+  readonly peakMemoryMb: number;
+  readonly output: string;
+}
+
+const CREDENTIALS = { key: 'bench', secret: 'bench-local-only' };
+
+async function startLrsProcess(): Promise<{ endpoint: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'hosts/lrs/serve.ts'], {
+    env: { ...process.env, LRS_KEY: CREDENTIALS.key, LRS_SECRET: CREDENTIALS.secret },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  for await (const line of lines) {
+    const { endpoint } = JSON.parse(line) as { endpoint: string };
+    return { endpoint, child };
+  }
+  throw new Error('the test LRS did not start');
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+export async function reportFigures(o: { learners: number; out: string; seed?: number }): Promise<ReportBenchFigures> {
+  const lesson = await loadCourse('course');
+  const lrs = await startLrsProcess();
+  try {
+    const loadStart = performance.now();
+    const statements = await postCohort(
+      lrs.endpoint,
+      CREDENTIALS,
+      generateCohort({ lesson, learners: o.learners, seed: o.seed ?? 56, concurrency: 64 }),
+    );
+    const generateAndLoadMs = Math.round(performance.now() - loadStart);
+    const start = performance.now();
+    const { code, output } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/report.ts', '--endpoint', lrs.endpoint, '--out', o.out],
+      { ...process.env, LRS_USERNAME: CREDENTIALS.key, LRS_PASSWORD: CREDENTIALS.secret },
+    );
+    const reportMs = Math.round(performance.now() - start);
+    if (code !== 0) throw new Error(`npm run report failed (exit ${code}):\n${output}`);
+    const m = /Read ([\d,]+) statements in ([\d.]+) s \(([\d,]+) statements\/s, peak memory (\d+) MB\)/.exec(output);
+    if (!m) throw new Error(`npm run report printed no figures:\n${output}`);
+    const n = (x: string | undefined) => Number((x ?? '').replaceAll(',', ''));
+    return {
+      learners: o.learners,
+      statements,
+      generateAndLoadMs,
+      reportMs,
+      readSeconds: n(m[2]),
+      statementsPerSecond: n(m[3]),
+      peakMemoryMb: n(m[4]),
+      output,
+    };
+  } finally {
+    lrs.child.kill('SIGTERM');
+  }
+}
