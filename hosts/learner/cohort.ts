@@ -190,12 +190,70 @@ interface CohortContext {
   readonly activityId: string;
 }
 
+/**
+ * One learner's launches of the xAPI package, each a session of the course's own LessonSession and
+ * LrsTracker over one in-memory LRS (so a relaunch resumes from the State document the last one wrote).
+ */
+class LearnerRun {
+  readonly lrs = new MemoryLrs();
+
+  constructor(
+    private readonly lesson: Lesson,
+    private readonly activityId: string,
+    readonly actor: LearnerLog['actor'],
+    readonly registration: string,
+    private readonly newId: () => string,
+    public clock: number,
+  ) {}
+
+  /** Launches the lesson (at `page`), runs `body`, then ends the session by Exit or by closing the tab. */
+  async session(page: string | undefined, close: 'exit' | 'pagehide', body: (session: LessonSession) => Promise<void>): Promise<void> {
+    const { lesson, activityId } = this;
+    const iris = activityIris(lesson);
+    const tracker = new LrsTracker({
+      standard: 'xapi',
+      lesson,
+      queue: new StatementQueue(this.lrs, { storageKey: 'cohort', batchSize: 64 }),
+      resume: new ResumeStore(this.lrs, { agent: this.actor, activityId, registration: this.registration, stateId: `${lesson.id}.resume` }),
+      context: {
+        actor: this.actor,
+        registration: this.registration,
+        language: lesson.language,
+        lesson: { id: activityId, name: lesson.title, description: lesson.description, type: ACTIVITY_TYPES.lesson },
+        course: { id: iris.course, ...courseActivityText(lesson), type: ACTIVITY_TYPES.course },
+        revision: lesson.version,
+        newId: this.newId,
+        now: () => new Date(this.clock),
+      },
+      profile: { decorate: (s) => s },
+      session: undefined,
+      sessionKey: 'cohort',
+      saveDelayMs: 0,
+      now: () => this.clock,
+    });
+    const session = new LessonSession(lesson, tracker, { now: () => this.clock });
+    await session.start(page);
+    await body(session);
+    await session.settled();
+    if (close === 'exit') await session.exit();
+    else {
+      session.flush();
+      await session.finish('pagehide');
+    }
+    await settle();
+  }
+}
+
+const actorOf = (n: number): LearnerLog['actor'] => ({
+  objectType: 'Agent',
+  name: `Learner ${n}`,
+  account: { homePage: 'https://lms.example.com', name: `learner-${n}` },
+});
+
 async function runLearner(c: CohortContext, n: number, next: () => number): Promise<GeneratedLearner> {
-  const { lesson, activityId } = c;
-  const iris = activityIris(lesson);
-  const lrs = new MemoryLrs();
+  const { lesson } = c;
   const log: LearnerLog = {
-    actor: { objectType: 'Agent', name: `Learner ${n}`, account: { homePage: 'https://lms.example.com', name: `learner-${n}` } },
+    actor: actorOf(n),
     registration: uuidFrom(next),
     plan: pick(next, ['bounce', 'reader', 'quiz'] as const, [0.15, 0.08, 0.77]),
     pages: [],
@@ -205,7 +263,14 @@ async function runLearner(c: CohortContext, n: number, next: () => number): Prom
     sessions: 0,
   };
   const ability = normal(next);
-  let clock = c.start + Math.floor(next() * c.spread);
+  const run = new LearnerRun(
+    lesson,
+    c.activityId,
+    log.actor,
+    log.registration,
+    () => uuidFrom(next),
+    c.start + Math.floor(next() * c.spread),
+  );
   const steps = planSteps(lesson, log.plan, next);
   // One to three sessions: the steps cut in that many pieces.
   const sessionCount = 1 + Math.floor(next() * next() * 3);
@@ -213,45 +278,67 @@ async function runLearner(c: CohortContext, n: number, next: () => number): Prom
   let step = 0;
   while (step < steps.length) {
     log.sessions += 1;
-    const tracker = new LrsTracker({
-      standard: 'xapi',
-      lesson,
-      queue: new StatementQueue(lrs, { storageKey: 'cohort', batchSize: 64 }),
-      resume: new ResumeStore(lrs, { agent: log.actor, activityId, registration: log.registration, stateId: `${lesson.id}.resume` }),
-      context: {
-        actor: log.actor,
-        registration: log.registration,
-        language: lesson.language,
-        lesson: { id: activityId, name: lesson.title, description: lesson.description, type: ACTIVITY_TYPES.lesson },
-        course: { id: iris.course, ...courseActivityText(lesson), type: ACTIVITY_TYPES.course },
-        revision: lesson.version,
-        newId: () => uuidFrom(next),
-        now: () => new Date(clock),
-      },
-      profile: { decorate: (s) => s },
-      session: undefined,
-      sessionKey: 'cohort',
-      saveDelayMs: 0,
-      now: () => clock,
-    });
-    const session = new LessonSession(lesson, tracker, { now: () => clock });
-    await session.start(steps[step]?.page);
-    do {
-      await runStep(session, steps[step]!, log, ability, c.profiles, next);
-      clock += 10_000 + Math.floor(next() * 110_000);
-      await session.settled();
-      step += 1;
-    } while (step < steps.length && !cuts.has(step));
     // Most sessions end with Exit; some with the tab closed (no terminated while a request is in flight).
-    if (next() < 0.85) await session.exit();
-    else {
-      session.flush();
-      await session.finish('pagehide');
-    }
-    await settle();
-    clock += 3_600_000 + Math.floor(next() * 2 * 86_400_000);
+    await run.session(steps[step]?.page, next() < 0.85 ? 'exit' : 'pagehide', async (session) => {
+      do {
+        await runStep(session, steps[step]!, log, ability, c.profiles, next);
+        run.clock += 10_000 + Math.floor(next() * 110_000);
+        await session.settled();
+        step += 1;
+      } while (step < steps.length && !cuts.has(step));
+    });
+    run.clock += 3_600_000 + Math.floor(next() * 2 * 86_400_000);
   }
-  return { log, statements: lrs.statements };
+  return { log, statements: run.lrs.statements };
+}
+
+/** One thing a scripted learner does; each takes a minute of the learner's clock. */
+export type Action =
+  | { readonly visit: string }
+  /** One quiz attempt: question id → option id (a retake first, if the last results are showing). */
+  | { readonly quiz: Readonly<Record<string, string>> }
+  | { readonly case: { readonly activity: string; readonly case: string; readonly option: string } }
+  | { readonly write: { readonly activity: string; readonly question: string; readonly text: string } };
+
+export interface Script {
+  /** The actor is learner-<learner> ("Learner <learner>"), as in a generated cohort. */
+  readonly learner: number;
+  readonly registration: string;
+  readonly start: Date;
+  readonly sessions: readonly { readonly actions: readonly Action[]; readonly close?: 'exit' | 'pagehide' }[];
+  /** The lesson activity (default: the xAPI package's). */
+  readonly activityId?: string;
+}
+
+/** The statements the xAPI package sends for a learner who does exactly what the script says. */
+export async function scriptedLearner(lesson: Lesson, script: Script, seed = script.learner): Promise<(Statement & { id: string })[]> {
+  const next = random(seed);
+  const run = new LearnerRun(
+    lesson,
+    script.activityId ?? activityIris(lesson).lesson,
+    actorOf(script.learner),
+    script.registration,
+    () => uuidFrom(next),
+    script.start.getTime(),
+  );
+  for (const s of script.sessions) {
+    await run.session(undefined, s.close ?? 'exit', async (session) => {
+      for (const action of s.actions) {
+        if ('visit' in action) session.visit(action.visit);
+        else if ('case' in action) session.answerCase(action.case.activity, action.case.case, action.case.option);
+        else if ('write' in action) session.submitWritten(action.write.activity, action.write.question, action.write.text);
+        else {
+          if (session.state.quiz.showingResults) session.retakeQuiz();
+          for (const [question, option] of Object.entries(action.quiz)) session.chooseQuizOption(question, option);
+          session.submitQuiz();
+        }
+        await session.settled();
+        run.clock += 60_000;
+      }
+    });
+    run.clock += 86_400_000;
+  }
+  return run.lrs.statements;
 }
 
 /** Lets the queue's and the resume store's pending promises run (they answer at once, in memory). */
