@@ -12,7 +12,7 @@ if (!key || !secret) {
   process.exit(2);
 }
 const lrs = await startLrs({ basicAuth: { key, secret }, ...(process.env.LRS_PORT ? { port: Number(process.env.LRS_PORT) } : {}) });
-console.log(JSON.stringify({ endpoint: lrs.endpoint }));
+process.stdout.write(`${JSON.stringify({ endpoint: lrs.endpoint })}\n`);
 const stop = () => void lrs.close().then(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.stdin.on('end', stop);

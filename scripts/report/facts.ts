@@ -131,14 +131,19 @@ export function readStatement(raw: unknown, model: CourseModel, activity: string
   const context = isJson(raw.context) ? raw.context : {};
   const objectId = text(object.id) ?? '';
   const verb = VERB_BY_IRI.get(verbIri);
-  // Ours: the course's base IRI (the grouping of every statement the course sends, and the root of its
-  // AU id in cmi5.xml, which an LMS names in grouping), or an LMS verb about the activity asked for.
-  const ids = activityIds(object, context);
-  const ours = ids.some((a) => under(a, model.courseIri)) || (verb !== undefined && verb in LMS_VERBS && objectId === activity);
-  if (!ours) {
-    const grouping = isJson(context.contextActivities) ? list(context.contextActivities.grouping).filter(isJson) : [];
-    return { kind: 'other-course', id, course: text(grouping[0]?.id) ?? objectId ?? '(unnamed)' };
-  }
+  // Ours: every statement the course sends names the course's base IRI in grouping (a cmi5 LMS adds the
+  // AU id of cmi5.xml there too); an LMS's own statements (launched, abandoned, …) are about the activity
+  // asked for. A statement with no grouping at all is ours when its object lies under the base IRI.
+  const activities = isJson(context.contextActivities) ? context.contextActivities : {};
+  const grouping = list(activities.grouping)
+    .filter(isJson)
+    .map((a) => text(a.id))
+    .filter((id): id is string => id !== undefined);
+  const ours =
+    grouping.some((id) => id === model.courseIri || id === model.auIri) ||
+    (verb !== undefined && verb in LMS_VERBS && objectId === activity) ||
+    (grouping.length === 0 && activityIds(object, context).some((id) => under(id, model.courseIri)));
+  if (!ours) return { kind: 'other-course', id, course: grouping[0] ?? objectId ?? '(unnamed)' };
   const learner = learnerOf(raw.actor);
   if (!learner) return { kind: 'unreadable', id, why: 'the actor has no identifier (mbox, mbox_sha1sum, openid or account)' };
   const time = Date.parse(text(raw.timestamp) ?? text(raw.stored) ?? '');
