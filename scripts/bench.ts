@@ -10,6 +10,10 @@
  * bytes transferred, unthrottled and on a slow phone profile (4× CPU slowdown, 1.6 Mbps,
  * 150 ms latency via the DevTools protocol); LMS API calls and commits (SCORM) or HTTP
  * requests (xAPI/cmi5) in a full pass journey; and the build time.
+ *
+ * Then the admin's report (scripts/bench/report.ts): `npm run report` over a generated cohort of
+ * 10,000 learners read back from the test LRS: statements per second and peak memory.
+ * `npm run bench -- report` runs only that part.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -22,6 +26,7 @@ import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from './lib/chromium.js';
 import { startStaticServer } from './lib/static-server.js';
 import { zipDirectory } from '../src/build/zip.js';
 import { journeyFigures } from './bench/journeys.js';
+import { reportFigures, type ReportBenchFigures } from './bench/report.js';
 import { loadCourse } from '../src/content/load-course.js';
 
 /** Fields that hold identifiers, addresses or settings, not words a learner reads. */
@@ -47,6 +52,7 @@ type PackageName = (typeof PACKAGES)[number];
 
 interface Budgets {
   packages: Record<PackageName, { jsCssGzip: number; zip: number }>;
+  report: { learners: number; statements: number; seconds: number };
   slowFcpMs: number;
   scormPassJourneyCommits: number;
   scormPassJourneyCalls: number;
@@ -143,8 +149,25 @@ async function loadFigures(browser: Browser, url: string, slow: boolean) {
   };
 }
 
+const readBudgets = async () => JSON.parse(await readFile(join(root, 'bench', 'budgets.json'), 'utf8')) as Budgets;
+
+/** The report over a generated cohort of the budget's size, read back from the test LRS in its own process. */
+async function reportBench(budgets: Budgets): Promise<ReportBenchFigures> {
+  const { learners, statements, seconds } = budgets.report;
+  console.log(`\nReport: generating ${learners.toLocaleString('en-US')} learners, loading them into the test LRS, then npm run report …`);
+  const f = await reportFigures({ learners, out: join(work, 'report') });
+  const over = f.readSeconds > seconds ? '  OVER' : '';
+  console.log(
+    `Report (npm run report against the test LRS): ${f.learners.toLocaleString('en-US')} learners, ${f.statements.toLocaleString('en-US')} statements` +
+      ` (budget ${statements.toLocaleString('en-US')}) in ${f.readSeconds.toFixed(1)} s (budget ${seconds} s)${over}: ` +
+      `${f.statementsPerSecond.toLocaleString('en-US')} statements/s, peak memory ${f.peakMemoryMb} MB. ` +
+      `Command wall time ${(f.reportMs / 1000).toFixed(1)} s; cohort generated and loaded in ${(f.generateAndLoadMs / 1000).toFixed(0)} s.`,
+  );
+  return f;
+}
+
 async function main() {
-  const budgets = JSON.parse(await readFile(join(root, 'bench', 'budgets.json'), 'utf8')) as Budgets;
+  const budgets = await readBudgets();
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
 
@@ -243,9 +266,27 @@ async function main() {
     '\nBudgets: bench/budgets.json. "OVER" marks a figure over its budget. ×text = shipped gzip bytes / gzip of the lesson text.',
   );
 
-  const results = { date: new Date().toISOString(), runs: RUNS, buildMs, lessonTextGzip: floor, sizes, load, journeys, budgets };
+  const report = await reportBench(budgets);
+  const results = {
+    date: new Date().toISOString(),
+    runs: RUNS,
+    buildMs,
+    lessonTextGzip: floor,
+    sizes,
+    load,
+    journeys,
+    report: { ...report, output: undefined },
+    budgets,
+  };
   await writeFile(join(work, 'results.json'), JSON.stringify(results, null, 2));
   console.log(`Figures written to ${join('.bench', 'results.json')}`);
 }
 
-await main();
+if (process.argv.slice(2).includes('report')) {
+  await mkdir(work, { recursive: true });
+  const report = await reportBench(await readBudgets());
+  await writeFile(
+    join(work, 'report-results.json'),
+    JSON.stringify({ date: new Date().toISOString(), ...report, output: undefined }, null, 2),
+  );
+} else await main();

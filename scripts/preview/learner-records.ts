@@ -91,6 +91,11 @@ export class LearnerRecords {
     return this.lrs.url;
   }
 
+  /** How a reader (the Report view) reaches the LRS: its xAPI endpoint and the preview's own credentials. */
+  get reader(): { endpoint: string; username: string; password: string } {
+    return { endpoint: this.lrs.endpoint, username: XAPI_CREDENTIALS.key, password: XAPI_CREDENTIALS.secret };
+  }
+
   current(id: LrsPackageId): LrsLaunch | undefined {
     return this.launches.get(id);
   }
