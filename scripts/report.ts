@@ -110,7 +110,13 @@ try {
   console.log(
     `${funnel.launched ?? 0} learner records: ${funnel['read-every-page'] ?? 0} read every page, ${funnel['quiz-attempted'] ?? 0} attempted the quiz, ${funnel['quiz-passed'] ?? 0} passed, ${funnel.completed ?? 0} completed.`,
   );
-  for (const q of report.quiz.filter((x) => x.version === report.course.version && x.flags.length))
+  const current = report.quiz.filter((x) => x.version === report.course.version);
+  const tooFew = current.filter((q) => q.flags.some((f) => f.code === 'too-few-answers'));
+  if (tooFew.length)
+    console.log(
+      `${tooFew.length === current.length ? 'Every quiz question has' : `${tooFew.map((q) => q.id).join(', ')} have`} too few first-attempt answers to judge (at least ${report.thresholds.minFirstAttemptAnswers} needed).`,
+    );
+  for (const q of current.filter((x) => x.flags.length && !tooFew.includes(x)))
     console.log(`  ${q.id}: ${q.flags.map((f) => f.message).join(' ')}`);
   for (const notice of report.notices) console.log(`Note: ${notice}`);
   console.log(`Wrote ${files.join(', ')}`);

@@ -50,11 +50,12 @@ export function horizontalBars(bars: readonly Bar[], o: { label: string; x: stri
   const svg = Plot.plot({
     document,
     width: 720,
-    height: 48 + bars.length * 30,
+    height: 60 + bars.length * 30,
     style: FONT,
     marginLeft,
     marginRight: 56,
-    x: { label: o.x, domain: [0, max], grid: true },
+    marginBottom: 44,
+    x: { label: o.x, labelAnchor: 'center', labelOffset: 38, domain: [0, max], grid: true },
     y: { label: null, domain: bars.map((b) => b.label) },
     marks: [
       Plot.barX(bars, { y: 'label', x: 'value', fill: (b: Bar) => b.colour ?? COLOURS.count }),

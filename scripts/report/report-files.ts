@@ -131,7 +131,8 @@ export async function writeReport(dir: string, report: Report): Promise<string[]
   await mkdir(dir, { recursive: true });
   const contents: Record<(typeof REPORT_FILES)[number], string> = {
     'report.html': reportPage(report),
-    'report.json': `${JSON.stringify(report, null, 2)}\n`,
+    // A figure that could not be worked out is null, so every key is there for a JSON reader.
+    'report.json': `${JSON.stringify(report, (_key, value: unknown) => (value === undefined ? null : value), 2)}\n`,
     'items.csv': itemsCsv(report.quiz),
     'cases.csv': itemsCsv(report.cases),
     'learners.csv': learnersCsv(report),

@@ -18,7 +18,7 @@ export const WRITTEN_SHOWN = 100;
 
 type Template = ReturnType<typeof html>;
 
-const pct = (part: number, whole: number) => (whole > 0 ? `${Math.round((part / whole) * 100)} %` : '–');
+const pct = (part: number, whole: number) => (whole > 0 ? `${Math.round((part / whole) * 100)}\u00a0%` : '–');
 const num = (n: number) => n.toLocaleString('en-US');
 const minutes = (ms: number | undefined) => (ms === undefined ? '–' : `${Math.round(ms / 60_000)} min`);
 const date = (iso: string | undefined) => (iso ? iso.slice(0, 10) : undefined);
@@ -48,6 +48,10 @@ table { border-collapse: collapse; width: 100%; font-size: .92rem; }
 caption { text-align: left; font-weight: 600; padding-bottom: .35rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.n { white-space: nowrap; }
+.pair.options { grid-template-columns: 1fr; }
+.options figure { max-width: 46rem; }
+.options th[scope="row"] { white-space: nowrap; }
 .right-answer { color: var(--right); font-weight: 600; }
 .swatch { display: inline-block; width: .8em; height: .8em; border-radius: 2px; vertical-align: -.05em; }
 .flags { padding-left: 1.2rem; color: var(--warn); }
@@ -67,6 +71,7 @@ code { font-size: .9em; overflow-wrap: anywhere; }
   h3 { break-after: avoid; }
   .pair, figure, table, .question, .notices { break-inside: avoid; }
   .pair { grid-template-columns: 1fr 1fr; }
+  .pair.options { grid-template-columns: 1fr; }
   a { color: inherit; }
 }
 `;
@@ -293,7 +298,7 @@ function choiceQuestion(q: ChoiceQuestionReport, level: 'h3' | 'h4' = 'h3'): Tem
           : html`<p class="ok">No flags.</p>`
         : ''
     }
-    <div class="pair">
+    <div class="pair options">
       ${figure(svg, html`Answers choosing each option; <span class="right-answer">✓ right answer</span> in green, wrong ones in grey.`)}
       <table>
         <caption>
