@@ -17,6 +17,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
@@ -160,8 +161,9 @@ async function reportBench(budgets: Budgets): Promise<ReportBenchFigures> {
   console.log(
     `Report (npm run report against the test LRS): ${f.learners.toLocaleString('en-US')} learners, ${f.statements.toLocaleString('en-US')} statements` +
       ` (budget ${statements.toLocaleString('en-US')}) in ${f.readSeconds.toFixed(1)} s (budget ${seconds} s)${over}: ` +
-      `${f.statementsPerSecond.toLocaleString('en-US')} statements/s, peak memory ${f.peakMemoryMb} MB. ` +
-      `Command wall time ${(f.reportMs / 1000).toFixed(1)} s; cohort generated and loaded in ${(f.generateAndLoadMs / 1000).toFixed(0)} s.`,
+      `${f.statementsPerSecond.toLocaleString('en-US')} statements/s, CPU ${f.cpuSeconds.toFixed(1)} s, peak memory ${f.peakMemoryMb} MB. ` +
+      `Command wall time ${(f.reportMs / 1000).toFixed(1)} s; machine load ${f.loadAverage.toFixed(1)} on ${cpus().length} cores; ` +
+      `cohort generated and loaded in ${(f.generateAndLoadMs / 1000).toFixed(0)} s.`,
   );
   return f;
 }

@@ -103,9 +103,11 @@ try {
   const seconds = (Date.now() - started) / 1000;
   const funnel = Object.fromEntries(report.funnel.map((s) => [s.stage, s.registrations]));
   const rate = Math.round(report.read.received / Math.max(0.001, seconds));
-  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  const usage = process.resourceUsage();
+  const cpu = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+  const peakMb = Math.round(usage.maxRSS / 1024);
   console.log(
-    `Read ${report.read.received.toLocaleString('en-US')} statements in ${seconds.toFixed(1)} s (${rate.toLocaleString('en-US')} statements/s, peak memory ${peakMb} MB); counted ${report.read.counted.toLocaleString('en-US')} of ${report.course.id} ${report.course.version}.`,
+    `Read ${report.read.received.toLocaleString('en-US')} statements in ${seconds.toFixed(1)} s (${rate.toLocaleString('en-US')} statements/s, CPU ${cpu.toFixed(1)} s, peak memory ${peakMb} MB); counted ${report.read.counted.toLocaleString('en-US')} of ${report.course.id} ${report.course.version}.`,
   );
   console.log(
     `${funnel.launched ?? 0} learner records: ${funnel['read-every-page'] ?? 0} read every page, ${funnel['quiz-attempted'] ?? 0} attempted the quiz, ${funnel['quiz-passed'] ?? 0} passed, ${funnel.completed ?? 0} completed.`,

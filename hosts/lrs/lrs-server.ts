@@ -103,6 +103,11 @@ export interface LrsHarness {
   readonly endpoint: string;
   /** Accepted statements, in the order stored, with `stored` and `authority` set. */
   statements(): Statement[];
+  /**
+   * Stores statements as if a plain xAPI client had posted them, without the request's checks: a bulk
+   * load for a bench (the statements come from the course's own builders, which the tests validate).
+   */
+  load(statements: readonly Statement[]): void;
   rejections(): Rejection[];
   /** Every request, CORS preflights included. */
   requests(): RequestRecord[];
@@ -295,6 +300,15 @@ export async function startLrs(options: LrsHarnessOptions = {}): Promise<LrsHarn
     endpoint,
     faults,
     statements: () => statements.all(),
+    load(list) {
+      const stored = new Date().toISOString();
+      const authority = {
+        objectType: 'Agent',
+        name: 'xAPI client',
+        account: { homePage: url, name: options.basicAuth?.key ?? 'bulk-load' },
+      };
+      statements.add(list.map((s) => ({ ...s, stored, authority, version: s.version ?? '1.0.0' }) as Statement));
+    },
     rejections: () => [...rejections],
     requests: () => log.map((r) => ({ ...r })),
     createCmi5Session(sessionOptions) {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import type { Statement } from '@xapi/xapi';
 import { generateCohort, scriptedLearner } from '../../hosts/learner/cohort.js';
 import { loadCourse } from '../../src/content/load-course.js';
@@ -68,7 +69,7 @@ test.beforeAll(async () => {
 
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function expectAccessible(page: import('@playwright/test').Page, state: string) {
+async function expectAccessible(page: Page, state: string) {
   const { violations } = await new AxeBuilder({ page }).withTags(TAGS).setLegacyMode(true).analyze();
   const found = violations.flatMap((v) =>
     v.nodes.map((n) => `${v.id} (${v.impact ?? ''}): ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`),

@@ -295,7 +295,9 @@ describe('npm run report, as a command', () => {
     const ok = await run(['--endpoint', lrs.endpoint, '--out', out], { LRS_USERNAME: CREDENTIALS.key, LRS_PASSWORD: CREDENTIALS.secret });
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(
-      new RegExp(`Read ${posted.toLocaleString('en-US')} statements in [\\d.]+ s \\([\\d,]+ statements/s, peak memory \\d+ MB\\)`),
+      new RegExp(
+        `Read ${posted.toLocaleString('en-US')} statements in [\\d.]+ s \\([\\d,]+ statements/s, CPU [\\d.]+ s, peak memory \\d+ MB\\)`,
+      ),
     );
     expect(ok.stdout).toContain(`${LEARNERS} learner records`);
     expect(readdirSync(out).sort()).toEqual(['cases.csv', 'items.csv', 'learners.csv', 'report.html', 'report.json', 'written.csv']);

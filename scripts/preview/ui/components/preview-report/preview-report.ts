@@ -45,8 +45,8 @@ export class PreviewReport extends PreviewElement {
       <main id="main" tabindex="-1">
         <h1>Report</h1>
         <p class="intro">
-          The same analysis as <code>npm run report</code>, read from the preview's LRS: every xAPI and cmi5 launch's statements.
-          Launch a package, answer, come back and run it again.
+          The same analysis as <code>npm run report</code>, read from the preview's LRS: every xAPI and cmi5 launch's statements. Launch a
+          package, answer, come back and run it again.
         </p>
         <p>
           <button class="primary" type="button" ?disabled=${this.running} @click=${this.handleRun}>
@@ -70,7 +70,13 @@ export class PreviewReport extends PreviewElement {
     const s = this.summary;
     if (!s) return '';
     if (!s.ok) return html`<p class="muted">${s.reason}</p>`;
-    return html`${s.notices.length ? html`<ul class="report-notices">${s.notices.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
+    return html`${
+        s.notices.length
+          ? html`<ul class="report-notices">
+              ${s.notices.map((n) => html`<li>${n}</li>`)}
+            </ul>`
+          : ''
+      }
       <nav aria-label="Report files">
         <ul class="report-files">
           ${s.files.map((f) => html`<li><a href=${`/api/report/${f}`} ?download=${f !== 'report.html'}>${f}</a></li>`)}
