@@ -495,15 +495,21 @@ class QuestionRegistry {
     const fromCourse = model.questions.map((q) => courseDefinition(model, q));
     const all = [...fromCourse, ...seen];
     const variants = new Map<string, string[]>();
+    const fromCourseKeys = new Set(fromCourse.map(definitionKey));
     for (const d of all) {
       const key = definitionKey(d);
-      if (this.entries.has(key)) continue;
+      const known = this.entries.get(key);
+      if (known) {
+        // The activity id the answers were sent under (a cmi5 LMS assigns its own AU id) rather than the xAPI package's.
+        if (!known.seen) this.entries.set(key, { ...known, definition: { ...known.definition, iri: d.iri }, seen: true });
+        continue;
+      }
       const idKey = `${d.version}\n${d.id}`;
       const list = variants.get(idKey) ?? [];
       list.push(key);
       variants.set(idKey, list);
       const inCourse = d.version === model.version && fromCourse.some((c) => definitionKey(c) === key);
-      this.entries.set(key, { definition: d, variant: list.length - 1, inCourse, role: this.role(d) });
+      this.entries.set(key, { definition: d, variant: list.length - 1, inCourse, role: this.role(d), seen: !fromCourseKeys.has(key) });
     }
     for (const e of this.entries.values())
       if (e.role === 'quiz' && e.variant === 0) this.sizes.set(e.definition.version, (this.sizes.get(e.definition.version) ?? 0) + 1);
@@ -620,6 +626,8 @@ class QuestionRegistry {
 
 interface QuestionEntry {
   readonly definition: QuestionDefinition;
+  /** The definition's activity id is one an answer was sent under (not only course/'s). */
+  readonly seen: boolean;
   readonly variant: number;
   readonly inCourse: boolean;
   readonly role: QuestionRole;

@@ -307,6 +307,29 @@ describe('content versions and other courses', () => {
     expect(first).toMatchObject({ answers: 2, firstAttemptAnswers: 1, firstAttemptRight: 0 });
   });
 
+  it("reads a cmi5 AU under the id the LMS assigned it, with the LMS's own launched statement", async () => {
+    const au = 'https://lms.example.com/course/7/au/0';
+    const quiz = quizOf(lesson);
+    const ours = await statementsOf(lesson, [
+      { ...script(1, [{ actions: [...visitAll(lesson), { quiz: answersWithCorrect(quiz, quiz.questions.length) }] }]), activityId: au },
+    ]);
+    // The LMS writes `launched` (cmi5 §9.3.1) about the AU it assigned, grouped under its own course.
+    const launched = {
+      id: '22222222-2222-4222-8222-222222222222',
+      actor: ours[0]!.actor,
+      verb: { id: 'http://adlnet.gov/expapi/verbs/launched' },
+      object: { objectType: 'Activity', id: au },
+      context: { registration: REGISTRATION(1), contextActivities: { grouping: [{ id: 'https://lms.example.com/course/7' }] } },
+      timestamp: '2026-09-01T08:59:00.000Z',
+    };
+    const r = analyse(model, [launched, ...ours], { activity: au });
+    expect(r.read).toMatchObject({ counted: ours.length + 1, otherCourses: [] });
+    expect(r.funnel.map((s) => s.registrations)).toEqual([1, 1, 1, 1, 1]);
+    expect(r.quiz.every((q) => q.iri.startsWith(`${au}/interactions/`) && q.firstAttemptRight === 1)).toBe(true);
+    // Another LMS's launched statement about another AU is another course's.
+    expect(analyse(model, [launched], { activity: 'https://lms.example.com/course/8/au/0' }).read.otherCourses).toHaveLength(1);
+  });
+
   it('leaves out statements of another course and says which', async () => {
     const fixture = await loadCourse('tests/fixtures/course');
     const theirs = await statementsOf(fixture, [script(7, [{ actions: visitAll(fixture) }])]);
