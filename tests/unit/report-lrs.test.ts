@@ -292,7 +292,13 @@ describe('npm run report, as a command', () => {
 
   it('writes the report and says what it found; refused credentials exit 4 and write nothing', async () => {
     const out = join(tempDir(), 'report');
-    const ok = await run(['--endpoint', lrs.endpoint, '--out', out], { LRS_USERNAME: CREDENTIALS.key, LRS_PASSWORD: CREDENTIALS.secret });
+    const refusedOut = join(tempDir(), 'refused');
+    // Side by side: each is a process of its own.
+    const [ok, refused, missing] = await Promise.all([
+      run(['--endpoint', lrs.endpoint, '--out', out], { LRS_USERNAME: CREDENTIALS.key, LRS_PASSWORD: CREDENTIALS.secret }),
+      run(['--endpoint', lrs.endpoint, '--out', refusedOut], { LRS_USERNAME: CREDENTIALS.key, LRS_PASSWORD: 'wrong' }),
+      run(['--endpoint', lrs.endpoint, '--out', refusedOut], {}),
+    ]);
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(
       new RegExp(
@@ -302,14 +308,11 @@ describe('npm run report, as a command', () => {
     expect(ok.stdout).toContain(`${LEARNERS} learner records`);
     expect(readdirSync(out).sort()).toEqual(['cases.csv', 'items.csv', 'learners.csv', 'report.html', 'report.json', 'written.csv']);
 
-    const refusedOut = join(tempDir(), 'refused');
-    const refused = await run(['--endpoint', lrs.endpoint, '--out', refusedOut], { LRS_USERNAME: CREDENTIALS.key, LRS_PASSWORD: 'wrong' });
     expect(refused.status).toBe(4);
     expect(refused.stderr).toContain('No report: The LRS refused the credentials (HTTP 401)');
     expect(refused.stdout + refused.stderr).not.toContain('wrong');
     expect(existsSync(refusedOut)).toBe(false);
 
-    const missing = await run(['--endpoint', lrs.endpoint, '--out', refusedOut], {});
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('LRS_USERNAME');
   }, 120_000);
