@@ -161,7 +161,8 @@ async function reportBench(budgets: Budgets): Promise<ReportBenchFigures> {
   console.log(
     `Report (npm run report against the test LRS): ${f.learners.toLocaleString('en-US')} learners, ${f.statements.toLocaleString('en-US')} statements` +
       ` (budget ${statements.toLocaleString('en-US')}) in ${f.readSeconds.toFixed(1)} s (budget ${seconds} s)${over}: ` +
-      `${f.statementsPerSecond.toLocaleString('en-US')} statements/s, CPU ${f.cpuSeconds.toFixed(1)} s, peak memory ${f.peakMemoryMb} MB. ` +
+      `${f.statementsPerSecond.toLocaleString('en-US')} statements/s, CPU ${f.cpuSeconds.toFixed(1)} s` +
+      `${f.lrsCpuSeconds === undefined ? '' : ` (the LRS answering: ${f.lrsCpuSeconds.toFixed(1)} s)`}, peak memory ${f.peakMemoryMb} MB. ` +
       `Command wall time ${(f.reportMs / 1000).toFixed(1)} s; machine load ${f.loadAverage.toFixed(1)} on ${cpus().length} cores; ` +
       `cohort generated and loaded in ${(f.generateAndLoadMs / 1000).toFixed(0)} s.`,
   );

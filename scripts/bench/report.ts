@@ -9,6 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 
 export interface ReportBenchFigures {
@@ -21,6 +22,8 @@ export interface ReportBenchFigures {
   readonly readSeconds: number;
   readonly statementsPerSecond: number;
   readonly cpuSeconds: number;
+  /** CPU the test LRS spent answering the report's requests (Linux /proc; undefined elsewhere). */
+  readonly lrsCpuSeconds: number | undefined;
   readonly peakMemoryMb: number;
   /** The machine's 1-minute load average when the report ended (2 cores: above 2, others were using them). */
   readonly loadAverage: number;
@@ -43,6 +46,17 @@ async function startLrsProcess(learners: number, seed: number): Promise<{ endpoi
   throw new Error('the test LRS did not start');
 }
 
+/** User + system CPU seconds of a process so far, from /proc (Linux), or undefined. */
+function cpuOf(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -60,6 +74,7 @@ export async function reportFigures(o: { learners: number; out: string; seed?: n
   try {
     const { statements } = lrs;
     const generateAndLoadMs = Math.round(performance.now() - loadStart);
+    const lrsCpuBefore = cpuOf(lrs.child.pid);
     const start = performance.now();
     const { code, output } = await run(
       process.execPath,
@@ -67,6 +82,7 @@ export async function reportFigures(o: { learners: number; out: string; seed?: n
       { ...process.env, LRS_USERNAME: CREDENTIALS.key, LRS_PASSWORD: CREDENTIALS.secret },
     );
     const reportMs = Math.round(performance.now() - start);
+    const lrsCpuAfter = cpuOf(lrs.child.pid);
     if (code !== 0) throw new Error(`npm run report failed (exit ${code}):\n${output}`);
     const loadAverage = loadavg()[0] ?? 0;
     const m = /Read ([\d,]+) statements in ([\d.]+) s \(([\d,]+) statements\/s, CPU ([\d.]+) s, peak memory (\d+) MB\)/.exec(output);
@@ -80,6 +96,7 @@ export async function reportFigures(o: { learners: number; out: string; seed?: n
       readSeconds: n(m[2]),
       statementsPerSecond: n(m[3]),
       cpuSeconds: n(m[4]),
+      lrsCpuSeconds: lrsCpuBefore !== undefined && lrsCpuAfter !== undefined ? lrsCpuAfter - lrsCpuBefore : undefined,
       peakMemoryMb: n(m[5]),
       loadAverage,
       output,
