@@ -11,9 +11,14 @@
  * 150 ms latency via the DevTools protocol); LMS API calls and commits (SCORM) or HTTP
  * requests (xAPI/cmi5) in a full pass journey; the build time; and the package checker's exit
  * code, time and peak memory on hostile zips (scripts/bench/hostile-zips.ts).
+ *
+ * Then the admin's report (scripts/bench/report.ts): `npm run report` over a generated cohort of
+ * 10,000 learners read back from the test LRS: statements per second and peak memory.
+ * `npm run bench -- report` runs only that part.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
@@ -24,6 +29,7 @@ import { startStaticServer } from './lib/static-server.js';
 import { zipDirectory } from '../src/build/zip.js';
 import { hostileFigures, hostileTable } from './bench/hostile-zips.js';
 import { journeyFigures } from './bench/journeys.js';
+import { reportFigures, type ReportBenchFigures } from './bench/report.js';
 import { loadCourse } from '../src/content/load-course.js';
 
 /** Fields that hold identifiers, addresses or settings, not words a learner reads. */
@@ -49,6 +55,7 @@ type PackageName = (typeof PACKAGES)[number];
 
 interface Budgets {
   packages: Record<PackageName, { jsCssGzip: number; zip: number }>;
+  report: { learners: number; statements: number; seconds: number };
   slowFcpMs: number;
   scormPassJourneyCommits: number;
   scormPassJourneyCalls: number;
@@ -145,8 +152,27 @@ async function loadFigures(browser: Browser, url: string, slow: boolean) {
   };
 }
 
+const readBudgets = async () => JSON.parse(await readFile(join(root, 'bench', 'budgets.json'), 'utf8')) as Budgets;
+
+/** The report over a generated cohort of the budget's size, read back from the test LRS in its own process. */
+async function reportBench(budgets: Budgets): Promise<ReportBenchFigures> {
+  const { learners, statements, seconds } = budgets.report;
+  console.log(`\nReport: generating ${learners.toLocaleString('en-US')} learners, loading them into the test LRS, then npm run report …`);
+  const f = await reportFigures({ learners, out: join(work, 'report') });
+  const over = f.readSeconds > seconds ? '  OVER' : '';
+  console.log(
+    `Report (npm run report against the test LRS): ${f.learners.toLocaleString('en-US')} learners, ${f.statements.toLocaleString('en-US')} statements` +
+      ` (budget ${statements.toLocaleString('en-US')}) in ${f.readSeconds.toFixed(1)} s (budget ${seconds} s)${over}: ` +
+      `${f.statementsPerSecond.toLocaleString('en-US')} statements/s, CPU ${f.cpuSeconds.toFixed(1)} s` +
+      `${f.lrsCpuSeconds === undefined ? '' : ` (the LRS answering: ${f.lrsCpuSeconds.toFixed(1)} s)`}, peak memory ${f.peakMemoryMb} MB. ` +
+      `Command wall time ${(f.reportMs / 1000).toFixed(1)} s; machine load ${f.loadAverage.toFixed(1)} on ${cpus().length} cores; ` +
+      `cohort generated and loaded in ${(f.generateAndLoadMs / 1000).toFixed(0)} s.`,
+  );
+  return f;
+}
+
 async function main() {
-  const budgets = JSON.parse(await readFile(join(root, 'bench', 'budgets.json'), 'utf8')) as Budgets;
+  const budgets = await readBudgets();
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
 
@@ -249,6 +275,7 @@ async function main() {
   const hostile = hostileFigures(root);
   console.log(hostileTable(hostile));
 
+  const report = await reportBench(budgets);
   const results = {
     date: new Date().toISOString(),
     runs: RUNS,
@@ -257,6 +284,7 @@ async function main() {
     sizes,
     load,
     journeys,
+    report: { ...report, output: undefined },
     budgets,
     hostile: hostile.map(({ what, exitCode, seconds, peakMiB }) => ({ what, exitCode, seconds, peakMiB })),
   };
@@ -264,4 +292,11 @@ async function main() {
   console.log(`Figures written to ${join('.bench', 'results.json')}`);
 }
 
-await main();
+if (process.argv.slice(2).includes('report')) {
+  await mkdir(work, { recursive: true });
+  const report = await reportBench(await readBudgets());
+  await writeFile(
+    join(work, 'report-results.json'),
+    JSON.stringify({ date: new Date().toISOString(), ...report, output: undefined }, null, 2),
+  );
+} else await main();

@@ -27,7 +27,7 @@ import { CORS_HEADERS, readBody, Refusal, send, sendJson } from './http.js';
 import { agentKey, isObject, parseJson, type JsonObject } from './json.js';
 import { loadSnapshot, saveSnapshot } from './persistence.js';
 import { StatementStore } from './statement-store.js';
-import { statementsResource } from './statements-resource.js';
+import { moreStatements, statementsResource } from './statements-resource.js';
 
 export interface LrsHarnessOptions {
   /** JSON file that keeps statements, documents and cmi5 sessions across restarts. */
@@ -43,6 +43,8 @@ export interface LrsHarnessOptions {
    * harness, whose course pages come from servers on any port) every origin may.
    */
   allowedOrigins?: () => readonly string[];
+  /** Statements per page of GET /statements at most; default 100, the ADL LRS's SERVER_STMT_LIMIT. */
+  statementLimit?: number;
 }
 
 /** A request refused, with why; `requirement` is the cmi5 requirement number when a cmi5 rule refused it. */
@@ -108,6 +110,11 @@ export interface LrsHarness {
   readonly endpoint: string;
   /** Accepted statements, in the order stored, with `stored` and `authority` set. */
   statements(): Statement[];
+  /**
+   * Stores statements as if a plain xAPI client had posted them, without the request's checks: a bulk
+   * load for a bench (the statements come from the course's own builders, which the tests validate).
+   */
+  load(statements: readonly Statement[]): void;
   rejections(): Rejection[];
   /** Every request, CORS preflights included. */
   requests(): RequestRecord[];
@@ -132,7 +139,7 @@ export async function startLrs(options: LrsHarnessOptions = {}): Promise<LrsHarn
         sessions: sessions.serialize(),
       });
   };
-  const statements = new StatementStore(persist);
+  const statements = new StatementStore(persist, options.statementLimit);
   const documents = new DocumentStore(persist);
   const sessions = new Cmi5Sessions(persist);
   const lrs: Lrs = { statements, documents, sessions, base: XAPI_BASE };
@@ -255,6 +262,7 @@ export async function startLrs(options: LrsHarnessOptions = {}): Promise<LrsHarn
       version,
     };
     if (resource === 'statements') return statementsResource(lrs, x);
+    if (resource.startsWith('statements/more/')) return moreStatements(lrs, x, resource.slice('statements/more/'.length));
     if (resource === 'activities/state') return stateResource(lrs, x);
     if (resource === 'agents/profile') return agentProfileResource(lrs, x);
     if (resource === 'activities/profile') return activityProfileResource(lrs, x);
@@ -326,6 +334,15 @@ export async function startLrs(options: LrsHarnessOptions = {}): Promise<LrsHarn
     endpoint,
     faults,
     statements: () => statements.all(),
+    load(list) {
+      const stored = new Date().toISOString();
+      const authority = {
+        objectType: 'Agent',
+        name: 'xAPI client',
+        account: { homePage: url, name: options.basicAuth?.key ?? 'bulk-load' },
+      };
+      statements.add(list.map((s) => ({ ...s, stored, authority, version: s.version ?? '1.0.0' }) as Statement));
+    },
     rejections: () => [...rejections],
     requests: () => log.map((r) => ({ ...r })),
     createCmi5Session(sessionOptions) {

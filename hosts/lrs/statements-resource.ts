@@ -7,7 +7,7 @@ import type { Statement } from '@xapi/xapi';
 import { header, replyJson, reply, type Exchange, type Lrs } from './exchange.js';
 import { checkParams, jsonBody, Refusal } from './http.js';
 import { isObject, type JsonObject } from './json.js';
-import { checkQueryValues, STATEMENT_QUERY_PARAMS, type StatementQuery } from './statement-store.js';
+import { checkQueryValues, STATEMENT_QUERY_PARAMS } from './statement-store.js';
 import { isAgent, isTimestamp, isUuid, statementProblems } from './statement-validation.js';
 
 export function statementsResource(lrs: Lrs, x: Exchange): void {
@@ -85,14 +85,7 @@ function store(lrs: Lrs, x: Exchange, list: readonly unknown[]): string[] {
 }
 
 function getStatements(lrs: Lrs, x: Exchange, consistent: Record<string, string>): void {
-  const q = checkParams(x.query, [...STATEMENT_QUERY_PARAMS, 'statementId', 'voidedStatementId', 'cursor']);
-  const moreUrl = (query: StatementQuery) => (offset: number) =>
-    `${lrs.base}statements?cursor=${Buffer.from(JSON.stringify({ query, offset })).toString('base64url')}`;
-  if (q.cursor !== undefined) {
-    if (Object.keys(q).length > 1) throw new Refusal(400, '"cursor" (a "more" link) takes no other parameters');
-    const { query, offset } = decodeCursor(q.cursor);
-    return replyJson(x, 200, lrs.statements.query(query, moreUrl(query), offset), consistent);
-  }
+  const q = checkParams(x.query, [...STATEMENT_QUERY_PARAMS, 'statementId', 'voidedStatementId']);
   const single = q.statementId ?? q.voidedStatementId;
   if (single !== undefined) {
     // §2.1.3 (2.1.3.s2.b1, b2): one id, and besides it only attachments/format.
@@ -108,16 +101,17 @@ function getStatements(lrs: Lrs, x: Exchange, consistent: Record<string, string>
     return replyJson(x, 200, found, consistent);
   }
   checkQueryValues(q, isAgent, isTimestamp);
-  return replyJson(x, 200, lrs.statements.query(q, moreUrl(q)), consistent);
+  return replyJson(x, 200, lrs.statements.query(q, moreBase(lrs)), consistent);
 }
 
-function decodeCursor(cursor: string): { query: StatementQuery; offset: number } {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (isObject(value) && isObject(value.query) && typeof value.offset === 'number')
-      return { query: value.query as StatementQuery, offset: value.offset }; // our own cursor, made by moreUrl
-  } catch {
-    // fall through
-  }
-  throw new Refusal(400, 'the "more" cursor is not one this LRS issued');
+/** The path of "more" links: relative to the server root (§2.1.3, StatementResult), as the ADL LRS writes them. */
+const moreBase = (lrs: Lrs) => `${lrs.base}statements/more/`;
+
+/** GET /xapi/statements/more/<key>: the next page of an earlier result (the ADL LRS's statements_more view). */
+export function moreStatements(lrs: Lrs, x: Exchange, key: string): void {
+  if (x.method !== 'GET') throw new Refusal(405, `${x.method} is not allowed on a "more" link`);
+  checkParams(x.query, []);
+  const page = /^[0-9a-f]{32}$/.test(key) ? lrs.statements.more(key, moreBase(lrs)) : undefined;
+  if (!page) throw new Refusal(404, 'this "more" link is unknown (or so old that it was forgotten)');
+  replyJson(x, 200, page, { 'x-experience-api-consistent-through': new Date().toISOString() });
 }

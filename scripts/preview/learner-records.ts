@@ -23,8 +23,6 @@ export const PREVIEW_ACTOR = {
   account: { homePage: 'https://lms.preview.invalid', name: 'preview-learner' },
 } as const;
 
-/** Basic credentials of xAPI (TinCan) launches. The LRS listens on 127.0.0.1 only. */
-
 type LrsOptions = LrsHarnessOptions & { readonly basicAuth: { key: string; secret: string }; readonly persistFile: string };
 
 export interface LrsLaunch {
@@ -101,6 +99,12 @@ export class LearnerRecords {
 
   get url(): string {
     return this.lrs.url;
+  }
+
+  /** How a reader (the Report view) reaches the LRS: its xAPI endpoint and the preview's own credentials. */
+  get reader(): { endpoint: string; username: string; password: string } {
+    const { key, secret } = this.options.basicAuth;
+    return { endpoint: this.lrs.endpoint, username: key, password: secret };
   }
 
   current(id: LrsPackageId): LrsLaunch | undefined {

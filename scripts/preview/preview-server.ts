@@ -24,6 +24,7 @@ import { ensurePreviewUiBuilt } from './build-ui.js';
 import { isRecord } from './json-file.js';
 import { LearnerRecords, type Attempt } from './learner-records.js';
 import { PACKAGE_IDS, preparePackages, type PackageId, type PackageInfo } from './packages.js';
+import { isReportFile, REPORT_CSP, REPORT_TYPES, reportFile, runPreviewReport } from './report-view.js';
 import { isFlatCmi, ScormStore } from './scorm-store.js';
 
 export interface PreviewOptions {
@@ -166,6 +167,18 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   async function api(method: string, path: string, request: IncomingMessage, response: ServerResponse, host: string): Promise<void> {
     response.setHeader('Cache-Control', 'no-store');
     if (path === '/api/packages' && method === 'GET') return sendJson(response, 200, { packages: packages.map(packageView) });
+    if (path === '/api/report' && method === 'POST')
+      return sendJson(response, 200, await runPreviewReport({ root, dataDir }, records.reader));
+    const reportName = /^\/api\/report\/([a-z]+\.(?:html|json|csv))$/.exec(path)?.[1];
+    if (reportName !== undefined && method === 'GET') {
+      const body = isReportFile(reportName) ? await reportFile(dataDir, reportName) : undefined;
+      if (!body || !isReportFile(reportName)) return sendJson(response, 404, { error: 'no report yet: run it first' });
+      const headers: Record<string, string> = { 'Content-Type': REPORT_TYPES[reportName], 'X-Content-Type-Options': 'nosniff' };
+      if (reportName === 'report.html') headers['Content-Security-Policy'] = REPORT_CSP;
+      else headers['Content-Disposition'] = `attachment; filename="${reportName}"`;
+      response.writeHead(200, headers).end(body);
+      return;
+    }
     const match = /^\/api\/packages\/([a-z0-9]+)\/(launch|reset|activity|scorm-data)$/.exec(path);
     const id = match?.[1];
     const pkg = id && isPackageId(id) ? byId.get(id) : undefined;

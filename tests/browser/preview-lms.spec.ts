@@ -364,6 +364,35 @@ test('the launcher and the player pass axe (WCAG 2.2 AA and best practices)', as
   }
 });
 
+test("Report view: the admin's item analysis over the preview's learner records, with its files", async ({ page, preview }) => {
+  await page.goto(`${preview.url}/report.html`);
+  await expect(page.getByRole('main')).toContainText('No learner records yet');
+
+  await launchFromLauncher(page, preview, 'xAPI');
+  await shortJourney(await course(page, 'xapi'));
+  await toolbar(page).getByRole('button', { name: 'Close course' }).click();
+  await expect(panelOf(page).log.getByRole('row').filter({ hasText: 'terminated' })).toHaveCount(1);
+
+  await page.goto(preview.url);
+  await page.getByRole('link', { name: 'Report' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Report' })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText(/Report made from \d+ statements: 1 learner record, 0 completed/);
+  const report = page.frameLocator('iframe[title="Item analysis report"]');
+  await expect(report.getByRole('heading', { level: 1 })).toContainText(`Item analysis: ${LESSON_TITLE}`);
+  await expect(report.getByRole('table', { name: 'Funnel' })).toContainText('Launched');
+  const items = await page.request.get(`${preview.url}/api/report/items.csv`);
+  expect(items.headers()['content-disposition']).toContain('items.csv');
+  const rows = (await items.text()).trim().split(/\r?\n/);
+  expect(rows).toHaveLength(1 + LESSON.quiz.questions.reduce((n, q) => n + q.options.length, 0));
+  expect(rows[0]).toMatch(/^version,question,option,correct,chosen,first_attempt_chosen,/);
+
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .exclude('iframe')
+    .analyze();
+  expect(violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`))).toEqual([]);
+});
+
 test('the preview accepts changes only from its own pages', async ({ page, preview }) => {
   const foreign = await page.request.post(`${preview.url}/api/packages/scorm12/reset`, {
     headers: { Origin: 'https://elsewhere.example' },

@@ -136,6 +136,52 @@ describe('xAPI basics', () => {
     expect(byActivity.statements).toHaveLength(4);
   });
 
+  it('pages as the ADL LRS does: at most 100 a page whatever the limit asked, "more" links under /xapi/statements/more/', async () => {
+    const registration = randomUUID();
+    const ours = Array.from({ length: 230 }, () => plainStatement({ context: { registration } }));
+    expect((await xapi('POST', 'statements', { body: ours })).status).toBe(200);
+    const seen: string[] = [];
+    let page = await bodyOf(await xapi('GET', 'statements', { query: { registration, ascending: 'true', limit: '0' } }));
+    const links: string[] = [];
+    for (;;) {
+      seen.push(...(page.statements as { id: string }[]).map((s) => s.id));
+      expect((page.statements as unknown[]).length).toBeLessThanOrEqual(100);
+      if (page.more === '') break;
+      links.push(String(page.more));
+      page = await bodyOf(
+        await fetch(`${lrs.url}${String(page.more)}`, { headers: { Authorization: BASIC, 'X-Experience-API-Version': '1.0.3' } }),
+      );
+    }
+    expect(seen).toEqual(ours.map((s) => s.id));
+    expect(links).toHaveLength(2);
+    for (const link of links) expect(link).toMatch(/^\/xapi\/statements\/more\/[0-9a-f]{32}$/);
+    const big = await bodyOf(await xapi('GET', 'statements', { query: { registration, limit: '500' } }));
+    expect(big.statements).toHaveLength(100);
+    // A link followed again (an answer lost on the way) gives the same page again.
+    const again = await fetch(`${lrs.url}${links[0]}`, { headers: { Authorization: BASIC, 'X-Experience-API-Version': '1.0.3' } });
+    expect(((await bodyOf(again)).statements as { id: string }[]).map((s) => s.id)).toEqual(seen.slice(100, 200));
+    const unknown = await fetch(`${lrs.endpoint}statements/more/${'0'.repeat(32)}`, {
+      headers: { Authorization: BASIC, 'X-Experience-API-Version': '1.0.3' },
+    });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('leaves voided statements out of queries and returns the voiding statement with the activity it voids', async () => {
+    const kept = plainStatement();
+    const voidedOne = plainStatement();
+    await xapi('POST', 'statements', { body: [kept, voidedOne] });
+    const voiding = {
+      ...plainStatement(),
+      verb: { id: 'http://adlnet.gov/expapi/verbs/voided', display: { 'en-US': 'voided' } },
+      object: { objectType: 'StatementRef', id: voidedOne.id },
+    };
+    expect((await xapi('POST', 'statements', { body: voiding })).status).toBe(200);
+    const byActivity = await bodyOf(
+      await xapi('GET', 'statements', { query: { activity: 'https://course.example.com/iam/lesson-5-6', ascending: 'true' } }),
+    );
+    expect((byActivity.statements as { id: string }[]).map((s) => s.id)).toEqual([kept.id, voiding.id]);
+  });
+
   it('accepts every sample statement of the cmi5 specification (the validators are not over-strict)', async () => {
     const root = standardsPath('cmi5', 'samples', 'scenarios');
     const posted = new Set<unknown>(); // some samples share an id: the second one meets the 409 any held id gets

@@ -64,6 +64,7 @@ const context = (): build.StatementContext => ({
     type: build.ACTIVITY_TYPES.lesson,
   },
   course: { id: 'https://courses.example.com/xapi/iam', name: 'Course', type: build.ACTIVITY_TYPES.course },
+  revision: lesson.version,
   newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
   now: () => new Date('2026-11-28T10:00:00.123Z'),
 });
@@ -164,6 +165,21 @@ describe('xAPI statements', () => {
     expect(everyStatement()[5]![2].object).toMatchObject({ definition: { interactionType: 'long-fill-in' } });
   });
 
+  it('names the content version (context.revision) on every statement, so a report tells versions apart', () => {
+    for (const [, , statement] of everyStatement()) expect(statement.context?.revision).toBe(lesson.version);
+  });
+
+  it('carries the quiz attempt of a quiz answer as a context extension, and none on answers outside the quiz', () => {
+    const key = build.quizAttemptExtension('https://courses.example.com/xapi/iam');
+    const [, , first] = everyStatement()[2]!;
+    expect(first.context?.extensions).toEqual({ [key]: 1 });
+    const retake = build.answered(context(), { ...choice, attempt: 3 }, ref);
+    expect(retake.context?.extensions).toEqual({ [key]: 3 });
+    expect(statementProblems(retake)).toEqual([]);
+    const [, , writtenAnswer] = everyStatement()[4]!;
+    expect(writtenAnswer.context).not.toHaveProperty('extensions');
+  });
+
   it('scores passed/failed as scaled, raw, min and max', () => {
     expect(everyStatement()[7]![2].result?.score).toEqual({ scaled: 0.8, raw: 80, min: 0, max: 100 });
   });
@@ -197,6 +213,16 @@ describe('cmi5 statements', () => {
       'https://courses.example.com/publisher/iam',
       'https://courses.example.com/xapi/iam',
     ]);
+  });
+
+  it('keeps the revision and the quiz attempt next to the session id of the template', () => {
+    const [, , answered] = everyStatement()[2]!;
+    const decorated = profile.decorate(answered, 'answered');
+    expect(decorated.context?.revision).toBe(lesson.version);
+    expect(decorated.context?.extensions).toEqual({
+      [build.quizAttemptExtension('https://courses.example.com/xapi/iam')]: 1,
+      'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 'session-7',
+    });
   });
 
   it('describes the template activity it knows (the AU id from cmi5.xml) and keeps its id', () => {

@@ -22,7 +22,7 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     reportCompressedSize: false,
     rolldownOptions: {
-      input: { index: page('index'), play: page('play'), returned: page('returned') },
+      input: { index: page('index'), play: page('play'), returned: page('returned'), report: page('report') },
     },
   },
 });

@@ -101,6 +101,7 @@ export class Cmi5Tracker implements Tracker {
         // cmi5 §8.1.5: the launch activityId is the object of every cmi5-defined statement.
         lesson: { id: launch.activityId, name: lesson.title, description: lesson.description, type: ACTIVITY_TYPES.lesson },
         course: { id: activityIris(lesson).course, ...courseActivityText(lesson), type: ACTIVITY_TYPES.course },
+        revision: lesson.version,
         newId: uuid,
         now: () => new Date(),
       },

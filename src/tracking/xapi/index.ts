@@ -46,6 +46,7 @@ export function createTracker(lesson: Lesson): Tracker {
       language: lesson.language,
       lesson: { id: lessonId, name: lesson.title, description: lesson.description, type: ACTIVITY_TYPES.lesson },
       course: { id: iris.course, ...courseActivityText(lesson), type: ACTIVITY_TYPES.course },
+      revision: lesson.version,
       newId: uuid,
       now: () => new Date(),
     },

@@ -40,6 +40,12 @@ export interface StatementContext {
   /** The activity the session is about: the lesson (xAPI) or the AU (cmi5). */
   readonly lesson: ActivityRef;
   readonly course: ActivityRef;
+  /**
+   * The content version (course.yaml `version`), sent as `context.revision` (xAPI 1.0.3 Part Two
+   * §2.4.6: the revision of the learning experience), so a report never merges the answers to a
+   * question of one version with those of another.
+   */
+  readonly revision: string;
   readonly newId: () => string;
   readonly now: () => Date;
 }
@@ -87,6 +93,8 @@ export function statement(
         ...(isLesson ? {} : { parent: [activity(ctx, ctx.lesson)] }),
         grouping: [activity(ctx, ctx.course)],
       },
+      // Part Two §2.4.6: revision only where the object is an Activity, which every statement of ours is.
+      revision: ctx.revision,
       language: ctx.language,
     },
     // xAPI 1.0.3 §4.5 / cmi5 §9.7: UTC, millisecond precision.
@@ -100,6 +108,13 @@ export const lessonStatement = (ctx: StatementContext, verb: VerbName, result?: 
 export function experienced(ctx: StatementContext, page: ActivityRef) {
   return statement(ctx, 'experienced', activity(ctx, page));
 }
+
+/**
+ * Context extension carrying the quiz attempt (1, 2, …) an answer belongs to, so a report can tell
+ * first attempts from retakes. An IRI under the course's own base IRI (the grouping course), which the
+ * course controls (Part Two §2.4.6.2: extension keys are IRIs).
+ */
+export const quizAttemptExtension = (courseIri: string): string => `${courseIri}/extensions/quiz-attempt`;
 
 /** `[,]` separates responses (xAPI Part Two §2.4.4.1): a learner's literal `[,]` must not split the answer. */
 function safeText(text: string): string {
@@ -124,11 +139,13 @@ export function answered(ctx: StatementContext, i: InteractionRecord, ref: { id:
         }),
   };
   const object = { objectType: 'Activity', id: ref.id, definition } as StatementObject;
-  return statement(ctx, 'answered', object, {
+  const built = statement(ctx, 'answered', object, {
     ...(i.success === undefined ? {} : { success: i.success }),
     response,
     duration: toIsoDuration(i.latencyMs),
   });
+  if (i.attempt === 0) return built;
+  return { ...built, context: { ...built.context, extensions: { [quizAttemptExtension(ctx.course.id)]: i.attempt } } };
 }
 
 export function scoreOf(scaled: number): Score {

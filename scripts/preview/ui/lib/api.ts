@@ -6,8 +6,9 @@
 import type { LrsActivity } from '../../learner-records.js';
 import type { LaunchView, PackageView } from '../../preview-server.js';
 import type { PackageId } from '../../packages.js';
+import type { ReportSummary } from '../../report-view.js';
 
-export type { LaunchView, LrsActivity, PackageId, PackageView };
+export type { LaunchView, LrsActivity, PackageId, PackageView, ReportSummary };
 export type Attempt = LaunchView['attempt'];
 export type LaunchMode = NonNullable<LaunchView['launchMode']>;
 
@@ -33,6 +34,11 @@ export async function resetLearner(id: PackageId): Promise<void> {
 /** What the LRS holds for the current xAPI or cmi5 launch; undefined when there is none. */
 export async function lrsActivity(id: PackageId): Promise<LrsActivity | undefined> {
   return (await getJson(`/api/packages/${id}/activity`)) as LrsActivity | undefined;
+}
+
+/** Runs the admin's report over the preview's learner records (the files are then at /api/report/<file>). */
+export async function runReport(): Promise<ReportSummary> {
+  return (await postJson('/api/report')) as ReportSummary;
 }
 
 /** The URL the SCORM panel sends the committed CMI data to (by fetch, or by beacon as the page goes). */

@@ -65,6 +65,7 @@ export class PreviewLauncher extends PreviewElement {
       <header class="topbar">
         <p class="brand">Preview LMS</p>
         <p class="topbar-note">A strict local LMS and LRS on this machine: nothing is sent anywhere else.</p>
+        <a class="back nav-link" href="/report.html">Report</a>
       </header>
       <main id="main" tabindex="-1">
         <h1 id="course-title">${title}</h1>
