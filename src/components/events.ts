@@ -90,6 +90,16 @@ export class CaseRevealEvent extends intentEvent('lesson-case-reveal') {
   }
 }
 
+/**
+ * The learner follows feedback's "Review …" link to the page that settles a belief: the link
+ * navigates as any link does; this says they will want to come back to where they were.
+ */
+export class ReviewEvent extends intentEvent('lesson-review') {
+  constructor(readonly pageId: string) {
+    super();
+  }
+}
+
 /** The learner chose Finish: end the session properly (the LMS/LRS is told), then say what happens next. */
 export class FinishEvent extends intentEvent('lesson-finish') {}
 
@@ -129,5 +139,6 @@ declare global {
     [CasePickEvent.type]: CasePickEvent;
     [CaseRevealEvent.type]: CaseRevealEvent;
     [FinishEvent.type]: FinishEvent;
+    [ReviewEvent.type]: ReviewEvent;
   }
 }

@@ -50,16 +50,18 @@ export const ui = {
   /** A citation's accessible name: where it goes (its visible mark is the first word of `label`). */
   citation: (label: string, title: string) => `${label}: ${title} (opens in a new tab)`,
   decisionLeadsTo: 'Pattern:',
+  decisionOtherwise: 'Otherwise:',
   pageStatus: { 'not-started': 'not started', 'in-progress': 'in progress', done: 'done' },
   finish: 'Finish',
   progressLink: (percent: number) => `${percent} % done: your progress and Finish`,
   review: (title: string) => `Review “${title}”`,
+  backTo: (title: string) => `Back to “${title}”`,
   tryAgain: 'Try again',
   showBest: 'Show the best answer',
   tryAgainPrompt: 'Choose another answer, then check it.',
   bestAnswerIs: (answer: string) => `The best answer is: ${answer}.`,
   bestAnswerMark: 'best answer',
-  yourFirstAnswer: (answer: string) => `Your first answer, the one recorded: ${answer}.`,
+  yourFirstAnswer: (answer: string) => `Your record keeps your first try: ${answer}.`,
   caseTally: (answered: number, right: number, total: number) =>
     `${answered} of ${total} cases answered, ${right} right on the first try.`,
   reflectionNumber: (n: number) => `Reflection question ${n}`,
@@ -80,7 +82,8 @@ export const ui = {
   quizNotTaken: (title: string) => `${title}: take the quiz`,
   pageNotRead: (title: string) => `Read “${title}”`,
   activityLeft: (title: string, left: number) => `“${title}”: ${left} ${left === 1 ? 'answer' : 'answers'} left`,
-  alsoWorthDoing: 'Still open, and worth doing:',
+  alreadyRecorded: (passed: boolean) =>
+    `Your learning record already shows this lesson as completed${passed ? ' and passed' : ''}. To finish all of it:`,
   finishIntro: (finished: boolean) =>
     finished
       ? 'Finish ends this session and saves your results.'

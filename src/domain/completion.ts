@@ -97,6 +97,16 @@ export function pageProgress(lesson: Lesson, state: ProgressState, page: Page): 
   };
 }
 
+/**
+ * The learner is done with the lesson: every page done (read, its activity done, the quiz passed
+ * where the course asks for a pass) and the completion rule met. The progress bar is then full, and
+ * only then does the lesson say "complete".
+ */
+export function isLessonDone(lesson: Lesson, state: ProgressState): boolean {
+  const { done, total } = learningProgress(lesson, state);
+  return done === total && isFinished(lesson, state);
+}
+
 /** Every page's progress, and the share done: the learner's progress bar and what the LMS is told as progress. */
 export function learningProgress(lesson: Lesson, state: ProgressState) {
   const pages = lesson.pages.map((page) => pageProgress(lesson, state, page));

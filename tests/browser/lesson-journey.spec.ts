@@ -75,9 +75,10 @@ test('each page is reached with "Next", focus on its heading; activities give fe
     await course.next();
   }
 
-  // After the last page, the end screen: complete (every page read, the quiz passed), with what is still open.
-  await expect(course.main.getByRole('heading', { level: 2 })).toHaveText('Lesson complete');
-  await expect(course.main).toContainText('Still open, and worth doing:');
+  // After the last page, the end screen. Every page read and the quiz passed: the learning record holds the
+  // lesson as complete, but written answers are still open, so the learner is not told "complete" yet.
+  await expect(course.main.getByRole('heading', { level: 2 })).toHaveText('Your progress');
+  await expect(course.main).toContainText('Your learning record already shows this lesson as completed and passed.');
   await expect(course.main.getByRole('link', { name: new RegExp(`^“${LESSON.writtenActivityTitle}”: \\d answers? left$`) })).toBeVisible();
 });
 
@@ -156,7 +157,7 @@ test('a wrong activity answer gets that option’s own feedback and a page to re
   await group.getByRole('radio', { name: otherWrong?.text, exact: true }).check();
   await group.getByRole('button', { name: 'Check answer' }).click();
   await expect(group).toContainText(feedbackOf(otherWrong?.id));
-  await expect(group).toContainText(`Your first answer, the one recorded: ${wrong?.text}.`);
+  await expect(group).toContainText(`Your record keeps your first try: ${wrong?.text}.`);
   await group.getByRole('button', { name: 'Show the best answer' }).click();
   await expect(group).toContainText(`The best answer is: ${right}.`);
   await expect(group.getByRole('radio', { name: right, exact: true })).toHaveAccessibleDescription(/best answer/);

@@ -76,9 +76,10 @@ async function journey(target: Page | Frame) {
   }
 }
 
-/** Every page read first (the journey is about the quiz and the end): with the ordinary driver. */
+/** Every page read and every activity done first (the journey is about the quiz and the end): with the ordinary driver. */
 async function readEveryPage(course: CoursePage) {
   await course.visitAllPages();
+  await course.doActivitiesAndReflections();
   await course.goToPage(LESSON.quizTitle);
 }
 

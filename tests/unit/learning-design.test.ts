@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lesson, RevealAnswers } from '../../src/content/lesson.js';
-import { isCompleted, isFinished, learningProgress, outcomeOf, pageProgress } from '../../src/domain/completion.js';
+import { isCompleted, isFinished, isLessonDone, learningProgress, outcomeOf, pageProgress } from '../../src/domain/completion.js';
 import { activityCases, quizOf, writtenQuestions } from '../../src/domain/lesson-queries.js';
 import * as progress from '../../src/domain/progress.js';
 import { questionOrder } from '../../src/domain/quiz-order.js';
@@ -214,6 +214,16 @@ describe('the lesson says "complete" only when it is finished', () => {
     const state = takeQuiz(course, visitAllPages(course, start(course)), quizLength());
 
     expect(isFinished(course, state)).toBe(true);
+  });
+
+  it('the learner is done (the bar full, "complete" said) only once every page is done too', () => {
+    let state = takeQuiz(lesson, visitAllPages(lesson, start()), quizLength());
+    expect(isFinished(lesson, state)).toBe(lesson.settings.completion.requireAllPagesVisited || isCompleted(lesson, state));
+    expect(isLessonDone(lesson, state)).toBe(false);
+
+    for (const c of activityCases(lesson)) state = progress.answerCase(state, c.key, c.item.correct);
+    for (const w of writtenQuestions(lesson)) state = progress.submitWritten(state, w.key, 'answer', 250);
+    expect(isLessonDone(lesson, state)).toBe(true);
   });
 
   it('a course that asks only for completion is finished without a pass', () => {

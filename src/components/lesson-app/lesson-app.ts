@@ -4,7 +4,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import type { LessonSession } from '../../app/lesson-session.js';
 import type { ProgressState } from '../../domain/progress.js';
 import type { ConnectionStatus } from '../../tracking/tracker.js';
-import { isFinished, learningProgress, outcomeOf, passRequired, remainingSteps } from '../../domain/completion.js';
+import { isFinished, isLessonDone, learningProgress, outcomeOf } from '../../domain/completion.js';
 import { quizOf } from '../../domain/lesson-queries.js';
 import { toPercent } from '../../domain/scoring.js';
 import { lessonSources } from '../../domain/sources.js';
@@ -15,6 +15,7 @@ import {
   DraftEvent,
   FinishEvent,
   NavigateEvent,
+  ReviewEvent,
   QuestionShownEvent,
   QuizChooseEvent,
   QuizGoToEvent,
@@ -191,6 +192,15 @@ export class LessonApp extends LitElement {
       .pager p {
         color: var(--muted);
       }
+      .back {
+        margin: 0 0 var(--space-3);
+      }
+      .back a {
+        display: inline-flex;
+        align-items: center;
+        min-height: 44px;
+        font-weight: 600;
+      }
       .pager + lesson-notice {
         margin-top: var(--space-3);
       }
@@ -264,6 +274,8 @@ export class LessonApp extends LitElement {
   /** The end screen is on screen (#finish) instead of a page. */
   @state() private onEnd = false;
   @state() private finishState: FinishState = 'open';
+  /** Feedback sent the learner to review a page (`to`): that page offers the way back to `from`. */
+  @state() private review: { readonly from: string; readonly to: string } | undefined;
   /** The print copy is rendered once the first page is on screen (see renderPrintCopy). */
   @state() private printReady = false;
   @query('main lesson-page') private pageElement!: LessonPage | null;
@@ -297,6 +309,9 @@ export class LessonApp extends LitElement {
     this.addEventListener(CasePickEvent.type, (e) => this.session.pickCase(e.activityId, e.caseId, e.optionId));
     this.addEventListener(CaseRevealEvent.type, (e) => this.session.revealCase(e.activityId, e.caseId));
     this.addEventListener(FinishEvent.type, () => void this.handleFinish());
+    this.addEventListener(ReviewEvent.type, (e) => {
+      if (this.progress) this.review = { from: this.progress.location, to: e.pageId };
+    });
     this.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && this.tocOpen) {
         this.tocOpen = false;
@@ -340,6 +355,7 @@ export class LessonApp extends LitElement {
   private async goTo(pageId: string | undefined) {
     if (!pageId || !this.progress) return;
     this.onEnd = pageId === FINISH_ID;
+    if (this.review && pageId !== this.review.to) this.review = undefined;
     if (!this.onEnd) this.session.visit(pageId);
     this.tocOpen = false;
     await this.updateComplete;
@@ -353,10 +369,12 @@ export class LessonApp extends LitElement {
   override updated() {
     // Set through the CSSOM, not a style attribute: the course runs under a CSP without 'unsafe-inline'.
     // The contents open just under the bar, however many lines its title wraps to.
-    this.style.setProperty('--bar', `${this.renderRoot.querySelector('header')?.offsetHeight ?? 52}px`);
-    const bar = this.renderRoot.querySelector<HTMLElement>('.bar');
-    const fill = bar?.firstElementChild as HTMLElement | null | undefined;
-    fill?.style.setProperty('width', `${(100 * Number(bar?.getAttribute('aria-valuenow'))) / Number(bar?.getAttribute('aria-valuemax'))}%`);
+    const bar = `${this.renderRoot.querySelector('header')?.offsetHeight ?? 52}px`;
+    this.style.setProperty('--bar', bar);
+    document.documentElement.style.setProperty('--bar', bar);
+    const meter = this.renderRoot.querySelector<HTMLElement>('.bar');
+    const fill = meter?.firstElementChild as HTMLElement | null | undefined;
+    fill?.style.setProperty('width', `${(100 * Number(meter?.getAttribute('aria-valuenow'))) / Number(meter?.getAttribute('aria-valuemax'))}%`);
     void this.revealCurrentInContents();
   }
 
@@ -448,6 +466,12 @@ export class LessonApp extends LitElement {
     </nav>`;
   }
 
+  /** On a page the learner reached from feedback's "Review …" link: the way back to where they were. */
+  private renderBackLink(pageId: string) {
+    const from = this.review?.to === pageId ? this.session.lesson.pages.find((p) => p.id === this.review?.from) : undefined;
+    return from ? html`<p class="back"><a href=${hrefOf(from.id)}>← ${ui.backTo(pageTitle(from))}</a></p>` : nothing;
+  }
+
   /** The lesson's length, level and description, under its title on the first page. */
   private renderCover() {
     const lesson = this.session.lesson;
@@ -465,19 +489,12 @@ export class LessonApp extends LitElement {
   private renderEnd(progress: ProgressState, notice: string) {
     const lesson = this.session.lesson;
     const quizPage = lesson.pages.find((p) => p.blocks.includes(quizOf(lesson)));
-    const quizNotPassed = passRequired(lesson) && progress.quiz.attemptCount > 0 && !progress.quiz.passed;
-    const finished = isFinished(lesson, progress);
-    const { left, open } = leftItems(
-      learningProgress(lesson, progress).pages,
-      remainingSteps(lesson, progress),
-      quizNotPassed,
-      quizPage ? pageTitle(quizPage) : '',
-    );
+    const learning = learningProgress(lesson, progress);
     const next = lesson.pages.flatMap((p) => p.blocks).find((b) => b.kind === 'next-lesson');
     return html`<lesson-end
-      ?finished=${finished}
-      .left=${finished ? [] : left}
-      .open=${open}
+      ?finished=${isLessonDone(lesson, progress)}
+      ?recorded=${isFinished(lesson, progress)}
+      .left=${leftItems(learning.pages, quizPage ? pageTitle(quizPage) : '')}
       .outcome=${outcomeOf(lesson, progress)}
       .reported=${this.session.reported}
       ?passDeferred=${this.session.passDeferred}
@@ -564,7 +581,7 @@ export class LessonApp extends LitElement {
             .pages=${lesson.pages}
             .current=${this.onEnd ? FINISH_ID : (progress?.location ?? '')}
             .statuses=${statuses}
-            ?finished=${progress ? isFinished(lesson, progress) : false}
+            ?finished=${progress ? isLessonDone(lesson, progress) : false}
           ></lesson-toc>
         </div>
         <main id="main">
@@ -575,7 +592,7 @@ export class LessonApp extends LitElement {
               : this.onEnd
                 ? this.renderEnd(progress, showInfo ? notice.message : '')
                 : page
-                  ? html`${keyed(
+                  ? html`${this.renderBackLink(page.id)}${keyed(
                       page.id,
                       html`<lesson-page
                         .lesson=${lesson}

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ActivityCase, ActivityOption, OptionFeedback } from '../../content/lesson.js';
 import type { ChoiceActivityBlock } from '../../domain/lesson-queries.js';
-import { CaseAnswerEvent, CasePickEvent, CaseRevealEvent, QuestionShownEvent } from '../events.js';
+import { CaseAnswerEvent, CasePickEvent, CaseRevealEvent, QuestionShownEvent, ReviewEvent } from '../events.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { rightIcon, wrongIcon } from '../shared/icons.js';
 import { renderLine } from '../shared/rich-text.js';
@@ -141,7 +141,10 @@ export class LessonChoiceActivity extends LitElement {
 
   private renderReview(f: OptionFeedback | undefined) {
     const title = f?.review && this.pageTitles[f.review];
-    return title ? html`<p class="review"><a href="#/${f.review}">${ui.review(title)}</a></p>` : nothing;
+    const page = f?.review;
+    return title && page
+      ? html`<p class="review"><a href="#/${page}" @click=${() => this.dispatchEvent(new ReviewEvent(page))}>${ui.review(title)}</a></p>`
+      : nothing;
   }
 
   /** What the learner's latest answer means: that option's own feedback, and once settled the best answer. */

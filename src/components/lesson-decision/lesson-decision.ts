@@ -57,6 +57,8 @@ export class LessonDecision extends LitElement {
         position: relative;
       }
       li.branch {
+        /* API names such as AssumeRoleWithWebIdentity are long single words: they break rather than overflow. */
+        overflow-wrap: anywhere;
         position: relative;
         display: flex;
         flex-direction: column;
@@ -105,6 +107,14 @@ export class LessonDecision extends LitElement {
       }
       .branch ul {
         padding-left: 1.1rem;
+      }
+      .branch li,
+      .branch li + li {
+        margin: var(--space-1) 0 0;
+      }
+      li.branch,
+      li.branch + li.branch {
+        margin: 0;
       }
       .branch a {
         margin-top: auto;
@@ -187,7 +197,7 @@ export class LessonDecision extends LitElement {
       </ol>
       ${
         otherwise
-          ? html`<p class="otherwise"><strong>${otherwise.when}:</strong> ${renderLine(otherwise.pattern)} ${this.link(otherwise.page)}</p>`
+          ? html`<p class="otherwise"><strong>${ui.decisionOtherwise}</strong> ${otherwise.when}: ${renderLine(otherwise.pattern)}. ${this.link(otherwise.page)}</p>`
           : nothing
       }
     </figure>`;

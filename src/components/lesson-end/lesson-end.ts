@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { PageProgress, RemainingSteps } from '../../domain/completion.js';
+import type { PageProgress } from '../../domain/completion.js';
 import type { Outcome } from '../../domain/outcome.js';
 import { toPercent } from '../../domain/scoring.js';
 import { FinishEvent } from '../events.js';
@@ -70,12 +70,15 @@ export class LessonEnd extends LitElement {
     `,
   ];
 
-  /** The lesson is finished: the completion rule holds and, where the course asks for one, the quiz is passed. */
+  /**
+   * The lesson is finished: every page done (read, its activity done) and, where the course asks
+   * for one, the quiz passed. Only then does the screen say "complete" in success colours.
+   */
   @property({ type: Boolean }) finished = false;
+  /** The learning record already holds the lesson as complete (the LMS's completion rule), though pages are still open. */
+  @property({ type: Boolean }) recorded = false;
   /** Left before the lesson is complete (empty once finished). */
   @property({ attribute: false }) left: readonly LeftItem[] = [];
-  /** Open but not required (e.g. reflection questions not answered yet). */
-  @property({ attribute: false }) open: readonly LeftItem[] = [];
   @property({ attribute: false }) outcome!: Outcome;
   /** What the tracker last accepted, if anything. */
   @property({ attribute: false }) reported: Outcome | undefined;
@@ -131,14 +134,9 @@ export class LessonEnd extends LitElement {
         ${
           this.finished
             ? html`<p class="verdict">${rightIcon}${ui.endDone(passed === true)}</p>`
-            : html`<p>${ui.endLeft(this.left.length)}</p>
+            : html`${this.recorded ? html`<p>${ui.alreadyRecorded(passed === true)}</p>` : nothing}
+                <p>${ui.endLeft(this.left.length)}</p>
                 ${this.renderItems(this.left)}`
-        }
-        ${
-          this.open.length
-            ? html`<p>${ui.alsoWorthDoing}</p>
-                ${this.renderItems(this.open)}`
-            : nothing
         }
         <dl>
           ${
@@ -164,36 +162,22 @@ export class LessonEnd extends LitElement {
   }
 }
 
-/**
- * What is left, in plain words with links: `left` is what the lesson still needs to be complete
- * (pages the completion rule counts, the quiz to submit or to pass where a pass is needed), `open`
- * what the learner started and may still finish (activity answers the rule does not count).
- */
-export function leftItems(
-  pages: readonly PageProgress[],
-  remaining: RemainingSteps,
-  quizNotPassed: boolean,
-  quizTitle: string,
-): { left: LeftItem[]; open: LeftItem[] } {
-  const left: LeftItem[] = [];
-  const open: LeftItem[] = [];
-  for (const p of pages) {
-    const isQuiz = p.page.blocks.some((b) => b.kind === 'quiz');
-    const title = pageTitle(p.page);
-    const item = (): LeftItem => ({
-      page: p.page.id,
-      text: isQuiz
+/** What is left, in plain words with links to where it is done: every page not done yet. */
+export function leftItems(pages: readonly PageProgress[], quizTitle: string): LeftItem[] {
+  return pages
+    .filter((p) => p.status !== 'done')
+    .map((p) => {
+      const title = pageTitle(p.page);
+      const isQuiz = p.page.blocks.some((b) => b.kind === 'quiz');
+      const text = isQuiz
         ? p.quizNotPassed
           ? ui.quizNotPassed(quizTitle)
           : ui.quizNotTaken(quizTitle)
         : p.answered && p.answered.done < p.answered.total
           ? ui.activityLeft(title, p.answered.total - p.answered.done)
-          : ui.pageNotRead(title),
+          : ui.pageNotRead(title);
+      return { page: p.page.id, text };
     });
-    if (remaining.pages.includes(p.page.id) || (isQuiz && (remaining.quiz || quizNotPassed))) left.push(item());
-    else if (p.status !== 'done') open.push(item());
-  }
-  return { left, open };
 }
 
 declare global {

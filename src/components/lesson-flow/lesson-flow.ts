@@ -32,7 +32,8 @@ export class LessonFlow extends LitElement {
         margin: 0;
         max-width: none;
       }
-      li {
+      li,
+      li + li {
         counter-increment: step;
         position: relative;
         flex: 1 1 12rem;

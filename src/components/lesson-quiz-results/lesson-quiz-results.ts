@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { QuizQuestion } from '../../content/lesson.js';
 import type { QuizAttempt } from '../../domain/progress.js';
 import { meetsPassingScore, toPercent } from '../../domain/scoring.js';
-import { QuizRetakeEvent } from '../events.js';
+import { QuizRetakeEvent, ReviewEvent } from '../events.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { rightIcon, wrongIcon } from '../shared/icons.js';
 import { renderLine } from '../shared/rich-text.js';
@@ -106,7 +106,9 @@ export class LessonQuizResults extends LitElement {
 
   private renderReview(review: string | undefined) {
     const title = review && this.pageTitles[review];
-    return title ? html`<p><a href="#/${review}">${ui.review(title)}</a></p>` : nothing;
+    return title && review
+      ? html`<p><a href="#/${review}" @click=${() => this.dispatchEvent(new ReviewEvent(review))}>${ui.review(title)}</a></p>`
+      : nothing;
   }
 
   private renderFeedback(attempt: QuizAttempt) {
