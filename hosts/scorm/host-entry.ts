@@ -4,6 +4,29 @@
  * the host window before the course's iframe starts looking for it.
  */
 import { CONFIG_GLOBAL, parseHostConfig } from './host-config.js';
-import { createStrictHost, installStrictHost } from './strict-scorm.js';
+import { createStrictHost, installStrictHost, type StrictHost } from './strict-scorm.js';
 
-installStrictHost(window, createStrictHost(parseHostConfig(Reflect.get(window, CONFIG_GLOBAL))));
+const host = createStrictHost(parseHostConfig(Reflect.get(window, CONFIG_GLOBAL)));
+installStrictHost(window, host);
+watchCourseWindows(host);
+
+/**
+ * Tells the host when a course window below this page is being closed. The listeners capture on the
+ * course's own window, so they run before the course's `pagehide` handler (DOM: capturing listeners
+ * at the target run first), and every call that handler makes counts as made while closing.
+ */
+function watchCourseWindows(lms: StrictHost): void {
+  const closing = () => lms.courseWindowClosing();
+  const watch = (frame: HTMLIFrameElement) => {
+    // On each loaded course page (not the frame's first, empty document, which is replaced unloaded).
+    const attach = () => {
+      const win = frame.contentWindow;
+      if (!win || win.location.href === 'about:blank') return;
+      win.addEventListener('pagehide', closing, { capture: true });
+      win.addEventListener('unload', closing, { capture: true });
+    };
+    frame.addEventListener('load', attach);
+    if (frame.contentDocument?.readyState === 'complete') attach();
+  };
+  document.addEventListener('DOMContentLoaded', () => document.querySelectorAll('iframe').forEach(watch));
+}

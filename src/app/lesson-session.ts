@@ -15,7 +15,8 @@ import type { FinishReason, Outcome, Tracker, TrackerStart } from '../tracking/t
 /** Why saved progress was not restored: unreadable state, or an LMS that would not give it back. */
 export type ResumeNote = (DecodeResult extends infer R ? (R extends { ok: false; reason: infer X } ? X : never) : never) | 'unavailable';
 
-const DRAFT_SAVE_DELAY_MS = 1000;
+/** A pause in typing this long saves the draft: with the SCORM commit delay, a window closed a second later keeps it. */
+export const DRAFT_SAVE_DELAY_MS = 500;
 
 export interface SessionOptions {
   readonly now?: () => number;
