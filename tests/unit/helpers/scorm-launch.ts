@@ -30,7 +30,7 @@ export interface ScormLaunch {
 export async function launchScorm(
   version: ScormVersion,
   lesson: Lesson,
-  options: { seed?: FlatCmi; faults?: FaultPlan } = {},
+  options: { seed?: FlatCmi; faults?: FaultPlan; now?: () => number } = {},
 ): Promise<ScormLaunch> {
   const host = createStrictHost({ version, seed: options.seed, faults: options.faults });
   let timers: (() => void)[] = [];
@@ -66,7 +66,7 @@ export async function launchScorm(
     finish: (reason) => real.finish(reason),
     onStatus: (listener) => real.onStatus(listener),
   };
-  const session = new LessonSession(lesson, tracker);
+  const session = new LessonSession(lesson, tracker, { now: options.now });
   await session.start();
   return {
     host,
