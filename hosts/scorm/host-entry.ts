@@ -11,17 +11,18 @@ installStrictHost(window, host);
 watchCourseWindows(host);
 
 /**
- * Tells the host when a course window below this page is being closed. The listeners capture on the
- * course's own window, so they run before the course's `pagehide` handler (DOM: capturing listeners
- * at the target run first), and every call that handler makes counts as made while closing.
+ * Tells the host when a course window below this page is being closed, and since when: the event's
+ * own time. Listeners added from here may run after the course's own `pagehide` handler (Chrome runs
+ * them in the order they were added), so the host counts every call from that time on as made while
+ * closing, those of the course's handler included.
  */
 function watchCourseWindows(lms: StrictHost): void {
-  const closing = () => lms.courseWindowClosing();
   const watch = (frame: HTMLIFrameElement) => {
     // On each loaded course page (not the frame's first, empty document, which is replaced unloaded).
     const attach = () => {
       const win = frame.contentWindow;
       if (!win || win.location.href === 'about:blank') return;
+      const closing = (event: Event) => lms.courseWindowClosing(win.performance.timeOrigin + event.timeStamp);
       win.addEventListener('pagehide', closing, { capture: true });
       win.addEventListener('unload', closing, { capture: true });
     };

@@ -121,8 +121,12 @@ export interface StrictHost {
   data(): FlatCmi;
   /** The values as of the last successful Commit or Terminate (what a real LMS persisted). */
   committedData(): FlatCmi | undefined;
-  /** The course's window is being closed (its pagehide or unload): with `faults.lostOnUnload`, nothing reaches the LMS from now on. */
-  courseWindowClosing(): void;
+  /**
+   * The course's window is being closed (its pagehide or unload): with `faults.lostOnUnload`,
+   * nothing reaches the LMS from now on, nor from `since` on (the event's time, in ms since the
+   * epoch: the course's own handler of that event may have run before the host heard of it).
+   */
+  courseWindowClosing(since?: number): void;
 }
 
 type Method = 'initialize' | 'terminate' | 'getValue' | 'setValue' | 'commit';
@@ -212,6 +216,15 @@ const PROFILES: Readonly<Record<ScormVersion, Profile>> = {
   },
 };
 
+/**
+ * The calls a launch made: those before the course's first save point (its first write of the
+ * location), however soon that save point came.
+ */
+export function launchCallCount(log: readonly CallRecord[]): number {
+  const firstSave = log.findIndex((c) => c.element === 'cmi.core.lesson_location' || c.element === 'cmi.location');
+  return firstSave < 0 ? log.length : firstSave;
+}
+
 /** Creates the strict LMS for one launch. Nothing is installed on a window yet. */
 export function createStrictHost(options: StrictHostOptions): StrictHost {
   return new StrictSession(options);
@@ -239,6 +252,10 @@ class StrictSession implements StrictHost {
   private committed: FlatCmi | undefined;
   /** The course's window is closing (see FaultPlan.lostOnUnload). */
   private closing = false;
+  /** When each call of the log was made, in ms since the epoch with sub-millisecond precision. */
+  private readonly stamps: number[] = [];
+  /** What each successful Commit or Terminate persisted, and when (to take back those made while closing). */
+  private readonly persisted: { stamp: number; data: FlatCmi; commit: boolean }[] = [];
   private lastError = 0;
   private lastDiagnostic = '';
 
@@ -260,8 +277,18 @@ class StrictSession implements StrictHost {
     return this.committed && { ...this.committed };
   }
 
-  courseWindowClosing(): void {
+  courseWindowClosing(since?: number): void {
     this.closing = true;
+    if (!this.faults.lostOnUnload || since === undefined) return;
+    // Calls the course made in this close before the host heard of it never reached the LMS either.
+    const writes = new Set<string>([this.profile.names.setValue, this.profile.names.commit, this.profile.names.terminate]);
+    this.log.forEach((call, i) => {
+      if ((this.stamps[i] ?? 0) >= since && writes.has(call.method) && call.outcome === 'ok') this.log[i] = { ...call, outcome: 'lost' };
+    });
+    const kept = this.persisted.filter((p) => p.stamp < since);
+    this.persisted.splice(kept.length);
+    this.committed = kept.at(-1)?.data;
+    this.commits = kept.filter((p) => p.commit).length;
   }
 
   // The API methods -------------------------------------------------------
@@ -303,7 +330,7 @@ class StrictSession implements StrictHost {
         () => {
           this.state = 'terminated';
           // RTE: Terminate persists everything the SCO set, like a Commit.
-          this.committed = this.runtime.snapshot();
+          this.persist(false);
         },
       )
     );
@@ -321,7 +348,7 @@ class StrictSession implements StrictHost {
         () => this.runtime.commit(),
         () => {
           this.commits += 1;
-          this.committed = this.runtime.snapshot();
+          this.persist(true);
         },
       )
     );
@@ -479,6 +506,11 @@ class StrictSession implements StrictHost {
     );
   }
 
+  private persist(commit: boolean): void {
+    this.committed = this.runtime.snapshot();
+    this.persisted.push({ stamp: now(), data: this.committed, commit });
+  }
+
   private record(
     method: string,
     returned: string,
@@ -488,6 +520,7 @@ class StrictSession implements StrictHost {
     value?: string,
   ): string {
     this.log.push({ method, element, value, returned, errorCode, at: Date.now(), outcome });
+    this.stamps.push(now());
     return returned;
   }
 
@@ -545,4 +578,9 @@ class StrictSession implements StrictHost {
       GetDiagnostic: (code) => this.getDiagnostic(code),
     };
   }
+}
+
+/** Now, in ms since the epoch, as precisely as the clock allows (comparable with an event's time in another frame). */
+function now(): number {
+  return performance.timeOrigin + performance.now();
 }
