@@ -36,7 +36,7 @@ export interface SaveFigures {
   readonly humanPaceCommits: number;
   readonly humanPaceActions: number;
   readonly pauseMs: number;
-  /** Longest time from an action of this kind to the Commit that carries it, in ms (undefined: never carried). */
+  /** Longest time from an action of this kind to the Commit that carries it, in ms (Infinity: one was never carried). */
   readonly longestToCommitMs: Partial<Record<ActionKind, number>>;
   /** Whether the LMS held the action after the window closed 1 s later. */
   readonly keptWhenClosed1s: Partial<Record<ActionKind, boolean>>;
@@ -61,11 +61,12 @@ const slotOf = (key: string) => slots.findIndex((s) => s.key === key);
 const interaction = (key: string, field: RegExp) => (c: CallRecord) =>
   new RegExp(`^cmi\\.interactions\\.${slotOf(key)}\\.${field.source}$`).test(c.element ?? '');
 const stateHolds = (text: string) => (c: CallRecord) => c.element === 'cmi.suspend_data' && (c.value ?? '').includes(text);
-const location = (pageId: string) => (c: CallRecord) => /lesson_location$|^cmi\.location$/.test(c.element ?? '') && c.value === pageId;
+/** A page visit is recorded by the resume state: the place ("l") and the pages seen ("v") name the page. */
+const visited = (pageId: string) => stateHolds(`"${pageId}"`);
 const letter = (index: number) => String.fromCharCode(65 + index);
 
 function visit(title: string, pageId: string): Action {
-  return { kind: 'page visit', run: (course) => course.goToPage(title), carries: location(pageId) };
+  return { kind: 'page visit', run: (course) => course.goToPage(title), carries: visited(pageId) };
 }
 
 /** Every page, both activities (a draft left, then submitted), the reflections and the quiz passed, action by action. */
@@ -79,7 +80,7 @@ function passJourney(version: ScormVersion): Action[] {
       else await course.goToPage(title);
       await expect(course.pageHeading()).toHaveText(title);
     },
-    carries: location(pageIdOf(title)),
+    carries: visited(pageIdOf(title)),
   }));
   actions.push(visit(LESSON.choiceActivityTitle, pageIdOf(LESSON.choiceActivityTitle)));
   for (const [i, { key }] of activityCases(LESSON.lesson)
@@ -169,14 +170,15 @@ async function humanPace(browser: Browser, origin: string, name: string, version
     await action.run(course);
     await page.waitForTimeout(PAUSE_MS);
   }
+  // The learner closes the window (an LMS that stores what the close sends): what is left goes then.
+  await page.evaluate(() => document.querySelector('iframe#course')?.remove());
   const commits = await page.evaluate(() => (window as unknown as HostWindow).__lms.commits);
   const log = await hostLog(page);
   await page.close();
   const longest: Partial<Record<ActionKind, number>> = {};
   actions.forEach((action, i) => {
     const ms = toCommit(log, started[i] ?? 0, action);
-    if (ms === undefined) throw new Error(`${name}: no commit carried "${action.kind}" (action ${i + 1})`);
-    longest[action.kind] = Math.max(longest[action.kind] ?? 0, ms);
+    longest[action.kind] = ms === undefined ? Infinity : Math.max(longest[action.kind] ?? 0, ms);
   });
   return { commits, actions: actions.length, longest };
 }

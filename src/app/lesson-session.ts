@@ -182,9 +182,11 @@ export class LessonSession {
 
   /**
    * Ends the session (exactly once). Starts synchronously, so it also works from `pagehide`,
-   * where nothing after an `await` is guaranteed to run.
+   * where nothing after an `await` is guaranteed to run; a draft still waiting for its save goes
+   * with the rest, so the tracker sends everything pending together with the end.
    */
   finish(reason: FinishReason = 'pagehide'): Promise<void> {
+    if (this.draftTimer !== undefined) this.saveDraftsNow();
     this.finished = true;
     this.finishing ??= this.tracker.finish(reason);
     return this.finishing;
