@@ -122,6 +122,9 @@ export class LrsTracker implements Tracker {
     for (const verb of this.document.sent ?? []) this.sent.add(verb);
     if (!this.flags.initialized) {
       this.send('initialized', build.lessonStatement(this.o.context, 'initialized'));
+      // Alone, at once: a cmi5 LMS checks each statement of a batch against the session as it was
+      // before the batch, so one sent with `initialized` is refused (CATAPULT: 9.3.0.0-4).
+      void this.o.queue.send();
       this.flags.initialized = true;
       this.saveFlags();
       // A pass (or completion) the last session could not report — cmi5 allows no `passed` after a
