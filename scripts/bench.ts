@@ -265,7 +265,10 @@ function printSaves(journeys: Record<string, JourneyFigures>) {
     ...scorm.flatMap(([, saves]) => {
       const ms = saves.longestToCommitMs[kind];
       const kept = saves.keptWhenClosed1s[kind];
-      return [ms === undefined ? '—' : ms === Infinity ? 'never' : `${(ms / 1000).toFixed(2)} s`, kept === undefined ? '—' : kept ? 'kept' : 'LOST'];
+      return [
+        ms === undefined ? '—' : ms === Infinity ? 'never' : `${(ms / 1000).toFixed(2)} s`,
+        kept === undefined ? '—' : kept ? 'kept' : 'LOST',
+      ];
     }),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));

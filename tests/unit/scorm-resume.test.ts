@@ -6,11 +6,18 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lesson } from '../../src/content/lesson.js';
-import { decodeProgress } from '../../src/domain/codec.js';
-import { activityCases, quizOf } from '../../src/domain/lesson-queries.js';
-import { splitSavedState } from '../../src/tracking/scorm/interaction-slots.js';
+import { decodeProgress, encodeProgress } from '../../src/domain/codec.js';
+import { activityCases, quizOf, writtenQuestions } from '../../src/domain/lesson-queries.js';
+import * as progress from '../../src/domain/progress.js';
+import { questionSlots, splitSavedState } from '../../src/tracking/scorm/interaction-slots.js';
 import type { ScormVersion } from '../../hosts/scorm/session-seed.js';
-import { answersWithCorrect, fewestToPass } from './helpers/learner.js';
+import {
+  answersWithCorrect,
+  fewestToPass,
+  retakeQuiz as retakeQuizState,
+  takeQuiz as takeQuizState,
+  visitAllPages,
+} from './helpers/learner.js';
 import { lessonRoles, required } from './helpers/lesson-roles.js';
 import { loadRealCourse } from './helpers/real-course.js';
 import { launchScorm, type ScormLaunch } from './helpers/scorm-launch.js';
@@ -140,5 +147,32 @@ describe.each(['1.2', '2004'] as ScormVersion[])('SCORM %s', (version) => {
     expect(data[EXIT[version]]).toBe(NORMAL[version]);
     if (version === '2004') expect(navRequests(launch)).toEqual(['exitAll']);
     expect(launch.host.violations).toEqual([]);
+  });
+});
+
+describe('the resume state SCORM 1.2 writes, its interaction layout included', () => {
+  it('fits cmi.suspend_data (CMIString4096) in the worst case: every question answered, every text at the limit', async () => {
+    let state = visitAllPages(lesson, progress.initialProgress(lesson));
+    for (const { block, key } of activityCases(lesson))
+      state = progress.answerCase(state, key, block.options.reduce((a, b) => (b.id.length > a.id.length ? b : a)).id);
+    const max = lesson.settings.writtenAnswerMaxLength;
+    for (const { key } of writtenQuestions(lesson)) state = progress.submitWritten(state, key, '"\\'.repeat(max), max);
+    state = takeQuizState(lesson, state, 0);
+    for (let i = 0; i < lesson.settings.keptQuizAttempts + 2; i += 1) state = retakeQuizState(lesson, state, i % 3);
+    const launch = await launchScorm('1.2', lesson);
+    // Every question answered once: the layout names every interaction.
+    for (const { block, item } of activityCases(lesson)) launch.session.answerCase(block.id, item.id, item.correct);
+    for (const { block, question } of writtenQuestions(lesson)) launch.session.submitWritten(block.id, question.id, 'x');
+    for (const [question, option] of Object.entries(answersWithCorrect(quizOf(lesson), 0)))
+      launch.session.chooseQuizOption(question, option);
+    launch.session.submitQuiz();
+    await launch.session.settled();
+    await launch.session.finish('pagehide');
+    const saved = required(launch.host.committedData()?.['cmi.suspend_data'], 'a resume state');
+    const layout = saved.slice(0, saved.indexOf('.') + 1);
+    expect(splitSavedState(saved).marks).toHaveLength(questionSlots(lesson).length);
+    const worst = `${layout}${encodeProgress(lesson.id, state)}`;
+    console.log(`SCORM 1.2 suspend_data worst case with the interaction layout (${layout.length} characters): ${worst.length} of 4096`);
+    expect(worst.length).toBeLessThanOrEqual(4096);
   });
 });

@@ -289,7 +289,9 @@ export class LrsTracker implements Tracker {
 
   private changed(): void {
     this.version += 1;
-    this.scheduleSave(this.o.saveDelayMs ?? 200);
+    // At once (on the next turn, so what changes together is written together): a window closed
+    // soon after finds the document written, not racing its `terminated`.
+    this.scheduleSave(this.o.saveDelayMs ?? 0);
   }
 
   /** Soon, and coalesced: one write at a time, each carrying the latest document. */
