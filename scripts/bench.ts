@@ -28,8 +28,9 @@ import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from './lib/chromium.js';
 import { startStaticServer } from './lib/static-server.js';
 import { zipDirectory } from '../src/build/zip.js';
 import { hostileFigures, hostileTable } from './bench/hostile-zips.js';
-import { journeyFigures } from './bench/journeys.js';
+import { journeyFigures, type JourneyFigures } from './bench/journeys.js';
 import { reportFigures, type ReportBenchFigures } from './bench/report.js';
+import { ACTION_KINDS } from './bench/scorm-saves.js';
 import { loadCourse } from '../src/content/load-course.js';
 
 /** Fields that hold identifiers, addresses or settings, not words a learner reads. */
@@ -267,6 +268,7 @@ async function main() {
       : '';
     console.log(`  ${name.padEnd(10)} ${j.summary}${checks}`);
   }
+  printSaves(journeys);
   console.log(
     '\nBudgets: bench/budgets.json. "OVER" marks a figure over its budget. ×text = shipped gzip bytes / gzip of the lesson text.',
   );
@@ -291,6 +293,34 @@ async function main() {
   await writeFile(join(work, 'results.json'), JSON.stringify(results, null, 2));
   console.log(`Figures written to ${join('.bench', 'results.json')}`);
 }
+
+/** SCORM: how soon each kind of action reaches the LMS, and what a window closed a second later keeps. */
+function printSaves(journeys: Record<string, JourneyFigures>) {
+  const scorm = Object.entries(journeys).flatMap(([name, j]) => (j.saves ? [[name, j.saves] as const] : []));
+  if (scorm.length === 0) return;
+  console.log('\nSCORM saves (strict LMS; "closed 1 s later": an LMS that stores nothing sent while the window closes):');
+  for (const [name, saves] of scorm)
+    console.log(
+      `  ${name.padEnd(10)} ${saves.humanPaceCommits} commits in the full pass journey at human pace (${saves.humanPaceActions} actions, ${saves.pauseMs / 1000} s after each), ${journeys[name]?.commits} at test speed`,
+    );
+  const header = ['action', ...scorm.flatMap(([name]) => [`${name}: longest to commit`, `${name}: closed 1 s later`])];
+  const rows = ACTION_KINDS.map((kind) => [
+    kind,
+    ...scorm.flatMap(([, saves]) => {
+      const ms = saves.longestToCommitMs[kind];
+      const kept = saves.keptWhenClosed1s[kind];
+      return [
+        ms === undefined ? '—' : ms === Infinity ? 'never' : `${(ms / 1000).toFixed(2)} s`,
+        kept === undefined ? '—' : kept ? 'kept' : 'LOST',
+      ];
+    }),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  const line = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')}`;
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+}
+
 
 if (process.argv.slice(2).includes('report')) {
   await mkdir(work, { recursive: true });

@@ -1,12 +1,12 @@
 /**
- * Closing an xAPI course's tab as a learner does who reads the result first.
+ * Closing an xAPI course's tab once the course has handed every statement to the LRS.
  *
- * On pagehide the course hands what is left to the LRS with keepalive, and sends `terminated` in
- * that same request only when no statement request is still on its way: sent apart, `terminated`
- * could be stored before the statements it ends. A tab closed while a request is in flight thus
- * leaves the session without `terminated` (what an LRS sees of any abandoned session), and loses
- * nothing. A test that expects `terminated` after closing waits until the course holds no unsent
- * statement (its queue, kept in sessionStorage until the LRS confirms it, is then empty).
+ * On pagehide the course sends what is left, `terminated` last, in one keepalive request, also
+ * while a batch is still on its way (that one left earlier and arrives first). What it cannot send
+ * then are statements whose fate is unknown after an LRS fault (looked up before any resend, which
+ * a closing page cannot wait for). A test of faults that expects every answer stored closes only
+ * once the course holds no unsent statement (its queue, kept in sessionStorage until the LRS
+ * confirms it, is then empty).
  */
 import { expect, type Page } from '@playwright/test';
 

@@ -149,14 +149,17 @@ export class Cmi5Sessions {
       const session = tokenSession ?? this.byContext(statement);
       if (!session) return;
       const key = `${session.launch.registration.toLowerCase()}|${session.launch.activityId}`;
-      const before = progress.get(session) ?? session.progress;
+      const running = progress.get(session) ?? session.progress;
+      // As CATAPULT: whether the session is initialized is judged as it was before the batch, so a
+      // statement sent in one batch with its session's `initialized` is refused (9.3.0.0-4).
+      const before = { ...running, initialized: session.progress.initialized };
       const record = records.get(key) ?? registrationRecord(stored, session.launch);
       const violation = checkAuStatement(statement, session.launch, before, record);
       if (violation) {
         const which = statements.length > 1 ? `statement ${index} (${String(statement.id)})` : `statement ${String(statement.id)}`;
         throw new Refusal(violation.status, `${which}: ${violation.reason}`, violation.requirement);
       }
-      const after = afterStatement(statement, before, record);
+      const after = afterStatement(statement, running, record);
       progress.set(session, after.progress);
       records.set(key, after.registration);
     });

@@ -37,6 +37,7 @@ function parseFaults(raw: unknown): FaultPlan {
     if (raw[key] !== undefined) plan[key] = parseFault(raw[key], key);
   }
   if (typeof raw.unsetGet === 'number') plan.unsetGet = raw.unsetGet;
+  if (raw.lostOnUnload === true) plan.lostOnUnload = true;
   for (const key of ['setValue', 'getValue'] as const) {
     const byElement = raw[key];
     if (byElement === undefined) continue;
@@ -51,6 +52,7 @@ function parseFault(raw: unknown, where: string): Fault {
   const fault: Fault = {};
   if (typeof raw.errorCode === 'number') fault.errorCode = raw.errorCode;
   if (typeof raw.times === 'number') fault.times = raw.times;
+  if (typeof raw.answer === 'string') fault.answer = raw.answer;
   return fault;
 }
 

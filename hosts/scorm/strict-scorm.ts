@@ -20,6 +20,11 @@ import { type FlatCmi, type ScormVersion, launchData } from './session-seed.js';
 export interface Fault {
   errorCode?: number;
   times?: number;
+  /**
+   * GetValue only: instead of failing, answer this value with no error, as an LMS that answers
+   * wrong does (e.g. `cmi.interactions._count` "0" while it holds 13).
+   */
+  answer?: string;
 }
 
 /** Switches a test flips to make the LMS fail; read live on every call. */
@@ -37,6 +42,14 @@ export interface FaultPlan {
    * first-launch variants real LMSs show.
    */
   unsetGet?: number;
+  /**
+   * An LMS whose API saves with a synchronous request, as Chrome runs it: while the course's window
+   * is being closed (pagehide, unload) synchronous requests are blocked, so every call then answers
+   * success and stores nothing (SetValue, Commit and Terminate return "true" with error 0; the
+   * values never reach what the LMS has committed). The host page tells the host when the course's
+   * window closes (`courseWindowClosing`).
+   */
+  lostOnUnload?: boolean;
 }
 
 export interface StrictHostOptions {
@@ -64,8 +77,8 @@ export interface CallRecord {
   readonly returned: string;
   readonly errorCode: number;
   readonly at: number;
-  /** ok; violation (the course broke a rule); fault (injected LMS failure). */
-  readonly outcome: 'ok' | 'violation' | 'fault';
+  /** ok; violation (the course broke a rule); fault (injected LMS failure); lost (answered success while the window closed, stored nothing). */
+  readonly outcome: 'ok' | 'violation' | 'fault' | 'lost';
 }
 
 export type SessionState = 'not-initialized' | 'running' | 'terminated';
@@ -108,6 +121,12 @@ export interface StrictHost {
   data(): FlatCmi;
   /** The values as of the last successful Commit or Terminate (what a real LMS persisted). */
   committedData(): FlatCmi | undefined;
+  /**
+   * The course's window is being closed (its pagehide or unload): with `faults.lostOnUnload`,
+   * nothing reaches the LMS from now on, nor from `since` on (the event's time, in ms since the
+   * epoch: the course's own handler of that event may have run before the host heard of it).
+   */
+  courseWindowClosing(since?: number): void;
 }
 
 type Method = 'initialize' | 'terminate' | 'getValue' | 'setValue' | 'commit';
@@ -197,6 +216,15 @@ const PROFILES: Readonly<Record<ScormVersion, Profile>> = {
   },
 };
 
+/**
+ * The calls a launch made: those before the course's first save point (its first write of the
+ * location), however soon that save point came.
+ */
+export function launchCallCount(log: readonly CallRecord[]): number {
+  const firstSave = log.findIndex((c) => c.element === 'cmi.core.lesson_location' || c.element === 'cmi.location');
+  return firstSave < 0 ? log.length : firstSave;
+}
+
 /** Creates the strict LMS for one launch. Nothing is installed on a window yet. */
 export function createStrictHost(options: StrictHostOptions): StrictHost {
   return new StrictSession(options);
@@ -222,6 +250,12 @@ class StrictSession implements StrictHost {
   /** The values accepted so far, for rules that depend on earlier calls. */
   private readonly held = new Map<string, string>();
   private committed: FlatCmi | undefined;
+  /** The course's window is closing (see FaultPlan.lostOnUnload). */
+  private closing = false;
+  /** When each call of the log was made, in ms since the epoch with sub-millisecond precision. */
+  private readonly stamps: number[] = [];
+  /** What each successful Commit or Terminate persisted, and when (to take back those made while closing). */
+  private readonly persisted: { stamp: number; data: FlatCmi; commit: boolean }[] = [];
   private lastError = 0;
   private lastDiagnostic = '';
 
@@ -241,6 +275,20 @@ class StrictSession implements StrictHost {
 
   committedData(): FlatCmi | undefined {
     return this.committed && { ...this.committed };
+  }
+
+  courseWindowClosing(since?: number): void {
+    this.closing = true;
+    if (!this.faults.lostOnUnload || since === undefined) return;
+    // Calls the course made in this close before the host heard of it never reached the LMS either.
+    const writes = new Set<string>([this.profile.names.setValue, this.profile.names.commit, this.profile.names.terminate]);
+    this.log.forEach((call, i) => {
+      if ((this.stamps[i] ?? 0) >= since && writes.has(call.method) && call.outcome === 'ok') this.log[i] = { ...call, outcome: 'lost' };
+    });
+    const kept = this.persisted.filter((p) => p.stamp < since);
+    this.persisted.splice(kept.length);
+    this.committed = kept.at(-1)?.data;
+    this.commits = kept.filter((p) => p.commit).length;
   }
 
   // The API methods -------------------------------------------------------
@@ -274,6 +322,7 @@ class StrictSession implements StrictHost {
     return (
       this.checkState(method, 'false') ??
       this.checkEmptyParameter(method, parameter) ??
+      this.loseWhileClosing(method, () => (this.state = 'terminated')) ??
       this.injectFault(method, this.faults.terminate, 'false') ??
       this.delegate(
         method,
@@ -281,7 +330,7 @@ class StrictSession implements StrictHost {
         () => {
           this.state = 'terminated';
           // RTE: Terminate persists everything the SCO set, like a Commit.
-          this.committed = this.runtime.snapshot();
+          this.persist(false);
         },
       )
     );
@@ -292,13 +341,14 @@ class StrictSession implements StrictHost {
     return (
       this.checkState(method, 'false') ??
       this.checkEmptyParameter(method, parameter) ??
+      this.loseWhileClosing(method) ??
       this.injectFault(method, this.faults.commit, 'false') ??
       this.delegate(
         method,
         () => this.runtime.commit(),
         () => {
           this.commits += 1;
-          this.committed = this.runtime.snapshot();
+          this.persist(true);
         },
       )
     );
@@ -336,6 +386,7 @@ class StrictSession implements StrictHost {
     const breach = this.profile.rules.checkSet(name, value, this.heldData());
     return (
       this.checkState(method, 'false', name, value) ??
+      this.loseWhileClosing(method, undefined, name, value) ??
       this.injectFault(method, this.faultFor(this.faults.setValue, name), 'false', name, value) ??
       (breach ? this.reject(method, breach, 'false', name, value) : undefined) ??
       this.delegate(
@@ -386,11 +437,25 @@ class StrictSession implements StrictHost {
     return this.reject(method, breach, 'false');
   }
 
+  /** A call made while the course's window closes, on an LMS that loses those: "true", nothing stored. */
+  private loseWhileClosing(method: Method, after?: () => void, element?: string, value?: string): string | undefined {
+    if (!this.closing || !this.faults.lostOnUnload) return undefined;
+    after?.();
+    this.setError(0, '');
+    return this.record(this.profile.names[method], 'true', 0, 'lost', element, value);
+  }
+
   private injectFault(method: Method, fault: Fault | undefined, failed: string, element?: string, value?: string): string | undefined {
     if (!fault || (fault.times !== undefined && fault.times <= 0)) return undefined;
     if (fault.times !== undefined) fault.times -= 1;
+    if (fault.answer !== undefined && method === 'getValue') {
+      this.setError(0, '');
+      return this.record(this.profile.names[method], fault.answer, 0, 'fault', element, value);
+    }
     const errorCode = fault.errorCode ?? this.profile.failure[method];
-    this.setError(errorCode, `injected fault: ${this.profile.names[method]} fails with ${errorCode}`);
+    // Like real runtimes (scorm-again quotes a refused choice pattern), the diagnostic quotes the value.
+    const call = element === undefined ? '' : `(${element}${value === undefined ? '' : `, ${JSON.stringify(value)}`})`;
+    this.setError(errorCode, `injected fault: ${this.profile.names[method]}${call} fails with ${errorCode}`);
     return this.record(this.profile.names[method], failed, errorCode, 'fault', element, value);
   }
 
@@ -441,6 +506,11 @@ class StrictSession implements StrictHost {
     );
   }
 
+  private persist(commit: boolean): void {
+    this.committed = this.runtime.snapshot();
+    this.persisted.push({ stamp: now(), data: this.committed, commit });
+  }
+
   private record(
     method: string,
     returned: string,
@@ -450,6 +520,7 @@ class StrictSession implements StrictHost {
     value?: string,
   ): string {
     this.log.push({ method, element, value, returned, errorCode, at: Date.now(), outcome });
+    this.stamps.push(now());
     return returned;
   }
 
@@ -507,4 +578,9 @@ class StrictSession implements StrictHost {
       GetDiagnostic: (code) => this.getDiagnostic(code),
     };
   }
+}
+
+/** Now, in ms since the epoch, as precisely as the clock allows (comparable with an event's time in another frame). */
+function now(): number {
+  return performance.timeOrigin + performance.now();
 }

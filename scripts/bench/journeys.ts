@@ -7,11 +7,13 @@ import { chromium, type Browser } from '@playwright/test';
 import { ensureHostBuilt } from '../../hosts/scorm/build-host.js';
 import { HARNESS_DIST } from '../../hosts/scorm/harness-paths.js';
 import { hostPageHtml } from '../../hosts/scorm/host-page.js';
+import { launchCallCount, type CallRecord } from '../../hosts/scorm/strict-scorm.js';
 import { CORRECT_QUIZ, CoursePage } from '../../hosts/learner/course-page.js';
 import { cmi5Launch, XAPI_AUTH, xapiLaunch } from '../../hosts/learner/lrs-launch.js';
 import { startLrs } from '../../hosts/lrs/index.js';
 import { CHROMIUM_ARGS } from '../lib/chromium.js';
 import { startStaticServer } from '../lib/static-server.js';
+import { scormSaveFigures, type SaveFigures } from './scorm-saves.js';
 
 export interface JourneyFigures {
   /** LMS API calls until the first page shows (SCORM), every call counted. */
@@ -20,6 +22,8 @@ export interface JourneyFigures {
   readonly commits?: number;
   readonly requests?: number;
   readonly summary: string;
+  /** SCORM: commits at human pace, time from action to commit, what a window closed 1 s later keeps. */
+  readonly saves?: SaveFigures;
 }
 
 async function learnerPasses(course: CoursePage) {
@@ -49,21 +53,27 @@ export async function journeyFigures(executablePath: string, packagesDir: string
       if (!frame) throw new Error('course frame missing');
       const course = new CoursePage(frame);
       await course.pageHeading().waitFor();
-      const launchCalls = await page.evaluate(() => (window as unknown as { __lms: { log: unknown[] } }).__lms.log.length);
       await learnerPasses(course);
       await page.evaluate(() => document.querySelector('iframe#course')?.remove());
       // Every call counts, GetLastError, GetErrorString and GetDiagnostic included.
-      const { calls, commits } = await page.evaluate(() => {
-        const lms = (window as unknown as { __lms: { log: unknown[]; commits: number } }).__lms;
-        return { calls: lms.log.length, commits: lms.commits };
+      const { log, commits } = await page.evaluate(() => {
+        const lms = (window as unknown as { __lms: { log: CallRecord[]; commits: number } }).__lms;
+        return { log: lms.log, commits: lms.commits };
       });
+      const launchCalls = launchCallCount(log);
+      const calls = log.length;
       out[name] = {
         launchCalls,
         calls,
         commits,
-        summary: `${launchCalls} LMS calls at launch; ${calls} LMS calls, ${commits} commits in a full pass journey`,
+        summary: `${launchCalls} LMS calls at launch; ${calls} LMS calls, ${commits} commits in a full pass journey at test speed`,
       };
       await page.close();
+    }
+    const saves = await scormSaveFigures(browser, server.url);
+    for (const [name, figures] of Object.entries(saves)) {
+      const journey = out[name];
+      if (journey) out[name] = { ...journey, saves: figures };
     }
     Object.assign(out, await lrsJourneys(browser, server.url));
   } finally {

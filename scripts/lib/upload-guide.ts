@@ -34,7 +34,10 @@ ${placeholderNote(lesson)}
 | --- | --- | --- |
 ${files.join('\n')}
 
-Re-uploading a rebuilt package keeps the same identifiers, so the LMS keeps learners' records.
+Re-uploading a rebuilt package keeps the same identifiers, so the LMS keeps learners' records. A
+learner in the middle of an attempt resumes it on the new version: every answer stays under its own
+question, even when questions or pages were added, removed or reordered (README, "Re-uploading a
+changed lesson", says what a resumed learner keeps).
 
 ## What the lesson reports
 
@@ -87,6 +90,18 @@ Turn editing on, **Add an activity or resource → SCORM package**, and choose t
 | **Mastery score overrides status** | either: the manifest's mastery score (${pass}) gives the same status as the lesson | — |
 | pass mark the LMS hands the lesson | \`cmi.student_data.mastery_score\` = ${pass} | \`cmi.scaled_passing_score\` = ${lesson.settings.passingScore} (without it in the manifest Moodle would hand 1, i.e. 100 %) |
 
+### How an attempt ends
+
+Both SCORM packages end an attempt once it is **completed and passed**: \`cmi.exit\` "normal"
+(SCORM 1.2: \`cmi.core.exit\` "", its normal exit). Anything else, a failed quiz included, is
+**suspended**, so the learner comes back to it with everything kept. A full SCORM 2004 player then
+starts a new attempt at the next launch of a finished one; Moodle decides by the status instead
+(below). When the learner uses the lesson's Exit, SCORM 2004 also asks the player to leave the
+course (\`adl.nav.request\` \`exitAll\`, or \`suspendAll\` for an unfinished attempt); Moodle's
+player accepts it and stays on its page. The lesson saves within a second of every action, so a
+window closed at any moment keeps what the learner did, even on an LMS that cannot save while a
+page closes.
+
 ### Retakes and Review mode
 
 A failed quiz can be retaken at once, as often as the learner wants, in the same session. The
@@ -103,8 +118,10 @@ and leave the failed attempt in the gradebook: Moodle records the highest attemp
 
 ### What admins see: Reports → Interactions
 
-Each question has one column, in the lesson's reading order, with the same id in every attempt and
-session; a retake within an attempt replaces the answer in its column. SCORM 2004 also sends each
+Each question has one column, in the lesson's reading order (the \`#\` below is its place in a new
+attempt; an attempt begun before a re-upload that added or moved questions keeps its own order, and
+new questions come after), with the same id in every attempt and session; a retake within an attempt
+replaces the answer in its column. SCORM 2004 also sends each
 question's text (\`description\`). Ids use only letters, digits, \`_\` and \`.\`, which every LMS accepts.
 
 ${interactionTable(slots)}

@@ -15,7 +15,8 @@ import type { FinishReason, Outcome, Tracker, TrackerStart } from '../tracking/t
 /** Why saved progress was not restored: unreadable state, or an LMS that would not give it back. */
 export type ResumeNote = (DecodeResult extends infer R ? (R extends { ok: false; reason: infer X } ? X : never) : never) | 'unavailable';
 
-const DRAFT_SAVE_DELAY_MS = 1000;
+/** A pause in typing this long saves the draft: with the SCORM commit delay, a window closed a second later keeps it. */
+export const DRAFT_SAVE_DELAY_MS = 500;
 
 export interface SessionOptions {
   readonly now?: () => number;
@@ -199,9 +200,11 @@ export class LessonSession {
 
   /**
    * Ends the session (exactly once). Starts synchronously, so it also works from `pagehide`,
-   * where nothing after an `await` is guaranteed to run.
+   * where nothing after an `await` is guaranteed to run; a draft still waiting for its save goes
+   * with the rest, so the tracker sends everything pending together with the end.
    */
   finish(reason: FinishReason = 'pagehide'): Promise<void> {
+    if (this.draftTimer !== undefined) this.saveDraftsNow();
     this.finished = true;
     this.finishing ??= this.tracker.finish(reason);
     return this.finishing;

@@ -144,7 +144,7 @@ export const ui = {
   sessionEnded: 'This session has ended and your results are saved. You can close this window.',
   resumeProblem: 'Your saved progress could not be read, so the lesson starts from the beginning.',
   resumeUnavailable:
-    'Your learning system could not give back your saved progress, so the lesson starts from the beginning. What it holds stays as it is; your answers now are recorded too.',
+    'Your learning system could not give back your saved progress, so the lesson starts from the beginning. Your answers from now on are recorded as usual.',
   reviewMode:
     'Review mode: you can look through this attempt, but nothing you do here changes your record. To take the quiz again, go back to your learning system and start a new attempt (in Moodle: tick "Start a new attempt", then Enter).',
   reviewModeLrs: 'Review mode: you can look through the lesson, but nothing you do changes your record.',

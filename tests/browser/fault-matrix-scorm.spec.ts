@@ -81,8 +81,9 @@ function interactionIds(data: Record<string, string>): string[] {
     .map(([, v]) => v);
 }
 
+/** Calls the LMS failed, and calls it answered but lost (made while the window closed). */
 function faultsInjected(snapshot: LmsSnapshot): number {
-  return snapshot.log.filter((c) => c.outcome === 'fault').length;
+  return snapshot.log.filter((c) => c.outcome === 'fault' || c.outcome === 'lost').length;
 }
 
 /** What the LMS has committed must hold every answer once and the passed status. */
@@ -103,6 +104,8 @@ for (const { version, path, standard, status, errors } of VERSIONS) {
       { name: 'SetValue fails for cmi.suspend_data (3 times)', faults: { setValue: { 'cmi.suspend_data': { times: 3 } } } },
       { name: 'SetValue fails for one interaction result (2 times)', faults: { setValue: { 'cmi.interactions.n.result': { times: 2 } } } },
       { name: 'Commit fails once', faults: { commit: { times: 1 } } },
+      // An LMS whose API saves synchronously, in Chrome: what the course does while the window closes is lost.
+      { name: 'every call while the window closes answers "true" and is lost', faults: { lostOnUnload: true } },
       { name: 'Commit fails always, then recovers', faults: { commit: {} }, clearAfterJourney: true, notice: true },
       ...errors.map((code) => ({ name: `LMS answers error ${code} on Commit (twice)`, faults: { commit: { times: 2, errorCode: code } } })),
       {
@@ -155,14 +158,13 @@ for (const { version, path, standard, status, errors } of VERSIONS) {
       await course.chooseQuizOption('B');
       await course.main.getByRole('button', { name: 'Next question' }).click();
       await course.chooseQuizOption('C');
-      const commitsBefore = (await lms.snapshot()).commits;
-      // The learner switches tab: visibilitychange (hidden) commits at once.
+      // The learner switches tab: visibilitychange (hidden) commits at once what its save point
+      // (0.4 s after the answer) has not committed yet.
       await course.page.evaluate(() => {
         Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
         document.dispatchEvent(new Event('visibilitychange'));
       });
       const hidden = await lms.snapshot();
-      expect(hidden.commits).toBeGreaterThan(commitsBefore);
       expect(hidden.committed?.['cmi.suspend_data']).toContain(
         `"${LESSON.quiz.questions[1]?.id}":"${LESSON.quiz.questions[1]?.options[2]?.id}"`,
       );
@@ -211,10 +213,7 @@ for (const { version, path, standard, status, errors } of VERSIONS) {
       settle(end, standard, 'LMS answers error 301 on GetValue of the saved state (twice)', status);
     });
 
-    test('GetValue of the saved state always fails: the learner works on, and what the LMS holds is not overwritten', async ({
-      page,
-      lms,
-    }) => {
+    test('GetValue of the saved state always fails: the learner is told, works on, and this session is saved', async ({ page, lms }) => {
       const seed = await earlierSession(page, lms);
       const course = await launch(lms, version, path, { seed, faults: { getValue: { 'cmi.suspend_data': { errorCode: 301 } } } });
       await expect(course.main.getByText('could not give back your saved progress')).toBeVisible();
@@ -226,7 +225,10 @@ for (const { version, path, standard, status, errors } of VERSIONS) {
       const end = await lms.snapshot();
       expect(end.violations).toEqual([]);
       const data = end.committed ?? {};
-      expect(data['cmi.suspend_data'], 'the resume state the LMS held').toBe(seed['cmi.suspend_data']);
+      // What the LMS would not give back is out of reach: this session's work is what it keeps now.
+      expect(data['cmi.suspend_data'], 'the resume state of this session').toContain(
+        `"v":[${LESSON.pageIds.map((id) => `"${id}"`).join(',')}]`,
+      );
       expect(data[status]).toBe('passed');
       const counts = tally(
         EXPECTED_IDS.filter((id) => id.startsWith('quiz')),
@@ -234,7 +236,7 @@ for (const { version, path, standard, status, errors } of VERSIONS) {
       );
       recordFaultRow({
         standard,
-        fault: 'GetValue of the saved state always fails (kept, not overwritten)',
+        fault: 'GetValue of the saved state always fails (this session saved)',
         injected: faultsInjected(end),
         ...counts,
       });

@@ -9,7 +9,8 @@ import type { Frame, Page } from '@playwright/test';
 import { HARNESS_DIST } from '../../hosts/scorm/harness-paths.js';
 import { expect, test, type LmsSnapshot, type StrictLms } from './playwright-fixtures.js';
 import type { ScormVersion } from '../../hosts/scorm/session-seed.js';
-import { CORRECT_QUIZ, CoursePage } from '../../hosts/learner/course-page.js';
+import { launchCallCount } from '../../hosts/scorm/strict-scorm.js';
+import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage } from '../../hosts/learner/course-page.js';
 import { LESSON } from '../../hosts/learner/lesson-facts.js';
 import { activityCases, writtenQuestions } from '../../src/domain/lesson-queries.js';
 import { toLmsId } from '../../src/tracking/scorm/identifiers.js';
@@ -22,6 +23,8 @@ const RIGHT_OPTIONS = QUIZ.questions.map((q) => q.correct);
 const WRITTEN = writtenQuestions(LESSON.lesson).length;
 const INTERACTIONS = activityCases(LESSON.lesson).length + WRITTEN + QUIZ.questions.length;
 const PAGES = LESSON.pageTitles.length;
+/** A written answer typed but not submitted. */
+const DRAFT = 'A draft: roles give "temporary" credentials';
 /** The pass mark as a SCORM LMS hands it (1.2 mastery score 0–100, 2004 scaled 0–1). */
 const PASS_RIGHT = LESSON.fewestToPass;
 const PASS_SCALED = PASS_RIGHT / QUIZ.questions.length;
@@ -74,7 +77,7 @@ for (const { version, path } of VERSIONS) {
     test('a full pass journey leaves passed, 100 %, every answer and the time in the LMS', async ({ page, lms }) => {
       const course = await launch(lms, version, path);
       await expect(course.main.getByText('Not connected to an LMS')).toHaveCount(0);
-      const launchCalls = (await lms.snapshot()).log.length;
+      const launchCalls = launchCallCount((await lms.snapshot()).log);
       await course.visitAllPages();
       await course.doActivitiesAndReflections();
       await course.openQuiz();
@@ -112,8 +115,8 @@ for (const { version, path } of VERSIONS) {
         expect(data['cmi.score.scaled']).toBe('1');
         expect(data['cmi.score.raw']).toBe('100');
         expect(data['cmi.progress_measure']).toBe('1');
-        // SCORM 2004 keeps the attempt open (exit "suspend") so a relaunch resumes with its results.
-        expect(data['cmi.exit']).toBe('suspend');
+        // Completed and passed: nothing is left to do, so the attempt ends (README "Tracking decisions").
+        expect(data['cmi.exit']).toBe('normal');
         expect(data['cmi.session_time']).toMatch(/^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$/);
         const quiz = list.filter((i) => i.id?.startsWith(QUIZ_PREFIX));
         expect(quiz.map((i) => i.id)).toEqual(QUIZ_IDS);
@@ -122,13 +125,12 @@ for (const { version, path } of VERSIONS) {
         expect(quiz.every((i) => i.result === 'correct' && /^PT/.test(i.latency ?? ''))).toBe(true);
         expect(list.filter((i) => i.type === 'fill-in' || i.type === 'long-fill-in')).toHaveLength(WRITTEN);
       }
-      // Every call counts, GetLastError and friends included.
+      // Every call counts, GetLastError and friends included. Commits (and the session time written
+      // with each) follow the learner's pace, so their count is a figure of npm run bench, not a limit here.
       console.log(
-        `SCORM ${version}: ${launchCalls} LMS calls at launch; ${lmsState.log.length} LMS calls and ${lmsState.commits} commits in a full pass journey, suspend_data ${data['cmi.suspend_data']?.length} characters`,
+        `SCORM ${version}: ${launchCalls} LMS calls at launch; ${lmsState.log.length} LMS calls and ${lmsState.commits} commits in a full pass journey at test speed, suspend_data ${data['cmi.suspend_data']?.length} characters`,
       );
       expect(launchCalls).toBeLessThanOrEqual(10);
-      expect(lmsState.log.length).toBeLessThanOrEqual(200);
-      expect(lmsState.commits).toBeLessThanOrEqual(15);
       // GetErrorString / GetDiagnostic only after an error, and no value written twice unchanged.
       expect(lmsState.log.filter((c) => /GetErrorString|GetDiagnostic/.test(c.method))).toEqual([]);
       const sets = lmsState.log.filter((c) => c.method.endsWith('SetValue') && !/session_time/.test(c.element ?? ''));
@@ -144,7 +146,6 @@ for (const { version, path } of VERSIONS) {
       page,
       lms,
     }) => {
-      test.slow(); // waits for a save point (see below)
       // Moodle's 2004 player refuses a hyphenated choice pattern with 406 (1.2 answers 405): here the
       // LMS refuses the correct pattern of the first case of micro-activity 1 whatever it holds.
       const refused = 'cmi.interactions.0.correct_responses.0.pattern';
@@ -157,8 +158,8 @@ for (const { version, path } of VERSIONS) {
       await course.visitAllPages();
       await course.doActivitiesAndReflections();
       // The lesson is not complete yet (the quiz is left), so the refused value is written, and
-      // refused, at the next save point: at most 15 s after the last one.
-      await expect(course.main.getByText(/did not accept one detail/)).toBeVisible({ timeout: 30_000 });
+      // refused, at the next save point: 0.4 s after the answer.
+      await expect(course.main.getByText(/did not accept one detail/)).toBeVisible();
       await expect(course.main.getByText(/not answering/)).toHaveCount(0);
       await course.openQuiz();
       await course.takeQuiz(CORRECT_QUIZ);
@@ -180,10 +181,11 @@ for (const { version, path } of VERSIONS) {
         expect([data['cmi.completion_status'], data['cmi.success_status'], data['cmi.score.scaled']]).toEqual(['completed', 'passed', '1']);
         expect(data['cmi.session_time']).toMatch(/^PT/);
       }
+      // The attempt is finished: 1.2 relaunches it with everything kept; a 2004 LMS starts a new one.
       course = await launch(lms, version, path, data);
       await expect(course.page.getByRole('progressbar', { name: 'Lesson progress' })).toHaveAttribute(
         'aria-valuetext',
-        new RegExp(`: ${PAGES} of ${PAGES} pages visited`),
+        new RegExp(`: ${version === '1.2' ? PAGES : 1} of ${PAGES} pages visited`),
       );
       await expect(course.main.getByText(/did not accept|not answering|could not/)).toHaveCount(0);
     });
@@ -320,13 +322,31 @@ for (const { version, path } of VERSIONS) {
       expectClean(await lms.snapshot());
     });
 
-    test('relaunching after passing keeps passed, even after a weaker retake', async ({ page, lms }) => {
+    test(`relaunching after passing ${version === '1.2' ? 'keeps passed, even after a weaker retake' : 'is a new attempt; the finished one keeps its pass'}`, async ({
+      page,
+      lms,
+    }) => {
       let course = await launch(lms, version, path);
       await course.visitAllPages();
       await course.openQuiz();
       await course.takeQuiz(CORRECT_QUIZ);
       await closeCourse(page);
       const first = await lms.snapshot();
+      if (version === '2004') {
+        // Completed and passed ends the attempt (exit "normal"): the LMS holds it finished, with its
+        // pass, and a relaunch is a new attempt that starts afresh (RTE 4.2.6 entry ab-initio).
+        expect(first.committed?.['cmi.exit']).toBe('normal');
+        expect(first.committed?.['cmi.success_status']).toBe('passed');
+        course = await launch(lms, version, path, first.committed);
+        expect((await lms.snapshot()).data['cmi.entry']).toBe('ab-initio');
+        await expect(course.page.getByRole('progressbar', { name: 'Lesson progress' })).toHaveAttribute(
+          'aria-valuetext',
+          new RegExp(`: 1 of ${PAGES} pages visited`),
+        );
+        await expect(course.main.getByText(/could not|did not accept/)).toHaveCount(0);
+        return;
+      }
+      expect(first.committed?.['cmi.core.exit']).toBe('');
 
       course = await launch(lms, version, path, first.committed ?? first.data);
       await course.openQuiz();
@@ -335,13 +355,85 @@ for (const { version, path } of VERSIONS) {
       await closeCourse(page);
       const second = await lms.snapshot();
       expectClean(second);
-      if (version === '1.2') expect([second.data['cmi.core.lesson_status'], second.data['cmi.core.score.raw']]).toEqual(['passed', '100']);
-      else
-        expect([second.data['cmi.success_status'], second.data['cmi.completion_status'], second.data['cmi.score.scaled']]).toEqual([
-          'passed',
-          'completed',
-          '1',
-        ]);
+      expect([second.data['cmi.core.lesson_status'], second.data['cmi.core.score.raw']]).toEqual(['passed', '100']);
+    });
+
+    // An LMS whose API saves with a synchronous request, in Chrome: nothing done while the window
+    // closes reaches it (hosts/scorm, faults.lostOnUnload). Every action must be committed before.
+    const LOST_ON_CLOSE = { lostOnUnload: true };
+
+    test('an LMS that stores nothing while the window closes: closed 1 s after the last action, the relaunch has the page, the case answers, the draft and the quiz position', async ({
+      page,
+      lms,
+    }) => {
+      let course = new CoursePage(await lms.launch({ version, coursePath: path, faults: LOST_ON_CLOSE }));
+      await expect(course.pageHeading()).toBeVisible();
+      for (let i = 1; i < 8; i += 1) await course.next();
+      await course.expectPagesDone(8);
+      await course.goToPage(LESSON.choiceActivityTitle);
+      for (const [i, answer] of CASE_ANSWERS.slice(0, 2).entries()) await course.answerCase(i, answer);
+      await course.goToPage(LESSON.writtenActivityTitle);
+      await course.main.getByRole('textbox', { name: LESSON.firstWrittenQuestion }).fill(DRAFT);
+      await course.openQuiz();
+      const answered = CORRECT_QUIZ.slice(0, 3);
+      for (const [i, letter] of answered.entries()) {
+        if (i > 0) await course.main.getByRole('button', { name: 'Next question' }).click();
+        await course.chooseQuizOption(letter);
+      }
+      await page.waitForTimeout(1_000); // the learner closes the window a second later
+      await closeCourse(page);
+      const first = await lms.snapshot();
+      expect(first.violations).toEqual([]);
+      expect(first.log.filter((c) => c.outcome === 'lost').length, 'calls made while the window closed').toBeGreaterThan(0);
+
+      course = await launch(lms, version, path, first.committed);
+      await expect(course.main.getByText(/could not/)).toHaveCount(0);
+      await expect(course.pageHeading()).toHaveText(LESSON.quizTitle);
+      await expect(course.main.getByText(`${answered.length} / ${QUIZ.questions.length}`, { exact: true })).toBeVisible();
+      await expect(course.main.getByRole('radio', { name: new RegExp(`^${answered.at(-1)}\\. `) })).toBeChecked();
+      // The eight pages read are done; the activities and the quiz opened are in progress.
+      await course.expectPagesDone(8);
+      for (const kind of ['choice-activity', 'quiz'] as const)
+        await expect(course.page.locator(`lesson-toc a[href="#/${LESSON.pageIdWith(kind)}"].in-progress`)).toHaveCount(1);
+      await course.goToPage(LESSON.choiceActivityTitle);
+      for (const [i, answer] of CASE_ANSWERS.slice(0, 2).entries()) {
+        const group = course.main.getByRole('group', { name: new RegExp(`^${i + 1}\\. `) });
+        await expect(group.getByRole('radio', { name: answer, exact: true })).toBeChecked();
+        await expect(group.getByRole('radio', { name: answer, exact: true })).toBeDisabled();
+      }
+      await course.goToPage(LESSON.writtenActivityTitle);
+      await expect(course.main.getByRole('textbox', { name: LESSON.firstWrittenQuestion })).toHaveValue(DRAFT);
+    });
+
+    test('an LMS that stores nothing while the window closes: after a session it kept nothing of, the relaunch saves as usual and the next one resumes', async ({
+      page,
+      lms,
+    }) => {
+      let course = new CoursePage(await lms.launch({ version, coursePath: path, faults: LOST_ON_CLOSE }));
+      await course.next();
+      await closeCourse(page);
+      // As the field report found it: the attempt begun and suspended, none of its saves arrived.
+      const {
+        [version === '1.2' ? 'cmi.core.lesson_location' : 'cmi.location']: _location,
+        'cmi.suspend_data': _state,
+        ...lost
+      } = (await lms.snapshot()).committed ?? {};
+      expect(lost[version === '1.2' ? 'cmi.core.exit' : 'cmi.exit']).toBe('suspend');
+
+      course = await launch(lms, version, path, lost);
+      await expect(course.main.getByText(/could not/)).toHaveCount(0);
+      await course.goToPage(LESSON.choiceActivityTitle);
+      await course.answerCase(0, CASE_ANSWERS[0]);
+      await page.waitForTimeout(1_000);
+      await closeCourse(page);
+      const second = await lms.snapshot();
+      expect(second.violations).toEqual([]);
+
+      course = await launch(lms, version, path, second.committed);
+      await expect(course.main.getByText(/could not/)).toHaveCount(0);
+      await expect(course.pageHeading()).toHaveText(LESSON.choiceActivityTitle);
+      const group = course.main.getByRole('group', { name: /^1\. / });
+      await expect(group.getByRole('radio', { name: CASE_ANSWERS[0], exact: true })).toBeChecked();
     });
 
     test('when commits fail mid-way the learner keeps working, is told calmly, and nothing is lost', async ({ page, lms }) => {

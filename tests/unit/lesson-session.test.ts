@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { LessonSession } from '../../src/app/lesson-session.js';
+import { DRAFT_SAVE_DELAY_MS, LessonSession } from '../../src/app/lesson-session.js';
 import type { Lesson } from '../../src/content/lesson.js';
 import { decodeProgress, encodeProgress } from '../../src/domain/codec.js';
 import { learningProgress } from '../../src/domain/completion.js';
@@ -503,7 +503,7 @@ describe('drafts: typed or picked, not submitted', () => {
     expect(tracker.records).toEqual([]);
   });
 
-  it('saves a draft on its own after a second without typing', async () => {
+  it('saves a draft on its own after a short pause in typing', async () => {
     vi.useFakeTimers();
     try {
       const { session, tracker } = await startedSession();
@@ -511,7 +511,7 @@ describe('drafts: typed or picked, not submitted', () => {
       if (!question) throw new Error('the lesson needs a written question');
       const before = tracker.saves.length;
       session.saveDraft(question.block.id, question.question.id, 'Half an answer');
-      await vi.advanceTimersByTimeAsync(999);
+      await vi.advanceTimersByTimeAsync(DRAFT_SAVE_DELAY_MS - 1);
       expect(tracker.saves).toHaveLength(before);
       await vi.advanceTimersByTimeAsync(1);
       expect(lastSaved(tracker)?.drafts).toEqual({ [question.key]: 'Half an answer' });

@@ -8,6 +8,7 @@ import { encodeProgress } from '../../src/domain/codec.js';
 import type { ProgressState } from '../../src/domain/progress.js';
 import { formatBytes, formatMs, isoDurationMs } from '../../scripts/preview/ui/lib/format.js';
 import { decodeResumeState } from '../../scripts/preview/ui/lib/resume-state.js';
+import { markOf } from '../../src/tracking/scorm/interaction-slots.js';
 import { parseSaved } from '../../scripts/preview/ui/lib/web-progress.js';
 import { resumeView, rejectionProblem } from '../../scripts/preview/ui/sources/lrs-source.js';
 import { callRow, violationProblem } from '../../scripts/preview/ui/sources/scorm-source.js';
@@ -36,6 +37,24 @@ describe('resume state decoding', () => {
     expect(decoded.version).toBe(1);
     expect(decoded.json).toMatchObject({ c: 'course-x', l: 'quiz', v: ['intro', 'quiz'] });
     expect(decoded.answers).toEqual(Object.entries(written));
+  });
+
+  it('reads the interaction layout SCORM packages put in front of the state', () => {
+    const encoded = encodeProgress('course-x', {
+      location: 'quiz',
+      visited: ['quiz'],
+      choices: {},
+      written: {},
+      drafts: {},
+      picks: {},
+      retries: {},
+      revealed: [],
+      quiz: { seed: 0, index: 0, answers: {}, showingResults: false, attemptCount: 0, attempts: [], bestScore: undefined, passed: false },
+    });
+    const decoded = decodeResumeState(`i${markOf('quiz_5_6.q1')}${markOf('quiz_5_6.q2')}.${encoded}`);
+
+    expect(decoded).toMatchObject({ ok: true, places: 2, json: { c: 'course-x', l: 'quiz' } });
+    expect(decodeResumeState(encoded)).not.toHaveProperty('places');
   });
 
   it('says why it cannot read a state, and that an empty one is empty', () => {

@@ -3,13 +3,16 @@
  * Node): a value the LMS refuses is left out and never stalls the rest, a
  * general failure is kept and retried, values are written once per save point
  * and never again unchanged, and only ambiguous or failed calls cost an error
- * inquiry.
+ * inquiry. The console names what the LMS refused, never a learner's answer.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createStrictHost, type Scorm2004Api, type StrictHost } from '../../hosts/scorm/strict-scorm.js';
 import { scorm2004Calls } from '../../src/tracking/scorm/api.js';
 import { ScormConnection } from '../../src/tracking/scorm/scorm-connection.js';
 import type { ConnectionStatus } from '../../src/tracking/tracker.js';
+import { writtenQuestions } from '../../src/domain/lesson-queries.js';
+import { loadRealCourse } from './helpers/real-course.js';
+import { launchScorm } from './helpers/scorm-launch.js';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -90,4 +93,36 @@ describe('ScormConnection', () => {
     expect(lms.peek('cmi.score.scaled')).toBe('');
     expect(calls(host, 'GetLastError')).toHaveLength(1);
   });
+});
+
+describe('privacy: no learner answer reaches the console', () => {
+  it.each(['1.2', '2004'] as const)(
+    'SCORM %s: a refused or failing answer is named by its element and the LMS error, never by its text',
+    async (version) => {
+      const lesson = await loadRealCourse();
+      const logged: string[] = [];
+      for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const)
+        vi.spyOn(console, method).mockImplementation((...args: unknown[]) => logged.push(args.map(String).join(' ')));
+      const response = version === '1.2' ? 'cmi.interactions.n.student_response' : 'cmi.interactions.n.learner_response';
+      // The LMS refuses every written answer (a data-model error), and once fails one transiently (a
+      // general error); both diagnostics quote the value, as real runtimes do.
+      const launch = await launchScorm(version, lesson, {
+        faults: {
+          setValue: { [response]: { errorCode: version === '1.2' ? 405 : 406 }, 'cmi.suspend_data': { errorCode: 101, times: 1 } },
+        },
+      });
+      const secret = 'My private answer: I share the root password with my team';
+      const { block, question } = writtenQuestions(lesson)[0] ?? {};
+      if (!block || !question) throw new Error('the lesson needs a written question');
+      launch.session.saveDraft(block.id, question.id, `${secret} (draft)`);
+      launch.session.submitWritten(block.id, question.id, secret);
+      await launch.session.settled();
+      await launch.session.finish('pagehide');
+
+      expect(launch.host.log.some((c) => c.outcome === 'fault' && c.value?.includes(secret))).toBe(true);
+      expect(logged.some((line) => line.includes(response.replace('.n.', '.')))).toBe(false); // the pattern, not an element
+      expect(logged.some((line) => /The LMS refused cmi\.interactions\.\d+\.(student|learner)_response/.test(line))).toBe(true);
+      expect(logged.filter((line) => line.includes('My private answer'))).toEqual([]);
+    },
+  );
 });

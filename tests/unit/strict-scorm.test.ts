@@ -312,6 +312,39 @@ describe('session state and faults', () => {
     expect(host.data()['cmi.location']).toBe('page-2');
   });
 
+  it('an LMS that saves synchronously, in Chrome: what the course does while its window closes answers "true" and is lost', async () => {
+    const { host, api } = started12({ version: '1.2', faults: { lostOnUnload: true } });
+    api.LMSSetValue('cmi.core.lesson_location', 'page-1');
+    api.LMSCommit('');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // The course's pagehide handler may run before the host hears of the event: its time decides.
+    const closedAt = performance.timeOrigin + performance.now();
+    api.LMSSetValue('cmi.core.lesson_location', 'page-2');
+    expect(api.LMSCommit('')).toBe('true');
+    host.courseWindowClosing(closedAt);
+    api.LMSSetValue('cmi.core.lesson_location', 'page-3');
+    expect(api.LMSFinish('')).toBe('true');
+    expect(api.LMSGetLastError()).toBe('0');
+
+    expect(host.committedData()?.['cmi.core.lesson_location']).toBe('page-1');
+    expect(host.commits).toBe(1);
+    expect(host.log.filter((c) => c.outcome === 'lost').map((c) => c.method)).toEqual([
+      'LMSSetValue',
+      'LMSCommit',
+      'LMSSetValue',
+      'LMSFinish',
+    ]);
+    expect(host.violations).toEqual([]);
+  });
+
+  it('without that profile, a closing window changes nothing', () => {
+    const { host, api } = started12();
+    host.courseWindowClosing(0);
+    api.LMSSetValue('cmi.core.lesson_location', 'page-1');
+    api.LMSCommit('');
+    expect(host.committedData()?.['cmi.core.lesson_location']).toBe('page-1');
+  });
+
   it('requires "" as the parameter of Initialize, Commit and Terminate', () => {
     const host = createStrictHost({ version: '2004' });
     const api = scorm2004(host);

@@ -290,8 +290,8 @@ export class LessonApp extends LitElement {
     if (document.visibilityState === 'hidden') this.session.flush();
   };
   // SCORM/xAPI must be closed on pagehide, never on unload/beforeunload (blocked in LMS frames, dropped by Chrome).
+  // Finishing sends everything pending itself, in the same request as the end (xAPI/cmi5 `terminated`).
   private readonly handlePageHide = () => {
-    this.session.flush();
     void this.session.finish();
   };
 

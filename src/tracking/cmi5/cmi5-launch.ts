@@ -44,10 +44,31 @@ async function fetchToken(fetchUrl: string): Promise<string> {
   throw new Cmi5LaunchError(`the LMS gave no session token${text}`);
 }
 
+/** Where this launch's token is kept in the tab (sessionStorage), or the mark that its session ended. */
+const tokenKey = (launch: Cmi5Launch) => `cmi5:${launch.registration}:${launch.fetchUrl}:token`;
+/** Kept instead of the token once the session has ended: a token is never "-". */
+const ENDED = '-';
+
+/**
+ * This launch's session has ended (`terminated` sent): its token died with it (cmi5 8.1.2.0-2), so a
+ * reload of the tab must not use it, nor ask the one-time fetch URL again.
+ */
+export function markSessionEnded(launch: Cmi5Launch, session: Storage | undefined): void {
+  try {
+    session?.setItem(tokenKey(launch), ENDED);
+  } catch {
+    // Without sessionStorage a reload asks the fetch URL again, and the LMS refuses it.
+  }
+}
+
 /** The token, fetched once per browser session: a reload reuses it rather than POSTing fetch again (§8.2.1). */
 async function sessionToken(launch: Cmi5Launch, session: Storage | undefined): Promise<string> {
-  const key = `cmi5:${launch.registration}:${launch.fetchUrl}:token`;
+  const key = tokenKey(launch);
   const kept = session?.getItem(key);
+  if (kept === ENDED)
+    throw new Cmi5LaunchError(
+      'this session with your learning system has already ended (its window was closed or reloaded); open the lesson again from your learning system to go on where you left off',
+    );
   if (kept) return kept;
   const token = await fetchToken(launch.fetchUrl);
   try {

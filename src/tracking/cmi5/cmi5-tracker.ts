@@ -16,7 +16,7 @@ import { ResumeStore } from '../xapi/resume-document.js';
 import { StatementQueue } from '../xapi/statement-queue.js';
 import { ACTIVITY_TYPES } from '../xapi/statements.js';
 import { uuid } from '../xapi/uuid.js';
-import { Cmi5LaunchError, connectCmi5 } from './cmi5-launch.js';
+import { Cmi5LaunchError, connectCmi5, markSessionEnded } from './cmi5-launch.js';
 import { cmi5Profile } from './cmi5-profile.js';
 
 const SESSION_ID_EXTENSION = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
@@ -64,7 +64,15 @@ export class Cmi5Tracker implements Tracker {
   }
 
   finish(reason: FinishReason): Promise<void> {
-    return this.delegate?.finish(reason) ?? Promise.resolve();
+    const delegate = this.delegate;
+    if (!delegate) return Promise.resolve();
+    const ended = () => {
+      // cmi5 8.1.2.0-2: the token dies with `terminated`; a reload of this tab says the session has ended.
+      if (delegate instanceof LrsTracker && delegate.ended) markSessionEnded(this.launch, this.session);
+    };
+    const finishing = delegate.finish(reason);
+    ended(); // on pagehide `terminated` is on its way already, and nothing after this is sure to run
+    return finishing.then(ended);
   }
 
   onStatus(listener: (status: ConnectionStatus) => void): () => void {
@@ -73,7 +81,7 @@ export class Cmi5Tracker implements Tracker {
     return () => (this.statusListeners = this.statusListeners.filter((l) => l !== listener));
   }
 
-  private async connect(): Promise<Tracker> {
+  private async connect(): Promise<LrsTracker> {
     const { launch, lesson } = this;
     const { client, launchData } = await connectCmi5(launch, this.session);
     const extensions = launchData.contextTemplate.extensions;

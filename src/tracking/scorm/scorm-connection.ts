@@ -14,9 +14,16 @@
  * - a general or commit failure (101, 102, 301 in 1.2, 391, an exception)
  *   keeps the value and everything after it, and is retried with back-off.
  *
- * Commits are deliberate: after a batch of important values (status, score)
- * at once, otherwise at most every `commitDelayMs`, and always when the page
- * is hidden or closed — never on every keystroke.
+ * Commits come soon, never late: after a batch of important values (status,
+ * score) at once, otherwise `commitDelayMs` (0.4 s) after the first
+ * value set since the last commit, whatever is set after it, so a burst of
+ * actions shares one commit and no later action pushes the save further out.
+ * The commit when the page is hidden or closed is a last chance, not the plan:
+ * an LMS whose API saves with a synchronous request (Chrome blocks those while
+ * a page is being dismissed) answers "true" then and stores nothing.
+ *
+ * The console names the element and the LMS's error, never the value: a value
+ * may be a learner's answer.
  */
 import type { ConnectionStatus } from '../tracker.js';
 import type { LmsError, ScormCalls } from './api.js';
@@ -33,6 +40,12 @@ type Phase = 'new' | 'open' | 'closed';
 
 /** How often the final save is tried when the LMS fails it (the learner is leaving: no later save point). */
 const CLOSING_ATTEMPTS = 4;
+/**
+ * From the first value set to the commit that carries it. Short enough that a window closed a second
+ * after any action keeps it, a typing pause included (the session saves a draft 500 ms after the last
+ * key); long enough that a burst of clicks shares one commit.
+ */
+export const COMMIT_DELAY_MS = 400;
 
 /**
  * Error codes that mean "this value will never be accepted" (SCORM 1.2 RTE
@@ -70,7 +83,7 @@ export class ScormConnection {
     private readonly calls: ScormCalls,
     options: ConnectionOptions = {},
   ) {
-    this.commitDelayMs = options.commitDelayMs ?? 15_000;
+    this.commitDelayMs = options.commitDelayMs ?? COMMIT_DELAY_MS;
     this.retryDelaysMs = options.retryDelaysMs ?? [2_000, 5_000, 15_000, 30_000, 60_000];
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
@@ -156,21 +169,23 @@ export class ScormConnection {
     return true;
   }
 
-  /** Final commit and Terminate, exactly once. */
+  /** The page is going away: final commit and Terminate, exactly once, whatever the LMS answers. */
   close(): void {
     if (this.phase === 'closed') return;
-    if (!this.readOnly) {
-      this.dirty = true; // the session time of the last stretch is always worth a final write
-      // The last chance before the window goes: a general failure is tried again at once, a few times.
-      for (let attempt = 0; attempt < CLOSING_ATTEMPTS && !this.commitNow(); attempt += 1);
+    this.finalCommit();
+    this.terminate();
+  }
+
+  /**
+   * The learner ends the session: the final commit is tried again, with back-off, until the LMS
+   * has stored everything (the learner is told meanwhile that it is not answering); only then is
+   * the session terminated. Resolves once it is.
+   */
+  async end(): Promise<void> {
+    for (let failures = 0; this.phase !== 'closed' && !this.finalCommit(); failures += 1) {
+      await new Promise<void>((resolve) => this.setTimer(resolve, this.retryDelay(failures)));
     }
-    if (this.phase === 'open') {
-      const result = this.calls.terminate();
-      if (!result.ok) this.retrying(result.error);
-    }
-    this.phase = 'closed';
-    if (this.retryTimer !== undefined) this.clearTimer(this.retryTimer);
-    if (this.commitTimer !== undefined) this.clearTimer(this.commitTimer);
+    this.terminate();
   }
 
   /** Values set but not yet accepted by the LMS (for diagnostics and tests). */
@@ -197,15 +212,37 @@ export class ScormConnection {
         this.accepted.set(element, value);
         this.dirty = true;
       } else {
-        this.refused(result.error, element, value);
+        this.refused(result.error, element);
       }
     }
     return true;
   }
 
+  /** Everything pending, and the session time of the last stretch (always worth a final write), committed; a general failure is tried again at once, a few times. */
+  private finalCommit(): boolean {
+    if (this.readOnly) return true;
+    this.dirty = true;
+    for (let attempt = 0; attempt < CLOSING_ATTEMPTS; attempt += 1) if (this.commitNow()) return true;
+    return false;
+  }
+
+  private terminate(): void {
+    if (this.phase === 'open') {
+      const result = this.calls.terminate();
+      if (!result.ok) this.retrying(result.error);
+    }
+    this.phase = 'closed';
+    if (this.retryTimer !== undefined) this.clearTimer(this.retryTimer);
+    if (this.commitTimer !== undefined) this.clearTimer(this.commitTimer);
+  }
+
+  private retryDelay(failures: number): number {
+    return this.retryDelaysMs[Math.min(failures, this.retryDelaysMs.length - 1)] ?? 60_000;
+  }
+
   private retryLater(): false {
     if (this.retryTimer === undefined && this.phase !== 'closed') {
-      const delay = this.retryDelaysMs[Math.min(this.failures, this.retryDelaysMs.length - 1)] ?? 60_000;
+      const delay = this.retryDelay(this.failures);
       this.failures += 1;
       this.retryTimer = this.setTimer(() => {
         this.retryTimer = undefined;
@@ -215,15 +252,19 @@ export class ScormConnection {
     return false;
   }
 
-  /** The LMS will never take this value: it is left out, and the learner and developer are told. */
-  private refused(error: LmsError, element: string, value: string): void {
+  /**
+   * The LMS will never take this value: it is left out, and the learner and developer are told which
+   * element and why. Not the value, nor the LMS's diagnostic, which may quote it: it may be a
+   * learner's answer (SECURITY.md).
+   */
+  private refused(error: LmsError, element: string): void {
     this.refusals += 1;
-    console.warn(`The LMS refused ${element} = ${JSON.stringify(value)} (${describe(error)}); it is left out and tracking goes on.`);
+    console.warn(`The LMS refused ${element} (${describe(error, false)}); it is left out and tracking goes on.`);
     if (this.status.kind !== 'retrying') this.setStatus(this.refusedStatus(element, error));
   }
 
   private retrying(error: LmsError, element?: string): void {
-    this.setStatus({ kind: 'retrying', detail: `${element ? `${element}: ` : ''}${describe(error)}` });
+    this.setStatus({ kind: 'retrying', detail: element ? `${element}: ${describe(error, false)}` : describe(error) });
   }
 
   private recovered(): void {
@@ -233,7 +274,7 @@ export class ScormConnection {
 
   private refusedStatus(element?: string, error?: LmsError): ConnectionStatus {
     const previous = this.status.kind === 'refused' ? this.status.detail : '';
-    const detail = element && error ? `${element}: ${describe(error)}` : previous;
+    const detail = element && error ? `${element}: ${describe(error, false)}` : previous;
     return { kind: 'refused', detail, count: this.refusals };
   }
 
@@ -244,6 +285,8 @@ export class ScormConnection {
   }
 }
 
-function describe(error: LmsError): string {
-  return `LMS error ${error.code}${error.message ? `: ${error.message}` : ''}${error.diagnostic ? ` – ${error.diagnostic}` : ''}`;
+/** The LMS's error; its diagnostic only for calls that carry no value (a diagnostic may quote the value set). */
+function describe(error: LmsError, withDiagnostic = true): string {
+  const diagnostic = withDiagnostic && error.diagnostic ? ` – ${error.diagnostic}` : '';
+  return `LMS error ${error.code}${error.message ? `: ${error.message}` : ''}${diagnostic}`;
 }

@@ -4,7 +4,8 @@
  */
 import type { InteractionRecord } from '../../domain/interaction.js';
 import { toPercent } from '../../domain/scoring.js';
-import { placeOf, type QuestionSlot } from '../scorm/interaction-slots.js';
+import { attemptFinished } from '../scorm/exit.js';
+import { InteractionLayout, splitSavedState, type QuestionSlot } from '../scorm/interaction-slots.js';
 import { SCORM12 } from '../scorm/limits.js';
 import { scorm12CorrectPattern, scorm12InteractionType, scorm12Response, scorm12Result } from '../scorm/responses.js';
 import { SavedStateGuard } from '../scorm/saved-state.js';
@@ -18,8 +19,8 @@ export class Scorm12Tracker implements Tracker {
   readonly standard = 'scorm12' as const;
   private startedAt = 0;
   private readonly savedState: SavedStateGuard;
-  /** Interactions the LMS holds (cmi.interactions._count), so new ones are created in order. */
-  private created = 0;
+  /** Which question each interaction holds; new ones are created in order after those the LMS holds. */
+  private layout: InteractionLayout;
   private status: LessonStatus = 'not attempted';
   private score = '';
   private finished = false;
@@ -36,7 +37,9 @@ export class Scorm12Tracker implements Tracker {
     // RTE12 3.4 cmi.core.session_time (CMITimespan): this session so far, written with every commit,
     // so a window closed without LMSFinish still leaves the time in the LMS.
     lms.beforeCommit = () => [['cmi.core.session_time', toCmiTimespan(this.clock() - this.startedAt)]];
-    this.savedState = new SavedStateGuard(lms, 'cmi.suspend_data');
+    // RTE12 3.3 has no "not initialized" error for an element never set: an LMS answers "".
+    this.savedState = new SavedStateGuard(lms, 'cmi.suspend_data', []);
+    this.layout = InteractionLayout.fresh(slots);
   }
 
   async start(): Promise<TrackerStart> {
@@ -47,11 +50,12 @@ export class Scorm12Tracker implements Tracker {
     const entry = this.lms.peek('cmi.core.entry');
     const mode = this.lms.peek('cmi.core.lesson_mode');
     const mastery = Number.parseFloat(this.lms.peek('cmi.student_data.mastery_score'));
+    let lmsCount = 0;
     if (entry !== 'ab-initio') {
       const status = this.lms.peek('cmi.core.lesson_status');
       if (isLessonStatus(status)) this.status = status;
       this.score = this.lms.peek('cmi.core.score.raw');
-      this.created = Number(this.lms.peek('cmi.interactions._count')) || 0;
+      lmsCount = Number(this.lms.peek('cmi.interactions._count')) || 0;
     }
     const review = mode === 'browse' || mode === 'review';
     // A review visit changes nothing in the record, not even the total time.
@@ -68,10 +72,13 @@ export class Scorm12Tracker implements Tracker {
     }
     // RTE12 3.4 cmi.core.entry: "resume" means the LMS kept the last session's suspend_data.
     const saved = this.savedState.read(entry);
+    const { marks, state } = splitSavedState(saved.state ?? '');
+    // RTE12 3.4: cmi.interactions.n.id is write-only, so the saved layout is all there is to name places.
+    this.layout = InteractionLayout.resumed(this.slots, { marks, lmsCount, stateUnreadable: saved.unreadable });
     return {
-      savedState: saved.state,
+      savedState: state || undefined,
       savedStateUnreadable: saved.unreadable,
-      location: (saved.state && this.lms.peek('cmi.core.lesson_location')) || undefined,
+      location: (state && this.lms.peek('cmi.core.lesson_location')) || undefined,
       masteryScore: Number.isFinite(mastery) && mastery >= 0 && mastery <= 100 ? mastery / 100 : undefined,
       mode: review ? mode : 'normal',
       learnerName: undefined,
@@ -83,15 +90,13 @@ export class Scorm12Tracker implements Tracker {
   }
 
   async record(i: InteractionRecord): Promise<void> {
-    const { n, slot } = placeOf(this.slots, i);
+    const { n, slot, created } = this.layout.place(i);
     // RTE12 3.4: interactions are created in order (n ≤ _count); questions before this one that
     // are still unanswered are listed first, without an answer, so every question keeps its place.
-    for (; this.created < n; this.created += 1) this.lms.write(this.question(this.created, this.slots[this.created] ?? slot));
-    const fresh = n >= this.created;
-    if (fresh) this.created = n + 1;
+    for (const place of created) if (place.n !== n) this.lms.write(this.question(place.n, place.slot));
     this.lms.write([
       // An interaction created in an earlier session already holds its id, type and pattern.
-      ...(fresh || this.createdThisSession.has(n) ? this.question(n, slot) : []),
+      ...(created.length > 0 || this.createdThisSession.has(n) ? this.question(n, slot) : []),
       [`cmi.interactions.${n}.time`, toCmiTime(new Date(i.answeredAt))],
       [`cmi.interactions.${n}.student_response`, scorm12Response(i)],
       [`cmi.interactions.${n}.result`, scorm12Result(i.success)],
@@ -103,9 +108,10 @@ export class Scorm12Tracker implements Tracker {
   async save(state: string, location: string): Promise<void> {
     // Never write more than the spec's limit: an LMS may truncate (corrupting the state) or refuse.
     const values: [string, string][] = [['cmi.core.lesson_location', location.slice(0, SCORM12.lessonLocation)]];
-    if (state.length > SCORM12.suspendData)
-      console.warn(`Resume state of ${state.length} characters exceeds SCORM 1.2's ${SCORM12.suspendData}; not written.`);
-    else if (this.savedState.mayWrite()) values.push(['cmi.suspend_data', state]);
+    const saved = this.layout.withState(state);
+    if (saved.length > SCORM12.suspendData)
+      console.warn(`Resume state of ${saved.length} characters exceeds SCORM 1.2's ${SCORM12.suspendData}; not written.`);
+    else if (this.savedState.mayWrite()) values.push(['cmi.suspend_data', saved]);
     values.push(['cmi.core.exit', exitFor(this.status)]);
     this.lms.write(values);
     this.lms.commitSoon();
@@ -141,10 +147,13 @@ export class Scorm12Tracker implements Tracker {
     this.lms.commitNow();
   }
 
-  async finish(_reason: FinishReason): Promise<void> {
+  async finish(reason: FinishReason): Promise<void> {
     if (this.finished) return;
     this.finished = true;
-    this.lms.close();
+    this.lms.write([['cmi.core.exit', exitFor(this.status)]]);
+    // The learner chose to leave: they are told it is saved only once the LMS has stored it all.
+    if (reason === 'exit') await this.lms.end();
+    else this.lms.close();
   }
 
   onStatus(listener: (status: ConnectionStatus) => void): () => void {
@@ -186,11 +195,12 @@ export function lessonStatusOf(outcome: Outcome): LessonStatus {
 }
 
 /**
- * RTE12 3.4 cmi.core.exit: "suspend" keeps suspend_data for the next launch (entry = resume)
- * while the lesson is unfinished; "" once it is completed or passed.
+ * RTE12 3.4 cmi.core.exit: "" (the normal exit) once the attempt is finished, "suspend" otherwise
+ * (../scorm/exit.ts). Passed, completed and failed all say the learner completed the lesson.
  */
 function exitFor(status: LessonStatus): '' | 'suspend' {
-  return status === 'passed' || status === 'completed' ? '' : 'suspend';
+  const completed = status === 'passed' || status === 'completed' || status === 'failed';
+  return attemptFinished(completed, status === 'passed') ? '' : 'suspend';
 }
 
 function isLessonStatus(x: string | undefined): x is LessonStatus {

@@ -4,7 +4,8 @@
  */
 import type { InteractionKind, InteractionRecord } from '../../domain/interaction.js';
 import { toPercent } from '../../domain/scoring.js';
-import { placeOf, type QuestionSlot } from '../scorm/interaction-slots.js';
+import { attemptFinished, leaveRequest } from '../scorm/exit.js';
+import { InteractionLayout, splitSavedState, type QuestionSlot } from '../scorm/interaction-slots.js';
 import { SCORM2004 } from '../scorm/limits.js';
 import {
   scorm2004CorrectPattern,
@@ -19,6 +20,8 @@ import { toIsoDuration, toIsoTimestamp } from '../scorm/time.js';
 import type { ConnectionStatus, FinishReason, Outcome, Tracker, TrackerStart } from '../tracker.js';
 
 type Completion = 'completed' | 'incomplete' | 'not attempted' | 'unknown';
+/** RTE 3.1.7 error 403: data model element value not initialized (never set). */
+const NOT_INITIALIZED = '403';
 type Success = 'passed' | 'failed' | 'unknown';
 
 /** What the 2004 tracker needs to know of the lesson. */
@@ -34,8 +37,8 @@ export class Scorm2004Tracker implements Tracker {
   readonly standard = 'scorm2004' as const;
   private startedAt = 0;
   private readonly savedState: SavedStateGuard;
-  /** Interactions the LMS holds (cmi.interactions._count), so new ones are created in order. */
-  private created = 0;
+  /** Which question each interaction holds; new ones are created in order after those the LMS holds. */
+  private layout: InteractionLayout;
   /** Interactions this session created: only these get their question fields (again) on a retake. */
   private readonly createdThisSession = new Set<number>();
   private completion: Completion = 'unknown';
@@ -51,7 +54,9 @@ export class Scorm2004Tracker implements Tracker {
     // RTE 4.2.20 cmi.session_time: written with every commit, so closing the window without
     // Terminate still leaves this session's time in the LMS.
     lms.beforeCommit = () => [['cmi.session_time', toIsoDuration(this.clock() - this.startedAt)]];
-    this.savedState = new SavedStateGuard(lms, 'cmi.suspend_data');
+    // RTE 4.1 / 3.1.7: GetValue of an element never set answers "" with 403 (value not initialized).
+    this.savedState = new SavedStateGuard(lms, 'cmi.suspend_data', [NOT_INITIALIZED]);
+    this.layout = InteractionLayout.fresh(lesson.slots);
   }
 
   async start(): Promise<TrackerStart> {
@@ -63,6 +68,7 @@ export class Scorm2004Tracker implements Tracker {
     const mode = this.lms.peek('cmi.mode');
     // RTE 4.2.18 cmi.scaled_passing_score: the manifest's minNormalizedMeasure, or the LMS's own.
     const passing = Number.parseFloat(this.lms.peek('cmi.scaled_passing_score'));
+    let lmsCount = 0;
     if (entry !== 'ab-initio') {
       const completion = this.lms.peek('cmi.completion_status');
       const success = this.lms.peek('cmi.success_status');
@@ -70,15 +76,14 @@ export class Scorm2004Tracker implements Tracker {
       if (success === 'passed' || success === 'failed') this.success = success;
       const scaled = Number.parseFloat(this.lms.peek('cmi.score.scaled'));
       if (Number.isFinite(scaled)) this.scaled = scaled;
-      this.created = Number(this.lms.peek('cmi.interactions._count')) || 0;
+      lmsCount = Number(this.lms.peek('cmi.interactions._count')) || 0;
     }
     const review = mode === 'browse' || mode === 'review';
     // A review visit changes nothing in the record, not even the total time.
     this.lms.readOnly = review;
     if (!review) {
-      // Every session suspends unless told otherwise: a relaunch that ends before any save must
-      // not end the attempt (an exit of "" lets the LMS start a fresh one next time).
-      this.lms.write([['cmi.exit', 'suspend']]);
+      // Set at once: a relaunch that ends before any save must not end an unfinished attempt.
+      this.lms.write([['cmi.exit', this.exit()]]);
       if (this.completion === 'unknown') {
         this.completion = 'incomplete';
         this.lms.write([['cmi.completion_status', 'incomplete']]);
@@ -87,10 +92,18 @@ export class Scorm2004Tracker implements Tracker {
     }
     // RTE 4.2.6 cmi.entry: "resume" after an exit of "suspend"; "" may also carry data in some LMSs.
     const saved = this.savedState.read(entry);
+    const { marks, state } = splitSavedState(saved.state ?? '');
+    this.layout = InteractionLayout.resumed(this.lesson.slots, {
+      marks,
+      lmsCount,
+      stateUnreadable: saved.unreadable,
+      // RTE 4.2.8 cmi.interactions.n.id is readable: asked only for places the saved layout does not name.
+      readId: (n) => this.lms.peek(`cmi.interactions.${n}.id`) || undefined,
+    });
     return {
-      savedState: saved.state,
+      savedState: state || undefined,
       savedStateUnreadable: saved.unreadable,
-      location: (saved.state && this.lms.peek('cmi.location')) || undefined,
+      location: (state && this.lms.peek('cmi.location')) || undefined,
       masteryScore: Number.isFinite(passing) && passing >= 0 && passing <= 1 ? passing : undefined,
       mode: review ? mode : 'normal',
       learnerName: undefined,
@@ -102,18 +115,16 @@ export class Scorm2004Tracker implements Tracker {
   }
 
   async record(i: InteractionRecord): Promise<void> {
-    const { n, slot } = placeOf(this.lesson.slots, i);
+    const { n, slot, created } = this.layout.place(i);
     if (n >= SCORM2004.interactions) return; // RTE 4.2.8: SPM 250; the status still reaches the LMS.
     // RTE 4.2.8: interactions are created in order (error 351 otherwise); questions before this one
     // that are still unanswered are listed first, without an answer, so each keeps its place.
-    for (; this.created < n; this.created += 1) this.lms.write(this.question(this.created, this.lesson.slots[this.created] ?? slot));
-    const fresh = n >= this.created;
-    if (fresh) this.created = n + 1;
+    for (const place of created) if (place.n !== n) this.lms.write(this.question(place.n, place.slot));
     const type = this.typeOf(slot.kind);
     this.lms.write([
       // An interaction created in an earlier session already holds its id, type and pattern (and an
       // LMS may refuse the same choice pattern twice, as Moodle does with error 351).
-      ...(fresh || this.createdThisSession.has(n) ? this.question(n, slot) : []),
+      ...(created.length > 0 || this.createdThisSession.has(n) ? this.question(n, slot) : []),
       [`cmi.interactions.${n}.timestamp`, toIsoTimestamp(new Date(i.answeredAt))],
       [`cmi.interactions.${n}.learner_response`, scorm2004Response({ ...i, kind: type }, this.lesson.language)],
       [`cmi.interactions.${n}.result`, scorm2004Result(i.success)],
@@ -124,11 +135,9 @@ export class Scorm2004Tracker implements Tracker {
 
   async save(state: string, location: string): Promise<void> {
     const values: [string, string][] = [['cmi.location', location.slice(0, SCORM2004.location)]];
-    if (state.length <= SCORM2004.suspendData && this.savedState.mayWrite()) values.push(['cmi.suspend_data', state]);
-    // SPEC NOTE: always "suspend", also once completed and passed. With "normal" the LMS ends the
-    // attempt and the next launch starts a fresh one (no suspend_data, status unknown), which LMS
-    // reports can show as a downgrade; suspending keeps the results and lets the learner come back.
-    values.push(['cmi.exit', 'suspend']);
+    const saved = this.layout.withState(state);
+    if (saved.length <= SCORM2004.suspendData && this.savedState.mayWrite()) values.push(['cmi.suspend_data', saved]);
+    values.push(['cmi.exit', this.exit()]);
     this.lms.write(values);
     this.lms.commitSoon();
   }
@@ -161,7 +170,7 @@ export class Scorm2004Tracker implements Tracker {
       important = true;
     }
     // RTE 4.2.17: 0..1; set now, written at the next save point with the rest.
-    values.push(['cmi.progress_measure', String(Math.round(outcome.progress * 1000) / 1000)]);
+    values.push(['cmi.progress_measure', String(Math.round(outcome.progress * 1000) / 1000)], ['cmi.exit', this.exit()]);
     this.lms.write(values);
     if (important) this.lms.commitNow();
     else this.lms.commitSoon();
@@ -171,14 +180,25 @@ export class Scorm2004Tracker implements Tracker {
     this.lms.commitNow();
   }
 
-  async finish(_reason: FinishReason): Promise<void> {
+  async finish(reason: FinishReason): Promise<void> {
     if (this.finished) return;
     this.finished = true;
-    this.lms.close();
+    this.lms.write([['cmi.exit', this.exit()]]);
+    if (reason === 'exit') {
+      // The learner chose to leave: the LMS may close its player (a request Moodle accepts and ignores).
+      this.lms.write([['adl.nav.request', leaveRequest(this.exit() === 'normal')]]);
+      // They are told it is saved only once the LMS has stored it all.
+      await this.lms.end();
+    } else this.lms.close();
   }
 
   onStatus(listener: (status: ConnectionStatus) => void): () => void {
     return this.lms.onStatus(listener);
+  }
+
+  /** RTE 4.2.7 cmi.exit for the attempt as it stands (../scorm/exit.ts). */
+  private exit(): 'normal' | 'suspend' {
+    return attemptFinished(this.completion === 'completed', this.success === 'passed') ? 'normal' : 'suspend';
   }
 
   /** The fields that say what interaction `n` is: id first (RTE 4.2.8, error 408 otherwise), then type, text and right answer. */

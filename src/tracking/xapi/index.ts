@@ -4,7 +4,7 @@ import { courseActivityText } from '../../packaging/tincan-activities.js';
 import { LocalTracker } from '../local/local-tracker.js';
 import { storageOf } from '../local/storage.js';
 import type { Tracker } from '../tracker.js';
-import { parseTinCanLaunch } from './launch-params.js';
+import { parseTinCanLaunch, type TinCanLaunch } from './launch-params.js';
 import { createLrsClient } from './lrs-client.js';
 import { LrsTracker } from './lrs-tracker.js';
 import { ResumeStore } from './resume-document.js';
@@ -29,12 +29,15 @@ export function createTracker(lesson: Lesson): Tracker {
   const fallback = `course:${lesson.id}:progress`;
   if (launch.ok === 'absent') return new LocalTracker(fallback);
   if (!launch.ok) return new LocalTracker(fallback, `The learning record store launch was incomplete: ${launch.reason}.`);
-  const { endpoint, auth, actor, activityId } = launch.launch;
-  const registration = launch.launch.registration ?? localRegistration(lesson);
+  return xapiTracker(lesson, launch.launch, launch.launch.registration ?? localRegistration(lesson), storageOf('sessionStorage'));
+}
+
+/** The tracker of one TinCan launch (apart from the page, so tests run it in Node). */
+export function xapiTracker(lesson: Lesson, launch: TinCanLaunch, registration: string, session: Storage | undefined): LrsTracker {
+  const { endpoint, auth, actor, activityId } = launch;
   const iris = activityIris(lesson);
   const lessonId = activityId ?? iris.lesson;
   const client = createLrsClient(endpoint, auth ?? '');
-  const session = storageOf('sessionStorage');
   return new LrsTracker({
     standard: 'xapi',
     lesson,

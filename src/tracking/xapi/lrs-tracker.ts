@@ -12,7 +12,10 @@
  *   is reported as `passed` at the start of the next session (the resume document
  *   says it has not been sent); plain xAPI sends it at once;
  * - the resume state is written (and confirmed) before `terminated`; `terminated`
- *   last, and nothing at all after it (cmi5 8.1.2.0-2: the session's token dies with it).
+ *   last, and nothing at all after it (cmi5 8.1.2.0-2: the session's token dies with it);
+ * - a session ends when its page goes away too (most learners close the window
+ *   rather than use Exit): `terminated` then leaves with the last statements in
+ *   one keepalive request, so an LMS records the session as ended, not abandoned.
  */
 import type { Statement } from '@xapi/xapi';
 import type { Lesson } from '../../content/lesson.js';
@@ -120,6 +123,9 @@ export class LrsTracker implements Tracker {
     for (const verb of this.document.sent ?? []) this.sent.add(verb);
     if (!this.flags.initialized) {
       this.send('initialized', build.lessonStatement(this.o.context, 'initialized'));
+      // Alone, at once: a cmi5 LMS checks each statement of a batch against the session as it was
+      // before the batch, so one sent with `initialized` is refused (CATAPULT: 9.3.0.0-4).
+      void this.o.queue.send();
       this.flags.initialized = true;
       this.saveFlags();
       // A pass (or completion) the last session could not report — cmi5 allows no `passed` after a
@@ -190,23 +196,22 @@ export class LrsTracker implements Tracker {
     this.o.queue.flushNow();
   }
 
+  /** The session ended in this tab (Exit, or the page went away): a reload of it can record nothing more in it. */
+  get ended(): boolean {
+    return this.flags.terminated;
+  }
+
   finish(reason: FinishReason): Promise<void> {
     if (this.flags.terminated) return Promise.resolve();
-    if (reason === 'pagehide' && this.standard === 'cmi5') {
-      // A cmi5 session cannot be resumed once terminated (its token ends with it), and pagehide
-      // cannot tell a closed tab from a reload, which must keep the session (cmi5 §8.2.1). So the
-      // session stays open: everything pending is sent now, and a closed tab is left to the LMS,
-      // which records it as abandoned (§9.3.6). `terminated` is sent when the learner exits.
-      this.flush();
-      return Promise.resolve();
-    }
     if (reason === 'pagehide') {
-      // Plain xAPI, the page is going away: no time to wait for confirmations. The resume state
-      // leaves first, then the statements with `terminated` last in the same request, all with
-      // keepalive. While statements are still on their way, `terminated` is left out: sent apart, it
-      // could be stored before them.
+      // The page is going away: closed (most learners end a session so), or reloaded, which pagehide
+      // cannot tell apart. No time to wait for confirmations: the resume state leaves first, then the
+      // statements not yet sent with `terminated` last, in one request (an LRS stores a statement
+      // array in order), all with keepalive, so the LMS records the session as ended, not abandoned
+      // (cmi5 §9.3.6). A batch already on its way left earlier and arrives first. A reloaded cmi5
+      // page finds its session ended (its token died with `terminated`) and says so (Cmi5Tracker).
       this.flushState();
-      if (!this.o.queue.busy) this.terminate(true);
+      this.terminate(true);
       this.o.queue.flushNow();
       return Promise.resolve();
     }
@@ -285,7 +290,9 @@ export class LrsTracker implements Tracker {
 
   private changed(): void {
     this.version += 1;
-    this.scheduleSave(this.o.saveDelayMs ?? 200);
+    // At once (on the next turn, so what changes together is written together): a window closed
+    // soon after finds the document written, not racing its `terminated`.
+    this.scheduleSave(this.o.saveDelayMs ?? 0);
   }
 
   /** Soon, and coalesced: one write at a time, each carrying the latest document. */

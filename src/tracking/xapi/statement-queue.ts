@@ -3,6 +3,8 @@
  *
  * - The queue is kept in sessionStorage (it survives a reload, and never
  *   outlives the tab in clear text).
+ * - Statements added in one go (an answered quiz: its answers, its verdict,
+ *   completed) leave together in one batch, on the next turn of the event loop.
  * - One batch is in flight at a time. The page going away (`flushNow`) sends,
  *   with keepalive, only what is not already in flight; batches themselves go
  *   with keepalive too, so a batch in flight when the tab closes still arrives.
@@ -43,6 +45,8 @@ export class StatementQueue {
   /** Ids in a request that has not answered yet (the batch, or a flush). */
   private readonly inFlight = new Set<string>();
   private sending: Promise<void> | undefined;
+  /** A send on the next turn, gathering what is added until then. */
+  private soon: unknown;
   private timer: unknown;
   private failures = 0;
   private listeners = new Set<(status: ConnectionStatus) => void>();
@@ -79,12 +83,19 @@ export class StatementQueue {
     return this.inFlight.size > 0;
   }
 
-  /** Adds a statement (kept in storage at once) and starts sending, unless `hold` (a flush follows at once). */
+  /**
+   * Adds a statement (kept in storage at once) and sends it on the next turn of the event loop with
+   * whatever else is added meanwhile, unless `hold` (a flush follows at once).
+   */
   add(statement: Held, hold = false): void {
     if (this.sent.has(statement.id) || this.pending.some((s) => s.id === statement.id)) return;
     this.pending.push(statement);
     this.persist();
-    if (!hold) void this.send();
+    if (hold || this.soon !== undefined) return;
+    this.soon = this.setTimer(() => {
+      this.soon = undefined;
+      void this.send();
+    }, 0);
   }
 
   /** Sends whatever is pending; resolves when the queue is empty or a retry is scheduled. */
@@ -129,6 +140,10 @@ export class StatementQueue {
     if (this.timer !== undefined) {
       this.clearTimer(this.timer);
       this.timer = undefined;
+    }
+    if (this.soon !== undefined) {
+      this.clearTimer(this.soon);
+      this.soon = undefined;
     }
     for (;;) {
       const waiting = this.pending.filter((s) => !this.inFlight.has(s.id));

@@ -4,8 +4,12 @@
  *
  *   <version> "." <length of JSON> "." <JSON> ( <answer key> "=" <length> ":" <text> )*
  *
+ * SCORM packages put the interaction layout in front (src/tracking/scorm/interaction-slots.ts):
+ * "i", one 6-character mark per interaction the LMS holds, ".".
+ *
  * Pure; the JSON part is shown pretty-printed, the written answers as typed.
  */
+import { splitSavedState } from '../../../../src/tracking/scorm/interaction-slots.js';
 
 export type DecodedResumeState =
   | {
@@ -14,11 +18,14 @@ export type DecodedResumeState =
       readonly json: unknown;
       /** [answer key, text as the learner typed it] */
       readonly answers: readonly (readonly [string, string])[];
+      /** SCORM: how many interactions the saved layout names (undefined when the state carries none). */
+      readonly places?: number;
     }
   | { readonly ok: false; readonly reason: string };
 
-export function decodeResumeState(text: string): DecodedResumeState {
-  if (text === '') return { ok: false, reason: 'empty' };
+export function decodeResumeState(saved: string): DecodedResumeState {
+  if (saved === '') return { ok: false, reason: 'empty' };
+  const { marks, state: text } = splitSavedState(saved);
   const head = /^(\d+)\.(\d+)\./.exec(text);
   if (!head) return { ok: false, reason: 'not in the "<version>.<length>.<JSON>" format' };
   const start = head[0].length;
@@ -41,5 +48,5 @@ export function decodeResumeState(text: string): DecodedResumeState {
     answers.push([rest.slice(at, eq), rest.slice(colon + 1, colon + 1 + length)]);
     at = colon + 1 + length;
   }
-  return { ok: true, version: Number(head[1]), json, answers };
+  return { ok: true, version: Number(head[1]), json, answers, ...(marks ? { places: marks.length } : {}) };
 }

@@ -40,7 +40,10 @@ export class PreviewResumeState extends PreviewElement {
             <p class="muted">Cannot decode: ${decoded.reason}.</p>
             <pre class="json">${text}</pre>`;
     return html`${meta}
-      <p class="muted">Format ${decoded.version}: JSON part, then ${decoded.answers.length} written answer(s).</p>
+      <p class="muted">
+        ${decoded.places === undefined ? nothing : `Interaction layout: ${decoded.places} place(s) the LMS holds. `}Format
+        ${decoded.version}: JSON part, then ${decoded.answers.length} written answer(s).
+      </p>
       <pre class="json" tabindex="0" aria-label="Resume state JSON">${JSON.stringify(decoded.json, null, 2)}</pre>
       ${
         decoded.answers.length
