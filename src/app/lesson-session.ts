@@ -7,7 +7,15 @@ import type { Lesson } from '../content/lesson.js';
 import { outcomeOf } from '../domain/completion.js';
 import { decodeProgress, encodeProgress, type DecodeResult } from '../domain/codec.js';
 import type { InteractionRecord } from '../domain/interaction.js';
-import { activityCases, answerKey, lessonQuestions, quizOf, writtenQuestions, type LessonQuestion } from '../domain/lesson-queries.js';
+import {
+  activityCases,
+  answerKey,
+  lessonQuestions,
+  quizOf,
+  rightOptions,
+  writtenQuestions,
+  type LessonQuestion,
+} from '../domain/lesson-queries.js';
 import * as progress from '../domain/progress.js';
 import type { ProgressState } from '../domain/progress.js';
 import type { FinishReason, Outcome, Tracker, TrackerStart } from '../tracking/tracker.js';
@@ -123,11 +131,12 @@ export class LessonSession {
   answerCase(activityId: string, caseId: string, optionId: string): void {
     const found = this.findCase(activityId, caseId);
     if (!found || !found.block.options.some((o) => o.id === optionId)) return;
+    const right = rightOptions(found.item);
     if (found.key in this.current.choices) {
-      this.update(progress.retryCase(this.current, found.key, optionId, found.item.correct), []);
+      this.update(progress.retryCase(this.current, found.key, optionId, right), []);
       return;
     }
-    const record = this.interaction(found.key, { response: [optionId], success: optionId === found.item.correct, attempt: 0 });
+    const record = this.interaction(found.key, { response: [optionId], success: right.includes(optionId), attempt: 0 });
     this.update(progress.answerCase(this.current, found.key, optionId), [record]);
   }
 
@@ -155,7 +164,7 @@ export class LessonSession {
   pickCase(activityId: string, caseId: string, optionId: string): void {
     const found = this.findCase(activityId, caseId);
     if (!found || !found.block.options.some((o) => o.id === optionId)) return;
-    this.updateDraft(progress.pickCase(this.current, found.key, optionId, found.item.correct));
+    this.updateDraft(progress.pickCase(this.current, found.key, optionId, rightOptions(found.item)));
   }
 
   /** Text typed but not submitted: kept with the resume state. */

@@ -52,7 +52,10 @@ export interface OptionFeedback {
 export interface ActivityCase {
   readonly id: string;
   readonly text: string;
+  /** The best answer, marked as such once the learner has tried. */
   readonly correct: string;
+  /** Other options the lesson itself supports for this case: also right, never marked wrong. */
+  readonly alsoRight?: readonly string[];
   /** One per option of the activity. */
   readonly feedback: readonly OptionFeedback[];
 }

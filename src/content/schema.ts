@@ -159,7 +159,11 @@ export function pageFileSchema(sources: SourceMap) {
       note: Line,
       options: z.array(ActivityOption).min(2).max(26),
       // One feedback per option, for every case.
-      cases: z.array(strict({ id: Id, text: QuestionText, correct: Id, feedback: z.array(OptionFeedback).min(2) })).min(1),
+      // `correct` is the best answer (marked as such); `alsoRight` lists other options the lesson
+      // itself supports for the case, so no defensible answer is marked wrong.
+      cases: z
+        .array(strict({ id: Id, text: QuestionText, correct: Id, alsoRight: z.array(Id).min(1).optional(), feedback: z.array(OptionFeedback).min(2) }))
+        .min(1),
     }),
     strict({
       kind: z.literal('written-activity'),
@@ -256,6 +260,14 @@ export function pageFileSchema(sources: SourceMap) {
               path: at('cases', i, 'correct'),
               message: `correct answer "${c.correct}" is not among the options; expected one of: ${ids.join(', ')}`,
             });
+          (c.alsoRight ?? []).forEach((id, k) => {
+            if (!ids.includes(id) || id === c.correct)
+              ctx.addIssue({
+                code: 'custom',
+                path: at('cases', i, 'alsoRight', k),
+                message: `"${id}" is not another of the options; expected one of: ${ids.filter((x) => x !== c.correct).join(', ')}`,
+              });
+          });
           caseFeedbackProblems(c, ids, at('cases', i), ctx);
         });
       }
@@ -288,7 +300,11 @@ export function pageFileSchema(sources: SourceMap) {
 
 /** A case says something to every option: the right one why, a wrong one which page to review. */
 function caseFeedbackProblems(
-  item: { readonly correct: string; readonly feedback: readonly { readonly option: string; readonly review?: string }[] },
+  item: {
+    readonly correct: string;
+    readonly alsoRight?: readonly string[];
+    readonly feedback: readonly { readonly option: string; readonly review?: string }[];
+  },
   optionIds: readonly string[],
   path: (string | number)[],
   ctx: z.RefinementCtx,
@@ -307,7 +323,7 @@ function caseFeedbackProblems(
         path: [...path, 'feedback', k, 'option'],
         message: `option "${f.option}" has feedback twice; expected one feedback per option`,
       });
-    else if (optionIds.includes(item.correct) && f.option !== item.correct && f.review === undefined)
+    else if (optionIds.includes(item.correct) && f.option !== item.correct && !item.alsoRight?.includes(f.option) && f.review === undefined)
       ctx.addIssue({
         code: 'custom',
         path: [...path, 'feedback', k],

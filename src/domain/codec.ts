@@ -16,7 +16,7 @@
  * so state from an older version of the course can never crash a newer one.
  */
 import type { Lesson } from '../content/lesson.js';
-import { activityCases, quizOf, writtenQuestions } from './lesson-queries.js';
+import { activityCases, quizOf, rightOptions, writtenQuestions } from './lesson-queries.js';
 import { initialProgress, type ProgressState, type QuizAttempt } from './progress.js';
 
 export const CODEC_VERSION = 1;
@@ -144,8 +144,8 @@ function sanitize(
   // Tries again and revealed answers only count for a case answered first.
   const retries = Object.fromEntries(Object.entries(stringMap(packed.y)).filter(([key, opt]) => key in choices && cases.get(key)?.has(opt)));
   const revealed = Array.isArray(packed.k) ? packed.k.filter((key): key is string => typeof key === 'string' && key in choices) : [];
-  const correct = new Map(activityCases(lesson).map(({ key, item }) => [key, item.correct]));
-  const open = (key: string) => !(key in choices) || ((retries[key] ?? choices[key]) !== correct.get(key) && !revealed.includes(key));
+  const right = new Map(activityCases(lesson).map(({ key, item }) => [key, rightOptions(item)]));
+  const open = (key: string) => !(key in choices) || (!right.get(key)?.includes(retries[key] ?? choices[key] ?? '') && !revealed.includes(key));
   const picks = Object.fromEntries(Object.entries(stringMap(packed.d)).filter(([key, opt]) => open(key) && cases.get(key)?.has(opt)));
   const attempts: QuizAttempt[] = (Array.isArray(q.h) ? q.h : [])
     .filter((h): h is [unknown, unknown, unknown] => Array.isArray(h) && h.length === 3)

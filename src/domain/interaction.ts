@@ -23,7 +23,10 @@ export interface InteractionRecord {
   readonly choices: readonly InteractionChoice[];
   /** Choice ids the learner picked, or the one written answer. */
   readonly response: readonly string[];
-  /** Correct choice ids; empty for written answers, which have no single right text. */
+  /**
+   * The right responses, each one on its own (for a choice question: each an option id that answers
+   * it rightly, the best first); empty for written answers, which have no single right text.
+   */
   readonly correct: readonly string[];
   /** undefined for written answers (judged by the learner against the model answer). */
   readonly success: boolean | undefined;

@@ -29,6 +29,11 @@ export function writtenQuestions(lesson: Lesson) {
   );
 }
 
+/** The options that answer a case rightly: its best answer first, then any the lesson also supports. */
+export function rightOptions(item: { readonly correct: string; readonly alsoRight?: readonly string[] }): readonly string[] {
+  return [item.correct, ...(item.alsoRight ?? [])];
+}
+
 /** Every choice-activity case with its state key. */
 export function activityCases(lesson: Lesson) {
   return blocksOf(lesson, 'choice-activity').flatMap((block) =>
@@ -65,7 +70,7 @@ export function lessonQuestions(lesson: Lesson): LessonQuestion[] {
             kind: 'choice',
             question: item.text,
             choices: block.options,
-            correct: [item.correct],
+            correct: rightOptions(item),
             weighting: 0,
           }));
         case 'written-activity':

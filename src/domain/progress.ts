@@ -106,13 +106,14 @@ export function answerCase(state: ProgressState, key: string, optionId: string):
  * Whether a case is settled: its latest checked answer is right, or the learner asked to see the
  * best answer. Until then a learner who answered wrongly may try again.
  */
-export function caseSettled(state: ProgressState, key: string, correct: string): boolean {
+export function caseSettled(state: ProgressState, key: string, correct: string | readonly string[]): boolean {
   const latest = state.retries[key] ?? state.choices[key];
-  return latest === correct || state.revealed.includes(key);
+  const right = typeof correct === 'string' ? [correct] : correct;
+  return (latest !== undefined && right.includes(latest)) || state.revealed.includes(key);
 }
 
 /** A later try at a case answered wrongly: practice, kept with the progress, never reported as the answer. */
-export function retryCase(state: ProgressState, key: string, optionId: string, correct: string): ProgressState {
+export function retryCase(state: ProgressState, key: string, optionId: string, correct: string | readonly string[]): ProgressState {
   if (!(key in state.choices) || caseSettled(state, key, correct)) return state;
   return { ...state, retries: { ...state.retries, [key]: optionId }, picks: without(state.picks, key) };
 }
@@ -124,7 +125,7 @@ export function revealCase(state: ProgressState, key: string): ProgressState {
 }
 
 /** An option picked but not checked yet (a first try, or a try again): kept so a reload does not lose it. */
-export function pickCase(state: ProgressState, key: string, optionId: string, correct?: string): ProgressState {
+export function pickCase(state: ProgressState, key: string, optionId: string, correct?: string | readonly string[]): ProgressState {
   const open = !(key in state.choices) || (correct !== undefined && !caseSettled(state, key, correct));
   if (!open || state.picks[key] === optionId) return state;
   return { ...state, picks: { ...state.picks, [key]: optionId } };

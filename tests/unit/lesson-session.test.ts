@@ -188,6 +188,31 @@ describe('LessonSession reporting an activity answer', () => {
     expect(saved.ok && saved.state.retries[key]).toBe(right);
   });
 
+  it('records an option the lesson also supports for a case as right, with every right option as a correct response', async () => {
+    const { block, item, key, wrong } = firstCase();
+    // The same lesson with one more option also right for the first case (as case 5's "IAM role" is in the shipped lesson).
+    const withAlso = {
+      ...lesson,
+      pages: lesson.pages.map((page) => ({
+        ...page,
+        blocks: page.blocks.map((b) =>
+          b === block && b.kind === 'choice-activity'
+            ? { ...b, cases: b.cases.map((c) => (c === item ? { ...c, alsoRight: [wrong] } : c)) }
+            : b,
+        ),
+      })),
+    };
+    const tracker = new RecordingTracker({});
+    const session = new LessonSession(withAlso, tracker);
+    await session.start();
+
+    session.answerCase(block.id, item.id, wrong);
+    await session.settled();
+
+    expect(tracker.records).toEqual([expect.objectContaining({ response: [wrong], correct: [item.correct, wrong], success: true })]);
+    expect(progress.caseSettled(session.state, key, [item.correct, wrong])).toBe(true);
+  });
+
   it('shows a case’s best answer only after the learner’s own try, and records nothing for it', async () => {
     const { session, tracker } = await startedSession();
     const { key, activityId, caseId, wrong } = firstCase();

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lesson } from '../../src/content/lesson.js';
 import { plainText } from '../../src/content/rich-text-plain.js';
-import { blocksOf, quizOf } from '../../src/domain/lesson-queries.js';
+import { blocksOf, quizOf, rightOptions } from '../../src/domain/lesson-queries.js';
 import { loadRealCourse } from './helpers/real-course.js';
 
 let lesson: Lesson;
@@ -101,7 +101,7 @@ describe('micro-activity feedback', () => {
   it('a wrong option’s feedback points to a page and does not name the best answer', () => {
     const pageIds = lesson.pages.map((p) => p.id);
     for (const { block, item, right, feedback } of caseOptions())
-      for (const o of block.options.filter((x) => x.id !== item.correct)) {
+      for (const o of block.options.filter((x) => !rightOptions(item).includes(x.id))) {
         const f = feedback(o.id);
         expect(pageIds, `${item.id} ${o.id} review`).toContain(f?.review);
         // The best answer is shown once the learner has tried (or asks for it), never in the first feedback.

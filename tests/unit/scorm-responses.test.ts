@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { InteractionChoice, InteractionRecord } from '../../src/domain/interaction.js';
 import {
-  scorm12CorrectPattern,
+  scorm12CorrectPatterns,
   scorm12InteractionType,
   scorm12Response,
   scorm12Result,
-  scorm2004CorrectPattern,
+  scorm2004CorrectPatterns,
   scorm2004Description,
   scorm2004InteractionType,
   scorm2004Response,
@@ -63,9 +63,11 @@ describe('SCORM 1.2 responses', () => {
     expect(() => scorm12Response(answer({ response: ['no-such-option'] }))).toThrow(RangeError);
   });
 
-  it('writes the correct pattern in the same form, and none for written answers', () => {
-    expect(scorm12CorrectPattern(answer({ correct: ['iam-role', 'iam-user'] }))).toBe('b,c');
-    expect(scorm12CorrectPattern(answer({ kind: 'fill-in', choices: [], response: ['x'], correct: [] }))).toBeUndefined();
+  it('writes one correct pattern per right response, in the same form, and none for written answers', () => {
+    expect(scorm12CorrectPatterns(answer({ correct: ['iam-role'] }))).toEqual(['c']);
+    // Two options that each answer the case rightly: two patterns, either one correct on its own.
+    expect(scorm12CorrectPatterns(answer({ correct: ['iam-role', 'iam-user'] }))).toEqual(['c', 'b']);
+    expect(scorm12CorrectPatterns(answer({ kind: 'fill-in', choices: [], response: ['x'], correct: [] }))).toEqual([]);
   });
 
   it('writes written answers as CMIString255, cut without splitting a character', () => {
@@ -102,10 +104,10 @@ describe('SCORM 2004 responses', () => {
     expect(check2004Response('choice', value, false)).toBeUndefined();
   });
 
-  it('writes the correct pattern, valid as a pattern', () => {
-    const pattern = scorm2004CorrectPattern(answer({ correct: ['iam-role'] }));
-    expect(pattern).toBe('iam_role');
-    expect(check2004Response('choice', pattern ?? '', true)).toBeUndefined();
+  it('writes one correct pattern per right response, each valid as a pattern', () => {
+    const patterns = scorm2004CorrectPatterns(answer({ correct: ['iam-role', 'iam-user'] }));
+    expect(patterns).toEqual(['iam_role', 'iam_user']);
+    for (const pattern of patterns) expect(check2004Response('choice', pattern, true)).toBeUndefined();
   });
 
   it('keeps a fill-in answer one item when the learner typed [,]', () => {

@@ -8,11 +8,11 @@ import { describe, expect, it } from 'vitest';
 import type { InteractionRecord } from '../../src/domain/interaction.js';
 import { toLmsId } from '../../src/tracking/scorm/identifiers.js';
 import {
-  scorm12CorrectPattern,
+  scorm12CorrectPatterns,
   scorm12InteractionType,
   scorm12Response,
   scorm12Result,
-  scorm2004CorrectPattern,
+  scorm2004CorrectPatterns,
   scorm2004Description,
   scorm2004InteractionType,
   scorm2004Response,
@@ -105,8 +105,7 @@ describe('contract: what the formatters write, the strict LMS accepts', () => {
       api.LMSSetValue(`${at}.time`, toCmiTime(new Date(record.answeredAt)));
       api.LMSSetValue(`${at}.weighting`, String(record.weighting));
       api.LMSSetValue(`${at}.student_response`, scorm12Response(record));
-      const pattern = scorm12CorrectPattern(record);
-      if (pattern !== undefined) api.LMSSetValue(`${at}.correct_responses.0.pattern`, pattern);
+      scorm12CorrectPatterns(record).forEach((pattern, k) => api.LMSSetValue(`${at}.correct_responses.${k}.pattern`, pattern));
       api.LMSSetValue(`${at}.result`, scorm12Result(record.success));
       api.LMSSetValue(`${at}.latency`, toCmiTimespan(record.latencyMs));
     });
@@ -123,8 +122,7 @@ describe('contract: what the formatters write, the strict LMS accepts', () => {
       api.SetValue(`${at}.timestamp`, toIsoTimestamp(new Date(record.answeredAt)));
       api.SetValue(`${at}.weighting`, String(record.weighting));
       api.SetValue(`${at}.learner_response`, scorm2004Response(record));
-      const pattern = scorm2004CorrectPattern(record);
-      if (pattern !== undefined) api.SetValue(`${at}.correct_responses.0.pattern`, pattern);
+      scorm2004CorrectPatterns(record).forEach((pattern, k) => api.SetValue(`${at}.correct_responses.${k}.pattern`, pattern));
       api.SetValue(`${at}.result`, scorm2004Result(record.success));
       api.SetValue(`${at}.latency`, toIsoDuration(record.latencyMs));
       api.SetValue(`${at}.description`, scorm2004Description(record.question));

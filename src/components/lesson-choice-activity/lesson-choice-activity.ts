@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ActivityCase, ActivityOption, OptionFeedback } from '../../content/lesson.js';
-import type { ChoiceActivityBlock } from '../../domain/lesson-queries.js';
+import { rightOptions, type ChoiceActivityBlock } from '../../domain/lesson-queries.js';
 import { CaseAnswerEvent, CasePickEvent, CaseRevealEvent, QuestionShownEvent, ReviewEvent } from '../events.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { rightIcon, wrongIcon } from '../shared/icons.js';
@@ -149,7 +149,7 @@ export class LessonChoiceActivity extends LitElement {
 
   /** What the learner's latest answer means: that option's own feedback, and once settled the best answer. */
   private renderFeedback(item: ActivityCase, latest: string, settled: boolean) {
-    const right = latest === item.correct;
+    const right = rightOptions(item).includes(latest);
     const feedbackOf = (id: string) => item.feedback.find((f) => f.option === id);
     const first = this.answers[item.id];
     const shown = feedbackOf(latest);
@@ -193,7 +193,7 @@ export class LessonChoiceActivity extends LitElement {
   private renderCase(item: ActivityCase, index: number) {
     const first = this.answers[item.id];
     const latest = this.retries[item.id] ?? first;
-    const settled = latest !== undefined && (latest === item.correct || this.revealed.includes(item.id));
+    const settled = latest !== undefined && (rightOptions(item).includes(latest) || this.revealed.includes(item.id));
     const trying = this.trying.has(item.id) && !settled;
     const open = first === undefined || trying;
     const chosen = open ? this.picks[item.id] : latest;
@@ -227,7 +227,7 @@ export class LessonChoiceActivity extends LitElement {
   override render() {
     const { heading, prompt, note, cases } = this.activity;
     const answered = cases.filter((c) => this.answers[c.id] !== undefined);
-    const right = answered.filter((c) => this.answers[c.id] === c.correct).length;
+    const right = answered.filter((c) => rightOptions(c).includes(this.answers[c.id] ?? '')).length;
     return html`
       <h3>${heading}</h3>
       <p>${prompt}</p>

@@ -44,12 +44,13 @@ export function scorm12Response(facts: ResponseFacts): string {
 
 /**
  * SCORM 1.2 RTE 3.4 cmi.interactions.n.correct_responses.n.pattern, in the
- * same positional form as the response; undefined for written answers, which
+ * same positional form as the response: one pattern per right response (each
+ * answers the question rightly on its own); none for written answers, which
  * have no single right text.
  */
-export function scorm12CorrectPattern(facts: CorrectFacts): string | undefined {
-  if (facts.kind !== 'choice' || facts.correct.length === 0) return undefined;
-  return scorm12ChoiceTokens(facts.choices, facts.correct);
+export function scorm12CorrectPatterns(facts: CorrectFacts): string[] {
+  if (facts.kind !== 'choice') return [];
+  return facts.correct.map((id) => scorm12ChoiceTokens(facts.choices, [id]));
 }
 
 /** SCORM 1.2 RTE 3.4 cmi.interactions.n.result vocabulary; unjudged answers are `neutral`. */
@@ -109,11 +110,12 @@ export function scorm2004Response(facts: ResponseFacts, lang = 'en'): string {
 
 /**
  * SCORM 2004 RTE 4.2.8 cmi.interactions.n.correct_responses.n.pattern for a
- * choice question, in the response's format; undefined for written answers.
+ * choice question, in the response's format: one pattern per right response
+ * (a choice interaction may have up to 10); none for written answers.
  */
-export function scorm2004CorrectPattern(facts: CorrectFacts): string | undefined {
-  if (facts.kind !== 'choice' || facts.correct.length === 0) return undefined;
-  return scorm2004ChoiceIds(facts.choices, facts.correct);
+export function scorm2004CorrectPatterns(facts: CorrectFacts): string[] {
+  if (facts.kind !== 'choice') return [];
+  return facts.correct.map((id) => scorm2004ChoiceIds(facts.choices, [id]));
 }
 
 /** SCORM 2004 RTE 4.2.8 cmi.interactions.n.result vocabulary; unjudged answers are `neutral`. */

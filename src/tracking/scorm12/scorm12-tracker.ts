@@ -7,7 +7,7 @@ import { toPercent } from '../../domain/scoring.js';
 import { attemptFinished } from '../scorm/exit.js';
 import { InteractionLayout, splitSavedState, type QuestionSlot } from '../scorm/interaction-slots.js';
 import { SCORM12 } from '../scorm/limits.js';
-import { scorm12CorrectPattern, scorm12InteractionType, scorm12Response, scorm12Result } from '../scorm/responses.js';
+import { scorm12CorrectPatterns, scorm12InteractionType, scorm12Response, scorm12Result } from '../scorm/responses.js';
 import { SavedStateGuard } from '../scorm/saved-state.js';
 import type { ScormConnection } from '../scorm/scorm-connection.js';
 import { toCmiTime, toCmiTimespan } from '../scorm/time.js';
@@ -163,13 +163,13 @@ export class Scorm12Tracker implements Tracker {
   /** The fields that say what interaction `n` is: id first (RTE12 3.4), then its type and right answer. */
   private question(n: number, slot: QuestionSlot): [string, string][] {
     this.createdThisSession.add(n);
-    const pattern = scorm12CorrectPattern(slot);
+    const patterns = scorm12CorrectPatterns(slot);
     const values: [string, string][] = [
       [`cmi.interactions.${n}.id`, slot.lmsId],
       [`cmi.interactions.${n}.type`, scorm12InteractionType(slot.kind)],
       [`cmi.interactions.${n}.weighting`, String(slot.weighting)],
     ];
-    if (pattern !== undefined) values.push([`cmi.interactions.${n}.correct_responses.0.pattern`, pattern]);
+    patterns.forEach((pattern, k) => values.push([`cmi.interactions.${n}.correct_responses.${k}.pattern`, pattern]));
     return values;
   }
 

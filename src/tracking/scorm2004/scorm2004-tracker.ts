@@ -8,7 +8,7 @@ import { attemptFinished, leaveRequest } from '../scorm/exit.js';
 import { InteractionLayout, splitSavedState, type QuestionSlot } from '../scorm/interaction-slots.js';
 import { SCORM2004 } from '../scorm/limits.js';
 import {
-  scorm2004CorrectPattern,
+  scorm2004CorrectPatterns,
   scorm2004Description,
   scorm2004InteractionType,
   scorm2004Response,
@@ -205,14 +205,14 @@ export class Scorm2004Tracker implements Tracker {
   private question(n: number, slot: QuestionSlot): [string, string][] {
     this.createdThisSession.add(n);
     const type = this.typeOf(slot.kind);
-    const pattern = scorm2004CorrectPattern({ ...slot, kind: type });
+    const patterns = scorm2004CorrectPatterns({ ...slot, kind: type });
     const values: [string, string][] = [
       [`cmi.interactions.${n}.id`, slot.lmsId],
       [`cmi.interactions.${n}.type`, type],
       [`cmi.interactions.${n}.description`, scorm2004Description(slot.question, this.lesson.language)],
       [`cmi.interactions.${n}.weighting`, String(slot.weighting)],
     ];
-    if (pattern !== undefined) values.push([`cmi.interactions.${n}.correct_responses.0.pattern`, pattern]);
+    patterns.forEach((pattern, k) => values.push([`cmi.interactions.${n}.correct_responses.${k}.pattern`, pattern]));
     return values;
   }
 

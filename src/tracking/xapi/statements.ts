@@ -134,7 +134,8 @@ export function answered(ctx: StatementContext, i: InteractionRecord, ref: { id:
     ...(written
       ? {}
       : {
-          correctResponsesPattern: [i.correct.join('[,]')],
+          // xAPI 1.0.3 Part Two §2.4.4.1: each pattern is one right response on its own.
+          correctResponsesPattern: [...i.correct],
           choices: i.choices.map((c) => ({ id: c.id, description: langMap(ctx.language, c.text) })),
         }),
   };
