@@ -57,6 +57,7 @@ const [
   { PACKAGERS, zipName },
   { buildReportTable, checkBuiltZips },
   { uploadGuide },
+  { pageStyleHash },
 ] = await Promise.all([
   import('vite'),
   import('../src/build/vite-options.js'),
@@ -64,18 +65,24 @@ const [
   import('../src/packaging/packagers.js'),
   import('./lib/build-report.js'),
   import('./lib/upload-guide.js'),
+  import('../src/build/critical-style.js'),
 ]);
 
 const staging = join(dist, `.staging-${process.pid}`);
 await rm(staging, { recursive: true, force: true });
 await mkdir(staging, { recursive: true });
 let checked: BuiltZip[] = [];
+/** The CSP hash of the packages' inline style (the same stylesheet in every package). */
+let styleHash: string | undefined;
 try {
   const outputs: string[] = [];
   for (const target of targets) {
     const outDir = join(staging, target);
     await build({ ...viteConfigFor(target, outDir, root, courseDir), configFile: false, logLevel: 'warn', mode: 'production' });
     const built = await listTree(outDir);
+    const hash = await pageStyleHash(outDir);
+    if (styleHash && hash !== styleHash) throw new Error(`${target}: its inline style differs from the other packages'`);
+    styleHash = hash;
     const extra = PACKAGERS[target]?.(lesson, built) ?? {};
     for (const [name, text] of Object.entries(extra)) await writeFile(join(outDir, name), text);
     const zip = zipName(lesson, target);
@@ -102,7 +109,7 @@ try {
   }
   checked = check.zips;
   if (checked.length) {
-    await writeFile(join(staging, 'UPLOAD.md'), uploadGuide(lesson, checked));
+    await writeFile(join(staging, 'UPLOAD.md'), uploadGuide(lesson, checked, styleHash));
     outputs.push('UPLOAD.md');
   }
   // Everything built: swap the new outputs into dist/.

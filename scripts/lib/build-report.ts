@@ -6,10 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gzipSync } from 'fflate';
 import { checkPackageBytes, passes, type PackageReport } from '../check/check-package.js';
 import { formatReport } from '../check/report.js';
 import { STANDARD_NAMES } from '../check/types.js';
+import { packageWeight } from './package-weight.js';
 
 export interface BuiltZip {
   readonly name: string;
@@ -30,25 +30,23 @@ export async function checkBuiltZips(dir: string, names: readonly string[]): Pro
   return { zips, passed: zips.every((z) => passes(z.report, true)) };
 }
 
-/** package | standard | zip | JS+CSS (gzip) | files | identifier | version, as aligned text. */
+/** package | standard | zip | code, lesson (gzip) | files | identifier | version, as aligned text (see package-weight.ts). */
 export function buildReportTable(zips: readonly BuiltZip[], lessonVersion: string): string {
   const rows = zips.map((zip) => {
     const { report } = zip;
-    const code = [...(report.pkg?.files ?? new Map<string, Uint8Array>())].filter(([name]) => /\.(m?js|css)$/i.test(name));
-    const raw = code.reduce((sum, [, bytes]) => sum + bytes.length, 0);
-    const gzipped = code.reduce((sum, [, bytes]) => sum + gzipSync(bytes, { level: 9 }).length, 0);
+    const weight = packageWeight(report.pkg?.files ?? new Map<string, Uint8Array>());
     return [
       zip.name,
       report.standard ? STANDARD_NAMES[report.standard] : '?',
       kib(zip.size),
-      `${kib(raw)} (${kib(gzipped)})`,
+      `${kib(weight.code)} + ${kib(weight.content)}`,
       String(report.pkg?.files.size ?? 0),
       report.info.identifier ?? '—',
       // cmi5.xml and tincan.xml carry no version: every package is built from the same lesson version.
       report.info.version ?? lessonVersion,
     ];
   });
-  return table(['package', 'standard', 'zip', 'JS+CSS (gzip)', 'files', 'identifier', 'version'], rows, [2, 3, 4]);
+  return table(['package', 'standard', 'zip', 'code + lesson (gzip)', 'files', 'identifier', 'version'], rows, [2, 3, 4]);
 }
 
 function table(headers: readonly string[], rows: readonly (readonly string[])[], rightAligned: readonly number[]): string {
