@@ -1,5 +1,4 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { LessonSession } from '../../app/lesson-session.js';
 import type { ProgressState } from '../../domain/progress.js';
@@ -48,7 +47,6 @@ function pageFromHash(hash: string): string | undefined {
  * to the tracker); every other component only renders what it is given and
  * fires events.
  */
-@customElement('lesson-app')
 export class LessonApp extends LitElement {
   static override styles = [
     baseStyles,
@@ -258,19 +256,33 @@ export class LessonApp extends LitElement {
     `,
   ];
 
-  @state() private progress: ProgressState | undefined;
-  @state() private status: ConnectionStatus = { kind: 'standalone' };
-  @state() private tocOpen = false;
+  static override properties = {
+    progress: { state: true },
+    status: { state: true },
+    tocOpen: { state: true },
+    onEnd: { state: true },
+    finishState: { state: true },
+    printReady: { state: true },
+    session: { attribute: false },
+  };
+
+  private progress: ProgressState | undefined;
+  private status: ConnectionStatus = { kind: 'standalone' };
+  private tocOpen = false;
   /** The end screen is on screen (#finish) instead of a page. */
-  @state() private onEnd = false;
-  @state() private finishState: FinishState = 'open';
+  private onEnd = false;
+  private finishState: FinishState = 'open';
   /** The print copy is rendered once the first page is on screen (see renderPrintCopy). */
-  @state() private printReady = false;
-  @query('main lesson-page') private pageElement!: LessonPage | null;
-  @query('main lesson-end') private endElement!: LessonEnd | null;
+  private printReady = false;
+  private get pageElement(): LessonPage | null {
+    return this.renderRoot.querySelector<LessonPage>('main lesson-page');
+  }
+  private get endElement(): LessonEnd | null {
+    return this.renderRoot.querySelector<LessonEnd>('main lesson-end');
+  }
 
   /** The learner's session (lesson, progress, tracker); set once by main.ts. */
-  @property({ attribute: false }) session!: LessonSession;
+  session!: LessonSession;
 
   private unsubscribe: (() => void)[] = [];
   private readonly handleHashChange = () => this.goTo(pageFromHash(location.hash));
@@ -595,6 +607,8 @@ export class LessonApp extends LitElement {
     `;
   }
 }
+
+customElements.define('lesson-app', LessonApp);
 
 declare global {
   interface HTMLElementTagNameMap {
