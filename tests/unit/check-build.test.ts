@@ -7,8 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { parseDocument } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { styleHash } from '../../src/build/critical-style.js';
 import { loadCourse } from '../../src/content/load-course.js';
 import { questionSlots } from '../../src/tracking/scorm/interaction-slots.js';
 
@@ -50,7 +52,8 @@ describe('the build runs the package checker', () => {
     const { status, err } = build('scorm12', '--course', course, '--out', dist);
 
     expect(status).toBe(1);
-    expect(err).toMatch(/error {4}assets\/course\.js:\d+ {2}embedded AWS access key id \(AKIA… 20 characters\)/);
+    // The description is in the page's header and in the lesson's data block, both in index.html.
+    expect(err).toMatch(/error {4}index\.html:\d+ {2}embedded AWS access key id \(AKIA… 20 characters\)/);
     expect(err).toContain('A package failed its check (see above): nothing was written, dist/ is unchanged.');
     expect(readFileSync(previous, 'utf8')).toBe('the package from the last good build');
     expect(existsSync(join(dist, 'UPLOAD.md'))).toBe(false);
@@ -64,9 +67,9 @@ describe('the build runs the package checker', () => {
     expect(run.status, run.err).toBe(0);
     for (const target of ['scorm12', 'scorm2004', 'xapi', 'cmi5'])
       expect(run.out).toContain(`✓ checked iam-access-patterns-5-6-${target}.zip`);
-    expect(run.out).toMatch(/package +standard +zip +JS\+CSS \(gzip\) +files +identifier +version/);
+    expect(run.out).toMatch(/package +standard +zip +code \+ lesson \(gzip\) +files +identifier +version/);
     expect(run.out).toMatch(
-      /iam-access-patterns-5-6-scorm12\.zip +SCORM 1\.2 +[\d.]+ KiB +[\d.]+ KiB \([\d.]+ KiB\) +5 +iam-access-patterns-5-6-manifest +1\.0\.0/,
+      /iam-access-patterns-5-6-scorm12\.zip +SCORM 1\.2 +[\d.]+ KiB +[\d.]+ KiB \+ [\d.]+ KiB +5 +iam-access-patterns-5-6-manifest +1\.0\.0/,
     );
     expect(run.out).toMatch(
       /iam-access-patterns-5-6-cmi5\.zip +cmi5 .* https:\/\/courses\.example\.com\/xapi\/iam-access-patterns-5-6 +1\.0\.0/,
@@ -92,5 +95,11 @@ describe('the build runs the package checker', () => {
       for (const choice of slot.choices) expect(guide).toContain(`| \`${choice.id.replace(/[^\w.]/g, '_')}\` |`);
     }
     expect(guide).toContain(`\`adlcp:masteryscore\` ${Math.round(lesson.settings.passingScore * 100)}`);
+    // The CSP an admin can serve the course with allows the packages' one inline style: a copy of their stylesheet.
+    const files = unzipSync(readFileSync(join(out, 'iam-access-patterns-5-6-scorm12.zip')));
+    const sheet = files['assets/style.css'];
+    if (!sheet) throw new Error('the SCORM 1.2 package has no assets/style.css');
+    expect(strFromU8(files['index.html'] ?? new Uint8Array())).toContain(`<style>${strFromU8(sheet)}</style>`);
+    expect(guide).toContain(`script-src 'self'; style-src 'self' ${styleHash(sheet)};`);
   }, 60_000);
 });
