@@ -60,6 +60,7 @@ const [
   { buildReportTable, checkBuiltZips },
   { uploadGuide },
   { STANDARD_NAMES },
+  { pageStyleHash },
 ] = await Promise.all([
   import('vite'),
   import('../src/build/vite-options.js'),
@@ -68,6 +69,7 @@ const [
   import('./lib/build-report.js'),
   import('./lib/upload-guide.js'),
   import('./check/types.js'),
+  import('../src/build/critical-style.js'),
 ]);
 
 const staging = join(dist, `.staging-${process.pid}`);
@@ -76,11 +78,16 @@ await mkdir(staging, { recursive: true });
 let checked: BuiltZip[] = [];
 /** What each output is, said only once it is in place (nothing gets a ✓ before it is written and checked). */
 const made: { name: string; line: string }[] = [];
+/** The CSP hash of the packages' inline style (the same stylesheet in every package). */
+let styleHash: string | undefined;
 try {
   for (const target of targets) {
     const outDir = join(staging, target);
     await build({ ...viteConfigFor(target, outDir, root, courseDir), configFile: false, logLevel: 'warn', mode: 'production' });
     const built = await listTree(outDir);
+    const hash = await pageStyleHash(outDir);
+    if (styleHash && hash !== styleHash) throw new Error(`${target}: its inline style differs from the other packages'`);
+    styleHash = hash;
     const extra = PACKAGERS[target]?.(lesson, built) ?? {};
     for (const [name, text] of Object.entries(extra)) await writeFile(join(outDir, name), text);
     const zip = zipName(lesson, target);
@@ -106,7 +113,7 @@ try {
   }
   checked = check.zips;
   if (checked.length) {
-    await writeFile(join(staging, 'UPLOAD.md'), uploadGuide(lesson, checked));
+    await writeFile(join(staging, 'UPLOAD.md'), uploadGuide(lesson, checked, styleHash));
     made.push({ name: 'UPLOAD.md', line: `UPLOAD.md: ${shown}/UPLOAD.md (how to upload each package)` });
   }
   // Everything built and checked: swap the new outputs into dist/.

@@ -52,7 +52,10 @@ export class CoursePage {
 
   /** The end screen (#finish), reached from the progress figure in the bar, as a learner reaches it. */
   async openEndScreen() {
-    await this.page.getByRole('banner').getByRole('link', { name: /% done: your progress and Finish$/ }).click();
+    await this.page
+      .getByRole('banner')
+      .getByRole('link', { name: /% done: your progress and Finish$/ })
+      .click();
     await expect(this.main.getByRole('heading', { level: 2 })).toHaveText(/^(Lesson complete|Your progress)$/);
   }
 

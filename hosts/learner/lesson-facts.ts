@@ -83,7 +83,6 @@ export class LessonFacts {
     return first;
   }
 
-
   /**
    * URLs the pages before the quiz cite where the learner reads them at once (not in
    * feedback, model answers or explanations that show only after an answer).

@@ -48,7 +48,13 @@ const NAMED = new Set([
   'combobox',
   'DisclosureTriangle',
 ]);
-const SPOKEN_ROLE: Readonly<Record<string, string>> = { radio: 'radio button', textbox: 'edit', img: 'graphic', image: 'graphic', DisclosureTriangle: 'disclosure' };
+const SPOKEN_ROLE: Readonly<Record<string, string>> = {
+  radio: 'radio button',
+  textbox: 'edit',
+  img: 'graphic',
+  image: 'graphic',
+  DisclosureTriangle: 'disclosure',
+};
 
 /** Whitespace as read (no-break spaces stay: the lesson keeps "80 %" together with one). */
 const text = (v: AXValue | undefined) => (typeof v?.value === 'string' ? v.value.replace(/[ \t\r\n]+/g, ' ').trim() : '');

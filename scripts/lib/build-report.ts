@@ -6,17 +6,18 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gzipSync, unzipSync } from 'fflate';
+import { unzipSync } from 'fflate';
 import { checkPackageBytes, passes, type PackageReport } from '../check/check-package.js';
 import { formatReport } from '../check/report.js';
 import { STANDARD_NAMES } from '../check/types.js';
+import { packageWeight, type PackageWeight } from './package-weight.js';
 
 export interface BuiltZip {
   readonly name: string;
   readonly size: number;
   readonly report: PackageReport;
-  /** JS and CSS in the package: bytes, and gzip bytes (what a learner downloads). */
-  readonly code: { readonly raw: number; readonly gzip: number };
+  /** What a learner downloads of it, gzip: the player's code, the lesson's content, in all. */
+  readonly weight: PackageWeight;
 }
 
 /** Checks each zip in `dir`; prints one line per clean package and the full report of any other. */
@@ -25,37 +26,33 @@ export async function checkBuiltZips(dir: string, names: readonly string[]): Pro
   for (const name of names) {
     const bytes = await readFile(join(dir, name));
     const report = await checkPackageBytes(name, bytes);
-    zips.push({ name, size: bytes.length, report, code: codeSizes(bytes) });
+    zips.push({ name, size: bytes.length, report, weight: weightOf(bytes) });
     if (!passes(report, true)) console.error(`\n${formatReport(report, true)}\n`);
   }
   return { zips, passed: zips.every((z) => passes(z.report, true)) };
 }
 
-/** JS and CSS sizes of a zip the build just wrote (trusted: it is ours, and small). */
-function codeSizes(zip: Uint8Array): { raw: number; gzip: number } {
-  const code = Object.entries(unzipSync(zip, { filter: (file) => /\.(m?js|css)$/i.test(file.name) }));
-  return {
-    raw: code.reduce((sum, [, bytes]) => sum + bytes.length, 0),
-    gzip: code.reduce((sum, [, bytes]) => sum + gzipSync(bytes, { level: 9 }).length, 0),
-  };
+/** What the learner downloads of a zip the build just wrote (trusted: it is ours, and small): see package-weight.ts. */
+function weightOf(zip: Uint8Array): PackageWeight {
+  return packageWeight(Object.entries(unzipSync(zip)));
 }
 
-/** package | standard | zip | JS+CSS (gzip) | files | identifier | version, as aligned text. */
+/** package | standard | zip | code, lesson (gzip) | files | identifier | version, as aligned text (see package-weight.ts). */
 export function buildReportTable(zips: readonly BuiltZip[], lessonVersion: string): string {
   const rows = zips.map((zip) => {
-    const { report } = zip;
+    const { report, weight } = zip;
     return [
       zip.name,
       report.standard ? STANDARD_NAMES[report.standard] : '?',
       kib(zip.size),
-      `${kib(zip.code.raw)} (${kib(zip.code.gzip)})`,
+      `${kib(weight.code)} + ${kib(weight.content)}`,
       String(report.pkg?.files.size ?? 0),
       report.info.identifier ?? '—',
       // cmi5.xml and tincan.xml carry no version: every package is built from the same lesson version.
       report.info.version ?? lessonVersion,
     ];
   });
-  return table(['package', 'standard', 'zip', 'JS+CSS (gzip)', 'files', 'identifier', 'version'], rows, [2, 3, 4]);
+  return table(['package', 'standard', 'zip', 'code + lesson (gzip)', 'files', 'identifier', 'version'], rows, [2, 3, 4]);
 }
 
 function table(headers: readonly string[], rows: readonly (readonly string[])[], rightAligned: readonly number[]): string {

@@ -18,7 +18,8 @@ import { courseActivityText } from '../../src/packaging/tincan-activities.js';
 import { STANDARD_NAMES } from '../check/types.js';
 import type { BuiltZip } from './build-report.js';
 
-export function uploadGuide(lesson: Lesson, zips: readonly BuiltZip[]): string {
+/** `styleHash`: the CSP source that allows the packages' one inline style (src/build/critical-style.ts). */
+export function uploadGuide(lesson: Lesson, zips: readonly BuiltZip[], styleHash?: string): string {
   const slots = questionSlots(lesson);
   assertDistinctIds(slots);
   const pass = Math.round(lesson.settings.passingScore * 100);
@@ -171,6 +172,24 @@ links, so links to SCORM content pasted elsewhere do not work.
 The names of Canvas's mapping options differ between Canvas versions and were not checked here:
 look them up in your instance's SCORM settings. The interaction ids and choice ids are those in the
 Moodle tables above.
+${styleHash ? cspSection(styleHash) : ''}`;
+}
+
+function cspSection(styleHash: string): string {
+  return `
+## Serving the course under a Content-Security-Policy
+
+The packages run no inline script and load nothing from other hosts. Their \`index.html\` has one
+inline \`<style>\` (the page's own stylesheet, so the lesson's header paints as soon as the page
+arrives); allow it by its hash:
+
+\`\`\`
+default-src 'none'; script-src 'self'; style-src 'self' ${styleHash}; img-src 'self' data:; connect-src 'self' <your LRS, for xAPI and cmi5>; base-uri 'none'; form-action 'none'
+\`\`\`
+
+Without the hash the browser refuses the inline copy (and logs it) and the same stylesheet comes from
+\`assets/style.css\` a moment later; nothing else changes. The hash changes only when the lesson's
+stylesheet does; this file always gives the one of the packages above.
 `;
 }
 

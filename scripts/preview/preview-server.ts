@@ -20,6 +20,7 @@ import { ensureHostBuilt } from '../../hosts/scorm/build-host.js';
 import { hostPageHtml } from '../../hosts/scorm/host-page.js';
 import type { LaunchMode } from '../../hosts/lrs/index.js';
 import type { ScormVersion } from '../../hosts/scorm/session-seed.js';
+import { pageStyleHash } from '../../src/build/critical-style.js';
 import { ensurePreviewUiBuilt } from './build-ui.js';
 import { isRecord } from './json-file.js';
 import { LearnerRecords, type Attempt } from './learner-records.js';
@@ -94,12 +95,15 @@ const PAGE_CSP = [
   "form-action 'self'",
 ].join('; ');
 
-/** The course as a careful LMS serves it (SECURITY.md): nothing inline, nothing from elsewhere but the LRS. */
-const courseCsp = (lrsUrl: string) =>
+/**
+ * The course as a careful LMS serves it (SECURITY.md): no inline script, only its own inline style
+ * (allowed by its hash), nothing from elsewhere but the LRS.
+ */
+const courseCsp = (lrsUrl: string, styleHash: string | undefined) =>
   [
     "default-src 'none'",
     "script-src 'self'",
-    "style-src 'self'",
+    `style-src 'self'${styleHash ? ` ${styleHash}` : ''}`,
     "img-src 'self' data:",
     `connect-src 'self' ${lrsUrl}`,
     "base-uri 'none'",
@@ -127,6 +131,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const pageFiles = serveStatic(pagesDir);
   const harnessFiles = serveStatic(harnessDir);
   const packageFiles = new Map(packages.map((p) => [p.id, serveStatic(p.dir)]));
+  const styleHashes = new Map(await Promise.all(packages.map(async (p) => [p.id, await pageStyleHash(p.dir)] as const)));
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -154,9 +159,10 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     const packageMatch = /^\/packages\/([a-z0-9]+)(\/.*)?$/.exec(path);
     if (packageMatch) {
       const id = packageMatch[1] ?? '';
-      const serve = isPackageId(id) ? packageFiles.get(id) : undefined;
+      if (!isPackageId(id)) return notFound(response);
+      const serve = packageFiles.get(id);
       if (!serve) return notFound(response);
-      response.setHeader('Content-Security-Policy', courseCsp(records.url));
+      response.setHeader('Content-Security-Policy', courseCsp(records.url, styleHashes.get(id)));
       return serveUnder(request, response, `/packages/${packageMatch[1]}`, serve);
     }
     if (path.startsWith('/harness/')) return serveUnder(request, response, '/harness', harnessFiles);

@@ -1,15 +1,16 @@
 /**
- * Vite plugin: turns course/ into the `virtual:lesson` module (validated and
- * compiled at build time, so the browser gets plain data and no zod), emits
- * each table's CSV file, and points `virtual:tracker` at the one adapter the
- * target needs, so no package carries another standard's code.
+ * Vite plugin: validates and compiles course/ at build time (so the browser gets
+ * plain data and no zod) and writes it into index.html as a JSON data block that
+ * the `virtual:lesson` module reads; emits each table's CSV file, and points
+ * `virtual:tracker` at the one adapter the target needs, so no package carries
+ * another standard's code.
  */
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { ContentError, formatProblem, loadCourseWithWarnings } from '../content/load-course.js';
 import type { Lesson } from '../content/lesson.js';
-import { withLesson } from './boot-shell.js';
+import { LESSON_DATA_ID, withLesson } from './boot-shell.js';
 import { TRACKER_MODULE, type Target } from './targets.js';
 
 const LESSON_ID = 'virtual:lesson';
@@ -45,7 +46,9 @@ export function coursePlugin(options: { courseDir: string; srcDir: string; targe
       if (id !== `\0${LESSON_ID}`) return undefined;
       for (const file of await listFiles(options.courseDir)) this.addWatchFile(file);
       lesson = await load();
-      return `export default ${JSON.stringify(lesson)};`;
+      // The lesson itself travels in index.html as a JSON data block (boot-shell.ts): the script
+      // carries only the code, and JSON.parse reads data faster than a JS object literal is compiled.
+      return `export default JSON.parse(document.getElementById(${JSON.stringify(LESSON_DATA_ID)}).textContent);`;
     },
     async transformIndexHtml(indexHtml) {
       try {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import type { InlineConfig, Plugin } from 'vite';
 import { coursePlugin } from './course-plugin.js';
+import { inlineStylesheet } from './critical-style.js';
 import type { Target } from './targets.js';
 
 /**
@@ -21,6 +22,24 @@ function openableFromDisk(): Plugin {
   };
 }
 
+/** The page stylesheet inline in index.html, its link at the end of <body> (see critical-style.ts). */
+function firstPaintInOneRequest(): Plugin {
+  return {
+    name: 'first-paint-in-one-request',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, ctx) => {
+        const sheets = Object.values(ctx.bundle ?? {}).filter((file) => file.type === 'asset' && file.fileName.endsWith('.css'));
+        const [sheet] = sheets;
+        if (sheets.length !== 1 || sheet?.type !== 'asset') throw new Error(`expected one stylesheet in the build, found ${sheets.length}`);
+        const css = typeof sheet.source === 'string' ? sheet.source : new TextDecoder().decode(sheet.source);
+        return inlineStylesheet(html, `./${sheet.fileName}`, css);
+      },
+    },
+  };
+}
+
 export function viteConfigFor(target: Target, outDir: string, root = process.cwd(), courseDir = resolve(root, 'course')): InlineConfig {
   return {
     root,
@@ -31,6 +50,7 @@ export function viteConfigFor(target: Target, outDir: string, root = process.cwd
       // Lit's html`` and css`` templates keep their source indentation; minifying them is most of
       // what separates the shipped JS from the lesson text itself.
       { ...minifyHtmlLiterals(), apply: 'build' },
+      firstPaintInOneRequest(),
       ...(target === 'web' ? [openableFromDisk()] : []),
     ],
     define: { __COURSE_TARGET__: JSON.stringify(target) },

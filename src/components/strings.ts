@@ -11,17 +11,8 @@ export const ui = {
   percent: (n: number) => `${n}\u00a0%`,
   aboutLesson: 'About this lesson',
   goToPage: (title: string) => `Go to “${title}”`,
-  leftTitle: 'What’s left to complete this lesson',
-  leftSummary: (left: number) =>
-    `${left} ${left === 1 ? 'step' : 'steps'} left. Your learning record shows the lesson as complete once every step is done.`,
-  visitPage: (title: string) => `Visit “${title}”`,
-  submitTheQuiz: (title: string) => `Submit the quiz on “${title}”`,
-  completeTitle: 'Lesson complete',
   statusLabel: 'Status',
-  statusValue: (passed: boolean | undefined) =>
-    `Completed${passed === undefined ? '' : passed ? ', quiz passed' : ', quiz not passed yet (take it again to pass)'}`,
   bestScoreLabel: 'Best score',
-  toldLabel: 'Your learning record',
   told: (standard: string, completed: boolean, passed: boolean | undefined, score: string) =>
     `${standard} was told: ${completed ? 'completed' : 'incomplete'}${passed === undefined ? '' : passed ? ', passed' : ', failed'}${score ? `, score ${score}` : ''}.`,
   toldProgress: (percent: number) => `Progress reported: ${percent} %.`,
@@ -34,7 +25,6 @@ export const ui = {
   next: 'Next',
   previousPage: (title: string) => `Previous: ${title}`,
   nextPage: (title: string) => `Next: ${title}`,
-  visited: 'visited',
   minutes: (n: number) => `${n} min`,
   lessonLabel: (n: string) => `Lesson ${n}`,
   keyTakeaway: 'Key takeaway',
@@ -62,12 +52,12 @@ export const ui = {
   bestAnswerIs: (answer: string) => `The best answer is: ${answer}.`,
   bestAnswerMark: 'best answer',
   yourFirstAnswer: (answer: string) => `Your record keeps your first try: ${answer}.`,
-  caseTally: (answered: number, right: number, total: number) =>
-    `${answered} of ${total} cases answered, ${right} right on the first try.`,
+  caseTally: (answered: number, right: number, total: number) => `${answered} of ${total} cases answered, ${right} right on the first try.`,
   reflectionNumber: (n: number) => `Reflection question ${n}`,
   answersHeld: (afterAttempts: number | undefined) =>
     `The right answers are shown once you pass the quiz${afterAttempts ? ` or have taken it ${afterAttempts} ${afterAttempts === 1 ? 'time' : 'times'}` : ''}. Use the feedback and the pages it points to, then take the quiz again.`,
-  missed: (n: number, total: number) => (n === 0 ? 'You answered every question right.' : `You missed ${n} of ${total} questions: they are marked below.`),
+  missed: (n: number, total: number) =>
+    n === 0 ? 'You answered every question right.' : `You missed ${n} of ${total} questions: they are marked below.`,
   rightAnswer: (answer: string) => `Right answer: ${answer}`,
   attemptsLeft: (n: number) => `${n} ${n === 1 ? 'attempt' : 'attempts'} left.`,
   noAttemptsLeft: 'No attempts left: the answers are shown below.',
@@ -94,7 +84,8 @@ export const ui = {
     web: 'Done. Your progress stays in this browser; you can close this page.',
     lms: 'Done: your results are saved in your learning system. You can close this window or go back to your course.',
   },
-  finishFailed: 'Your learning system has not confirmed your results yet. They are kept and will be sent again; please keep this window open a moment.',
+  finishFailed:
+    'Your learning system has not confirmed your results yet. They are kept and will be sent again; please keep this window open a moment.',
   lmsDetails: 'What your learning system was told',
   downloadCsv: (name: string) => `Download the table as CSV (${name})`,
   csvVersion: 'CSV version',
@@ -103,7 +94,6 @@ export const ui = {
   chooseFirst: 'Choose an answer first.',
   correct: 'Correct.',
   incorrect: 'Not quite.',
-  theAnswerIs: (answer: string) => `The best answer is: ${answer}.`,
   showModel: 'Submit and show the model answer',
   writeFirst: 'Write your answer first.',
   modelAnswer: 'Model answer',
@@ -125,9 +115,7 @@ export const ui = {
   keyEntry: (label: string) => `Answer key ${label}:`,
   attempts: (n: number) => `Attempt ${n}.`,
   youAnswered: (answer: string) => `Your answer: ${answer}`,
-  correctAnswer: (answer: string) => `Correct answer: ${answer}`,
   retake: 'Take the quiz again',
-  answerKeyLocked: 'Shown after you submit the quiz.',
   reflectionLocked: 'Shown after you answer this reflection question.',
   nextLesson: 'Next lesson',
   notConnected: 'Not connected to an LMS: your progress is saved in this browser only.',
@@ -139,9 +127,6 @@ export const ui = {
   unauthorized:
     'Your learning system refused the connection. Your answers are kept on this device; please relaunch the course from your learning system.',
   launchFallback: 'The lesson runs on its own for now: your progress is saved in this browser only.',
-  exit: 'Exit and return to the learning system',
-  endSession: 'Exit: end this session',
-  sessionEnded: 'This session has ended and your results are saved. You can close this window.',
   resumeProblem: 'Your saved progress could not be read, so the lesson starts from the beginning.',
   resumeUnavailable:
     'Your learning system could not give back your saved progress, so the lesson starts from the beginning. Your answers from now on are recorded as usual.',

@@ -175,7 +175,10 @@ function lessonProblems(course: CourseSource, pages: readonly { source: CourseSo
 }
 
 /** Every page a block points at (a card, a decision's branch, feedback's "review") must be in the lesson. */
-function pageLinkProblems(pages: readonly { source: CourseSource; page: PageFile }[], pageIds: ReadonlyMap<string, string>): ContentProblem[] {
+function pageLinkProblems(
+  pages: readonly { source: CourseSource; page: PageFile }[],
+  pageIds: ReadonlyMap<string, string>,
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const known = [...pageIds.keys()];
   const check = (source: CourseSource, path: readonly PropertyKey[], id: string | undefined) => {

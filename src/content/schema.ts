@@ -84,10 +84,7 @@ export const SourceSchema = z.object({ title: PlainText, url: z.url({ protocol: 
  * also earn the answers. Once no attempt is left (maxQuizAttempts), they are shown too.
  */
 const RevealAnswers = z.union(
-  [
-    z.enum(['after-pass', 'always']),
-    strict({ 'after-attempts': z.int().min(1, 'expected at least 1 attempt') }),
-  ],
+  [z.enum(['after-pass', 'always']), strict({ 'after-attempts': z.int().min(1, 'expected at least 1 attempt') })],
   { error: 'expected after-pass, always, or "after-attempts: N" (a number of attempts)' },
 );
 
@@ -162,7 +159,15 @@ export function pageFileSchema(sources: SourceMap) {
       // `correct` is the best answer (marked as such); `alsoRight` lists other options the lesson
       // itself supports for the case, so no defensible answer is marked wrong.
       cases: z
-        .array(strict({ id: Id, text: QuestionText, correct: Id, alsoRight: z.array(Id).min(1).optional(), feedback: z.array(OptionFeedback).min(2) }))
+        .array(
+          strict({
+            id: Id,
+            text: QuestionText,
+            correct: Id,
+            alsoRight: z.array(Id).min(1).optional(),
+            feedback: z.array(OptionFeedback).min(2),
+          }),
+        )
         .min(1),
     }),
     strict({
@@ -219,14 +224,23 @@ export function pageFileSchema(sources: SourceMap) {
       title: PlainText,
       question: PlainText,
       branches: z
-        .array(strict({ who: PlainText, icon: z.enum(CARD_ICONS).optional(), pattern: Line, points: z.array(Line).min(1), page: Id.optional() }))
+        .array(
+          strict({ who: PlainText, icon: z.enum(CARD_ICONS).optional(), pattern: Line, points: z.array(Line).min(1), page: Id.optional() }),
+        )
         .min(2)
         .max(5),
       // What applies when none of the branches can be followed (e.g. the special cases of IAM users).
       otherwise: strict({ when: PlainText, pattern: Line, page: Id.optional() }).optional(),
     }),
     // Steps in order, drawn as a flow with arrows (e.g. assume a role → temporary credentials → they expire).
-    strict({ kind: z.literal('flow'), title: PlainText, steps: z.array(strict({ title: PlainText, text: Line })).min(2).max(6) }),
+    strict({
+      kind: z.literal('flow'),
+      title: PlainText,
+      steps: z
+        .array(strict({ title: PlainText, text: Line }))
+        .min(2)
+        .max(6),
+    }),
   ]);
 
   return strict({

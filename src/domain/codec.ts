@@ -142,10 +142,13 @@ function sanitize(
     }),
   );
   // Tries again and revealed answers only count for a case answered first.
-  const retries = Object.fromEntries(Object.entries(stringMap(packed.y)).filter(([key, opt]) => key in choices && cases.get(key)?.has(opt)));
+  const retries = Object.fromEntries(
+    Object.entries(stringMap(packed.y)).filter(([key, opt]) => key in choices && cases.get(key)?.has(opt)),
+  );
   const revealed = Array.isArray(packed.k) ? packed.k.filter((key): key is string => typeof key === 'string' && key in choices) : [];
   const right = new Map(activityCases(lesson).map(({ key, item }) => [key, rightOptions(item)]));
-  const open = (key: string) => !(key in choices) || (!right.get(key)?.includes(retries[key] ?? choices[key] ?? '') && !revealed.includes(key));
+  const open = (key: string) =>
+    !(key in choices) || (!right.get(key)?.includes(retries[key] ?? choices[key] ?? '') && !revealed.includes(key));
   const picks = Object.fromEntries(Object.entries(stringMap(packed.d)).filter(([key, opt]) => open(key) && cases.get(key)?.has(opt)));
   const attempts: QuizAttempt[] = (Array.isArray(q.h) ? q.h : [])
     .filter((h): h is [unknown, unknown, unknown] => Array.isArray(h) && h.length === 3)

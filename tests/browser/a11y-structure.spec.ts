@@ -209,7 +209,9 @@ test('every link says where it goes; new tabs are announced; the pager names the
     const pager = await links(course.main.getByRole('navigation'));
     const expected = [
       ...(i > 0 ? [{ name: `Previous: ${titles[i - 1]}`, url: expect.stringMatching(/^#\//) }] : []),
-      i < titles.length - 1 ? { name: `Next: ${titles[i + 1]}`, url: expect.stringMatching(/^#\//) } : { name: 'Next: Finish', url: '#finish' },
+      i < titles.length - 1
+        ? { name: `Next: ${titles[i + 1]}`, url: expect.stringMatching(/^#\//) }
+        : { name: 'Next: Finish', url: '#finish' },
     ];
     expect(pager).toEqual(expected);
   }

@@ -39,33 +39,44 @@ async function expectNotCompleteAfterFailing(course: CoursePage, page: Page | Fr
 }
 
 pageTest.describe('standalone', () => {
-  pageTest('a learner who did everything but failed never sees "complete"; the end screen leads back to the quiz', async ({ page, site }) => {
-    const course = new CoursePage(page);
-    await course.open(`${site.url}/web/#/${PAGE_IDS[0]}`);
-    await doEverything(course, FAILING);
-    await expectNotCompleteAfterFailing(course, page);
-  });
+  pageTest(
+    'a learner who did everything but failed never sees "complete"; the end screen leads back to the quiz',
+    async ({ page, site }) => {
+      const course = new CoursePage(page);
+      await course.open(`${site.url}/web/#/${PAGE_IDS[0]}`);
+      await doEverything(course, FAILING);
+      await expectNotCompleteAfterFailing(course, page);
+    },
+  );
 
-  pageTest('reached from the last page and from the bar; complete, passed, best score, next lesson; Finish says what happens next', async ({ page, site }) => {
-    const course = new CoursePage(page);
-    await course.open(`${site.url}/web/#/${PAGE_IDS[0]}`);
-    // Just enough to pass, so the best score shown is not simply 100 %.
-    await doEverything(course, LESSON.answersWithCorrect(LESSON.fewestToPass));
-    await course.goToPage(PAGE_TITLES.at(-1) ?? '');
-    await course.main.getByRole('link', { name: 'Next: Finish' }).click();
-    const end = course.main;
-    await expectPage(end.getByRole('heading', { level: 2 })).toHaveText('Lesson complete');
-    await expectPage(end).toContainText('You have finished this lesson and passed the quiz.');
-    await expectPage(end.getByRole('definition').first()).toHaveText(`${Math.round((LESSON.fewestToPass / LESSON.quiz.questions.length) * 100)} %`);
-    const next = LESSON.lesson.pages.flatMap((p) => p.blocks).find((b) => b.kind === 'next-lesson');
-    await expectPage(end.getByRole('definition').last()).toHaveText(next?.kind === 'next-lesson' ? next.title : '');
-    await expectPage(page.getByRole('progressbar', { name: 'Lesson progress' })).toHaveAttribute('aria-valuenow', String(PAGE_TITLES.length));
-    // The same screen from the bar.
-    await course.goToPage(PAGE_TITLES[1] ?? '');
-    await course.openEndScreen();
-    await end.getByRole('button', { name: 'Finish' }).click();
-    await expectPage(end.getByRole('status').filter({ hasText: 'Done.' })).toContainText('Your progress stays in this browser');
-  });
+  pageTest(
+    'reached from the last page and from the bar; complete, passed, best score, next lesson; Finish says what happens next',
+    async ({ page, site }) => {
+      const course = new CoursePage(page);
+      await course.open(`${site.url}/web/#/${PAGE_IDS[0]}`);
+      // Just enough to pass, so the best score shown is not simply 100 %.
+      await doEverything(course, LESSON.answersWithCorrect(LESSON.fewestToPass));
+      await course.goToPage(PAGE_TITLES.at(-1) ?? '');
+      await course.main.getByRole('link', { name: 'Next: Finish' }).click();
+      const end = course.main;
+      await expectPage(end.getByRole('heading', { level: 2 })).toHaveText('Lesson complete');
+      await expectPage(end).toContainText('You have finished this lesson and passed the quiz.');
+      await expectPage(end.getByRole('definition').first()).toHaveText(
+        `${Math.round((LESSON.fewestToPass / LESSON.quiz.questions.length) * 100)} %`,
+      );
+      const next = LESSON.lesson.pages.flatMap((p) => p.blocks).find((b) => b.kind === 'next-lesson');
+      await expectPage(end.getByRole('definition').last()).toHaveText(next?.kind === 'next-lesson' ? next.title : '');
+      await expectPage(page.getByRole('progressbar', { name: 'Lesson progress' })).toHaveAttribute(
+        'aria-valuenow',
+        String(PAGE_TITLES.length),
+      );
+      // The same screen from the bar.
+      await course.goToPage(PAGE_TITLES[1] ?? '');
+      await course.openEndScreen();
+      await end.getByRole('button', { name: 'Finish' }).click();
+      await expectPage(end.getByRole('status').filter({ hasText: 'Done.' })).toContainText('Your progress stays in this browser');
+    },
+  );
 });
 
 test.use({
@@ -95,7 +106,9 @@ for (const version of ['1.2', '2004'] as const) {
       await expect(course.pageHeading()).toBeVisible();
       await doEverything(course, CORRECT_QUIZ);
       await course.finish();
-      await expect(course.main.getByRole('status').filter({ hasText: 'Done:' })).toContainText('your results are saved in your learning system');
+      await expect(course.main.getByRole('status').filter({ hasText: 'Done:' })).toContainText(
+        'your results are saved in your learning system',
+      );
       const { state, log, violations, committed } = await lms.snapshot();
       expect(violations).toEqual([]);
       expect(state).toBe('terminated');

@@ -30,7 +30,9 @@ for (const size of FRAME_SIZES) {
     console.log(`${size.name} ${size.frame.width}×${size.frame.height}: heading top per page (px) ${tops.join(', ')}`);
     // The lesson's title is said once in the bar on every page; its description only on the first page.
     await expect(frame.getByRole('heading', { level: 1 })).toHaveCount(1);
-    await expect(frame.getByText((await frame.evaluate(() => document.title)) ?? '', { exact: true }).filter({ visible: true })).toHaveCount(1);
+    await expect(
+      frame.getByText((await frame.evaluate(() => document.title)) ?? '', { exact: true }).filter({ visible: true }),
+    ).toHaveCount(1);
     await framed.context.close();
   });
 }

@@ -280,7 +280,10 @@ test('the whole course with the keyboard alone: pages, both activities, a failed
   await keys.expectFocus(new RegExp(`^heading "${escape(LESSON.quizTitle)}"$`));
   await expect(main).toContainText(`Passed. The passing score is ${LESSON.passPercent} %.`);
   const pages = LESSON.pageTitles.length;
-  await expect(page.getByRole('progressbar', { name: 'Lesson progress' })).toHaveAttribute('aria-valuetext', `${pages} of ${pages} pages done`);
+  await expect(page.getByRole('progressbar', { name: 'Lesson progress' })).toHaveAttribute(
+    'aria-valuetext',
+    `${pages} of ${pages} pages done`,
+  );
   expect(keys.stops.length).toBeGreaterThan(100);
 });
 

@@ -69,7 +69,9 @@ test('each page is reached with "Next", focus on its heading; activities give fe
         // Each entry says what it answers, and gives the option's words with its letter.
         await expect(course.main.getByRole('heading', { name: `Quiz question ${q + 1}, answer key ${question.answerKey}` })).toBeVisible();
         await expect(course.main).toContainText(`${CORRECT_QUIZ[q]}. ${right}`);
-        await expect(course.main).toContainText(`${question.answerKey}: ${CORRECT_QUIZ[q]}. ${plainText(question.explanation).slice(0, 40)}`);
+        await expect(course.main).toContainText(
+          `${question.answerKey}: ${CORRECT_QUIZ[q]}. ${plainText(question.explanation).slice(0, 40)}`,
+        );
       }
     }
     await course.next();
@@ -202,7 +204,10 @@ test('the comparison table is a real table and its CSV version downloads', async
   expect(readFileSync(file, 'utf8')).toBe(csv);
 });
 
-test('every "(AWS Documentation)" reference is a compact marker that links to the AWS page it comes from and never wraps alone', async ({ page, site }) => {
+test('every "(AWS Documentation)" reference is a compact marker that links to the AWS page it comes from and never wraps alone', async ({
+  page,
+  site,
+}) => {
   const course = new CoursePage(page);
   const hrefs = new Set<string>();
   await course.open(`${site.url}/web/`);
@@ -214,7 +219,9 @@ test('every "(AWS Documentation)" reference is a compact marker that links to th
       await expect(link).toHaveAttribute('target', '_blank');
       // Held to the word before it: the marker and that word are one unbreakable unit.
       expect(await link.evaluate((a) => a.parentElement && getComputedStyle(a.parentElement).whiteSpace)).toBe('nowrap');
-      expect(await link.evaluate((a) => (a.parentElement?.textContent ?? '').replace(a.textContent ?? '', '').trim().length)).toBeGreaterThan(0);
+      expect(
+        await link.evaluate((a) => (a.parentElement?.textContent ?? '').replace(a.textContent ?? '', '').trim().length),
+      ).toBeGreaterThan(0);
       hrefs.add((await link.getAttribute('href')) ?? '');
     }
   }

@@ -8,7 +8,10 @@ import { CORRECT_QUIZ, CoursePage, PAGE_IDS, PAGE_TITLES } from '../../hosts/lea
 import { LESSON } from '../../hosts/learner/lesson-facts.js';
 import { expect, test } from './fixtures.js';
 
-test('passing the quiz early: the end screen says what is left, its links lead there, and the list empties as the learner goes', async ({ page, site }) => {
+test('passing the quiz early: the end screen says what is left, its links lead there, and the list empties as the learner goes', async ({
+  page,
+  site,
+}) => {
   const course = new CoursePage(page);
   await course.open(`${site.url}/web/#/${PAGE_IDS[0]}`);
   await course.openQuiz();
@@ -29,7 +32,10 @@ test('passing the quiz early: the end screen says what is left, its links lead t
   await expect(course.main.getByRole('heading', { name: 'Lesson complete' })).toHaveCount(0);
 });
 
-test('the contents say not started, in progress and done in words; an opened activity is in progress until answered', async ({ page, site }) => {
+test('the contents say not started, in progress and done in words; an opened activity is in progress until answered', async ({
+  page,
+  site,
+}) => {
   const course = new CoursePage(page);
   await course.open(`${site.url}/web/#/${PAGE_IDS[0]}`);
   await course.goToPage(LESSON.choiceActivityTitle);

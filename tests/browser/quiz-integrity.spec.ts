@@ -64,11 +64,14 @@ async function fromTheQuiz(course: CoursePage, page: Page | Frame) {
   return page;
 }
 
-pageTest('standalone: a failed attempt reveals no right answer, the order changes, wrong picks get their own feedback', async ({ page, site }) => {
-  const course = new CoursePage(page);
-  await course.open(`${site.url}/web/#/${LESSON.pageIdWith('quiz')}`);
-  await fromTheQuiz(course, page);
-});
+pageTest(
+  'standalone: a failed attempt reveals no right answer, the order changes, wrong picks get their own feedback',
+  async ({ page, site }) => {
+    const course = new CoursePage(page);
+    await course.open(`${site.url}/web/#/${LESSON.pageIdWith('quiz')}`);
+    await fromTheQuiz(course, page);
+  },
+);
 
 test.use({ staticMounts: { '/scorm2004': join(process.cwd(), 'tests', '.packages', 'scorm2004'), '/harness': HARNESS_DIST } });
 

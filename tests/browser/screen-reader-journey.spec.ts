@@ -83,12 +83,15 @@ async function readEveryPage(course: CoursePage) {
   await course.goToPage(LESSON.quizTitle);
 }
 
-pageTest('standalone: the quiz, failed, its feedback, a retake that passes and the end screen, by what a screen reader announces', async ({ page, site }) => {
-  const course = new CoursePage(page);
-  await course.open(`${site.url}/web/`);
-  await readEveryPage(course);
-  await journey(page);
-});
+pageTest(
+  'standalone: the quiz, failed, its feedback, a retake that passes and the end screen, by what a screen reader announces',
+  async ({ page, site }) => {
+    const course = new CoursePage(page);
+    await course.open(`${site.url}/web/`);
+    await readEveryPage(course);
+    await journey(page);
+  },
+);
 
 test.use({ staticMounts: { '/scorm12': join(process.cwd(), 'tests', '.packages', 'scorm12'), '/harness': HARNESS_DIST } });
 

@@ -1,31 +1,100 @@
 /**
  * The built course under a strict Content-Security-Policy, with every request
  * outside the test server blocked and recorded: it must render, work, and try
- * to reach nothing else (no CDN, font, analytics or telemetry).
+ * to reach nothing else (no CDN, font, analytics or telemetry). The policy allows
+ * the page's one inline style by its hash, as dist/UPLOAD.md tells admins; a
+ * policy without it costs the learner nothing but the styled first paint.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.js';
+import { pageStyleHash } from '../../src/build/critical-style.js';
 import { CASE_ANSWERS, CORRECT_QUIZ, CoursePage } from '../../hosts/learner/course-page.js';
 import { LESSON } from '../../hosts/learner/lesson-facts.js';
 import { expect, test } from './fixtures.js';
 
-/** What an LMS can serve the course with: no inline script, no eval, nothing from other origins. */
-const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "object-src 'none'",
-].join('; ');
+/** What an LMS can serve the course with: no inline script, no eval, nothing from other origins; `styles` added to 'self'. */
+const csp = (styles: string) =>
+  [
+    "default-src 'none'",
+    "script-src 'self'",
+    `style-src 'self'${styles}`,
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+  ].join('; ');
 
+const WEB = join(process.cwd(), 'dist', 'web');
+/** The policy dist/UPLOAD.md gives: its inline style allowed by the hash of the stylesheet file it copies. */
+let CSP: string;
 let server: StaticServer;
 test.beforeAll(async () => {
-  server = await startStaticServer({ '/web': join(process.cwd(), 'dist', 'web') }, { headers: { 'Content-Security-Policy': CSP } });
+  const hash = await pageStyleHash(WEB);
+  expect(hash, 'index.html links its stylesheet at the end of <body>').toBeDefined();
+  CSP = csp(` ${hash}`);
+  server = await startStaticServer({ '/web': WEB }, { headers: { 'Content-Security-Policy': CSP } });
 });
 test.afterAll(async () => server.close());
+
+test('the page styles its first paint itself: one inline style, the stylesheet file it copies linked only at the end', async ({
+  page,
+  errors,
+}) => {
+  await page.goto(`${server.url}/web/`);
+  const head = await page.evaluate(() => ({
+    styles: [...document.head.querySelectorAll('style')].map((s) => s.textContent),
+    links: document.head.querySelectorAll('link[rel="stylesheet"]').length,
+    scripts: [...document.querySelectorAll('script')].map((s) => ({
+      src: s.getAttribute('src'),
+      type: s.type,
+      inline: !s.src && s.text.length > 0,
+    })),
+    bodyEndLink: document.body.querySelector(':scope > link[rel="stylesheet"]:last-of-type')?.getAttribute('href'),
+  }));
+  // Nothing in <head> waits for another request: the first paint needs index.html alone.
+  expect(head.links).toBe(0);
+  expect(head.bodyEndLink).toBe('./assets/style.css');
+  expect(head.styles).toEqual([await readFile(join(WEB, 'assets', 'style.css'), 'utf8')]);
+  // The only inline <script> is the lesson's data, which the browser never runs.
+  expect(head.scripts.filter((s) => s.inline)).toEqual([{ src: null, type: 'application/json', inline: true }]);
+  expect(errors).toEqual([]);
+});
+
+test("under a policy without the inline style's hash, the stylesheet file styles the lesson and nothing else is refused", async ({
+  page,
+}) => {
+  const strict = await startStaticServer({ '/web': WEB }, { headers: { 'Content-Security-Policy': csp('') } });
+  const refused: string[] = [];
+  const consoleErrors: string[] = [];
+  await page.exposeFunction('reportViolation', (v: string) => refused.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  try {
+    const course = new CoursePage(page);
+    await course.open(`${strict.url}/web/`);
+    await course.goToPage('Quick comparison table');
+    await expect(course.main.getByRole('table')).toBeVisible();
+    // The theme's tokens and fonts are there: they came from assets/style.css.
+    const look = await page.evaluate(() => ({
+      surface: getComputedStyle(document.documentElement).getPropertyValue('--surface').trim(),
+      font: getComputedStyle(document.documentElement).fontFamily,
+    }));
+    expect(look.surface).not.toBe('');
+    expect(look.font).toContain('system-ui');
+    expect(refused).toEqual(['style-src-elem inline']);
+    expect(consoleErrors).toHaveLength(1);
+    expect(consoleErrors[0]).toContain("violates the following Content Security Policy directive 'style-src 'self''");
+  } finally {
+    await strict.close();
+  }
+});
 
 test('the course works under a strict CSP and requests nothing from any other host', async ({ page, errors }) => {
   const violations: string[] = [];
@@ -82,11 +151,9 @@ test.describe('launch credentials and learner answers', () => {
       const { startLrs } = await import('../../hosts/lrs/index.js');
       const { cmi5Launch, xapiLaunch, XAPI_AUTH } = await import('../../hosts/learner/lrs-launch.js');
       const lrs = await startLrs({ basicAuth: XAPI_AUTH });
-      const csp = CSP.replace("connect-src 'self'", `connect-src ${new URL(lrs.url).origin}`);
-      const served = await startStaticServer(
-        { '/pkg': join(process.cwd(), 'tests', '.packages', standard) },
-        { headers: { 'Content-Security-Policy': csp } },
-      );
+      const dir = join(process.cwd(), 'tests', '.packages', standard);
+      const policy = csp(` ${await pageStyleHash(dir)}`).replace("connect-src 'self'", `connect-src ${new URL(lrs.url).origin}`);
+      const served = await startStaticServer({ '/pkg': dir }, { headers: { 'Content-Security-Policy': policy } });
       const page = await browser.newPage();
       const logged: string[] = [];
       const foreign: string[] = [];

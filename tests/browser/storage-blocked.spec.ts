@@ -43,7 +43,10 @@ test('storage full: the first save that fails turns the notice into "cannot be s
   await expect(course.main.getByText(SAVED_HERE)).toHaveCount(0);
 });
 
-test('storage that works: the notice says progress is saved in this browser, on the first page and the end screen', async ({ page, site }) => {
+test('storage that works: the notice says progress is saved in this browser, on the first page and the end screen', async ({
+  page,
+  site,
+}) => {
   const course = new CoursePage(page);
   await course.open(`${site.url}/web/#/${PAGE_IDS[0]}`);
   await expect(course.main.getByText(SAVED_HERE)).toBeVisible();

@@ -22,7 +22,7 @@ test('dist/web/index.html opened from disk shows the lesson, and the learner can
   await expect(course.pageHeading()).toHaveText(PAGE_TITLES[1] ?? '');
   await course.goToPage(LESSON.pageWith('choice-activity'));
   const group = await course.answerCase(0, LESSON.caseAnswers[0] ?? '');
-  await expect(group).toContainText("Correct.");
+  await expect(group).toContainText('Correct.');
   // Progress is kept in the browser, from disk too.
   await page.reload();
   await expect(course.pageHeading()).toHaveText(LESSON.pageWith('choice-activity'));

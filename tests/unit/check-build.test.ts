@@ -7,8 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { parseDocument } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { styleHash } from '../../src/build/critical-style.js';
 import { loadCourse } from '../../src/content/load-course.js';
 import { questionSlots } from '../../src/tracking/scorm/interaction-slots.js';
 
@@ -52,7 +54,8 @@ describe('the build runs the package checker', () => {
     expect(status).toBe(1);
     // Nothing was written, so nothing gets a ✓ but the content check that did pass.
     expect(out.split('\n').filter((line) => line.startsWith('✓'))).toEqual([expect.stringMatching(/^✓ course\/ is valid/)]);
-    expect(err).toMatch(/error {4}assets\/course\.js:\d+ {2}embedded AWS access key id \(AKIA… 20 characters\)/);
+    // The description is in the page's header and in the lesson's data block, both in index.html.
+    expect(err).toMatch(/error {4}index\.html:\d+ {2}embedded AWS access key id \(AKIA… 20 characters\)/);
     expect(err).toContain('A package failed its check (see above): nothing was written, dist/ is unchanged.');
     expect(readFileSync(previous, 'utf8')).toBe('the package from the last good build');
     expect(existsSync(join(dist, 'UPLOAD.md'))).toBe(false);
@@ -69,9 +72,9 @@ describe('the build runs the package checker', () => {
     // Each ✓ is printed once the zip is in place: the file is there when the line says so.
     for (const line of run.out.split('\n').filter((l) => /^✓ \w+: .*\.zip/.test(l)))
       expect(existsSync(join(out, /iam-access-patterns-5-6-\w+\.zip/.exec(line)?.[0] ?? '-'))).toBe(true);
-    expect(run.out).toMatch(/package +standard +zip +JS\+CSS \(gzip\) +files +identifier +version/);
+    expect(run.out).toMatch(/package +standard +zip +code \+ lesson \(gzip\) +files +identifier +version/);
     expect(run.out).toMatch(
-      /iam-access-patterns-5-6-scorm12\.zip +SCORM 1\.2 +[\d.]+ KiB +[\d.]+ KiB \([\d.]+ KiB\) +5 +iam-access-patterns-5-6-manifest +1\.0\.0/,
+      /iam-access-patterns-5-6-scorm12\.zip +SCORM 1\.2 +[\d.]+ KiB +[\d.]+ KiB \+ [\d.]+ KiB +5 +iam-access-patterns-5-6-manifest +1\.0\.0/,
     );
     expect(run.out).toMatch(
       /iam-access-patterns-5-6-cmi5\.zip +cmi5 .* https:\/\/courses\.example\.com\/xapi\/iam-access-patterns-5-6 +1\.0\.0/,
@@ -97,5 +100,11 @@ describe('the build runs the package checker', () => {
       for (const choice of slot.choices) expect(guide).toContain(`| \`${choice.id.replace(/[^\w.]/g, '_')}\` |`);
     }
     expect(guide).toContain(`\`adlcp:masteryscore\` ${Math.round(lesson.settings.passingScore * 100)}`);
+    // The CSP an admin can serve the course with allows the packages' one inline style: a copy of their stylesheet.
+    const files = unzipSync(readFileSync(join(out, 'iam-access-patterns-5-6-scorm12.zip')));
+    const sheet = files['assets/style.css'];
+    if (!sheet) throw new Error('the SCORM 1.2 package has no assets/style.css');
+    expect(strFromU8(files['index.html'] ?? new Uint8Array())).toContain(`<style>${strFromU8(sheet)}</style>`);
+    expect(guide).toContain(`script-src 'self'; style-src 'self' ${styleHash(sheet)};`);
   }, 60_000);
 });

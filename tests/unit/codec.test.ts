@@ -115,7 +115,15 @@ describe('encodeProgress / decodeProgress', () => {
 
   it('drops a try again or a shown answer for a case never answered first', () => {
     const [, wrongCase] = twoCases();
-    const json = JSON.stringify({ c: lesson.id, l: pageId(0), v: [], a: {}, y: { [wrongCase.key]: wrongCase.wrong }, k: [wrongCase.key], q: {} });
+    const json = JSON.stringify({
+      c: lesson.id,
+      l: pageId(0),
+      v: [],
+      a: {},
+      y: { [wrongCase.key]: wrongCase.wrong },
+      k: [wrongCase.key],
+      q: {},
+    });
 
     const decoded = decodeProgress(lesson, `1.${json.length}.${json}`);
 

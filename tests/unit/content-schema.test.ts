@@ -379,7 +379,9 @@ describe('loadCourse refuses an author mistake, naming the file, the path in it 
   it('feedback pointing at a page the lesson does not have', async () => {
     const question = QUESTIONS[0];
     const wrong = question?.options.findIndex((o) => o.id !== question.correct) ?? -1;
-    const dir = await brokenCourse((c) => c.set(QUIZ, ['blocks', QUIZ_AT.block, 'questions', 0, 'options', wrong, 'review'], 'no-such-page'));
+    const dir = await brokenCourse((c) =>
+      c.set(QUIZ, ['blocks', QUIZ_AT.block, 'questions', 0, 'options', wrong, 'review'], 'no-such-page'),
+    );
 
     const error = await loadError(dir);
 

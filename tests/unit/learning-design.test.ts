@@ -104,7 +104,12 @@ describe('a choice-activity case may be tried again; the first answer stays the 
   function wrongCase() {
     const { block, item, key } = required(activityCases(lesson)[0], 'a choice-activity case');
     const wrongs = block.options.filter((o) => o.id !== item.correct).map((o) => o.id);
-    return { key, right: item.correct, wrong: required(wrongs[0], 'a wrong option'), otherWrong: wrongs[1] ?? required(wrongs[0], 'a wrong option') };
+    return {
+      key,
+      right: item.correct,
+      wrong: required(wrongs[0], 'a wrong option'),
+      otherWrong: wrongs[1] ?? required(wrongs[0], 'a wrong option'),
+    };
   }
 
   it('a wrong first answer leaves the case open for a try again', () => {
@@ -141,10 +146,26 @@ describe('a choice-activity case may be tried again; the first answer stays the 
 });
 
 describe('progress measures learning: a page with an activity is done when its activity is done', () => {
-  const activityPage = () => required(lesson.pages.find((p) => p.blocks.some((b) => b.kind === 'choice-activity')), 'a choice activity');
-  const writtenPage = () => required(lesson.pages.find((p) => p.blocks.some((b) => b.kind === 'written-activity')), 'a written activity');
-  const quizPage = () => required(lesson.pages.find((p) => p.id === pageHolding(quizOf(lesson).id)), 'the quiz page');
-  const textPage = () => required(lesson.pages.find((p) => p.blocks.every((b) => b.kind === 'markdown' || b.kind === 'takeaway')), 'a page of text');
+  const activityPage = () =>
+    required(
+      lesson.pages.find((p) => p.blocks.some((b) => b.kind === 'choice-activity')),
+      'a choice activity',
+    );
+  const writtenPage = () =>
+    required(
+      lesson.pages.find((p) => p.blocks.some((b) => b.kind === 'written-activity')),
+      'a written activity',
+    );
+  const quizPage = () =>
+    required(
+      lesson.pages.find((p) => p.id === pageHolding(quizOf(lesson).id)),
+      'the quiz page',
+    );
+  const textPage = () =>
+    required(
+      lesson.pages.find((p) => p.blocks.every((b) => b.kind === 'markdown' || b.kind === 'takeaway')),
+      'a page of text',
+    );
 
   it('a page of text is done once opened, not started before', () => {
     expect(pageProgress(lesson, start(), textPage()).status).toBe('not-started');
@@ -154,12 +175,18 @@ describe('progress measures learning: a page with an activity is done when its a
   it('a choice activity is in progress until every case is answered', () => {
     const cases = activityCases(lesson).filter((c) => activityPage().blocks.includes(c.block));
     let state = progress.visit(start(), activityPage().id);
-    expect(pageProgress(lesson, state, activityPage())).toMatchObject({ status: 'in-progress', answered: { done: 0, total: cases.length } });
+    expect(pageProgress(lesson, state, activityPage())).toMatchObject({
+      status: 'in-progress',
+      answered: { done: 0, total: cases.length },
+    });
     for (const c of cases.slice(0, -1)) state = progress.answerCase(state, c.key, c.item.correct);
     expect(pageProgress(lesson, state, activityPage()).status).toBe('in-progress');
     const last = required(cases.at(-1), 'a case');
     state = progress.answerCase(state, last.key, last.item.correct);
-    expect(pageProgress(lesson, state, activityPage())).toMatchObject({ status: 'done', answered: { done: cases.length, total: cases.length } });
+    expect(pageProgress(lesson, state, activityPage())).toMatchObject({
+      status: 'done',
+      answered: { done: cases.length, total: cases.length },
+    });
   });
 
   it('a written activity is in progress until every question is submitted (a draft is not an answer)', () => {

@@ -106,7 +106,11 @@ describe('micro-activity feedback', () => {
         expect(pageIds, `${item.id} ${o.id} review`).toContain(f?.review);
         // The best answer is shown once the learner has tried (or asks for it), never in the first feedback.
         expect(plainText(f?.text ?? []).toLowerCase(), `${item.id} ${o.id}`).not.toContain(`best answer is`);
-        expect(plainText(f?.text ?? []).toLowerCase().includes((right?.text ?? '').toLowerCase()) && (right?.text.length ?? 0) > 12).toBe(false);
+        expect(
+          plainText(f?.text ?? [])
+            .toLowerCase()
+            .includes((right?.text ?? '').toLowerCase()) && (right?.text.length ?? 0) > 12,
+        ).toBe(false);
       }
   });
 });

@@ -26,7 +26,16 @@ describe('resume state decoding', () => {
       picks: {},
       retries: {},
       revealed: [],
-      quiz: { seed: 7, index: 1, answers: { q1: 'b' }, showingResults: false, attemptCount: 0, attempts: [], bestScore: undefined, passed: false },
+      quiz: {
+        seed: 7,
+        index: 1,
+        answers: { q1: 'b' },
+        showingResults: false,
+        attemptCount: 0,
+        attempts: [],
+        bestScore: undefined,
+        passed: false,
+      },
     };
     const encoded = encodeProgress('course-x', state);
 

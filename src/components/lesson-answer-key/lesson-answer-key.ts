@@ -1,5 +1,4 @@
 import { css, html, LitElement } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import type { QuizQuestion, RichLine, WrittenQuestion } from '../../content/lesson.js';
 import { optionLetter } from '../lesson-quiz-question/lesson-quiz-question.js';
 import { baseStyles } from '../shared/base-styles.js';
@@ -23,7 +22,6 @@ interface KeyEntry {
  * answers. Quiz entries open once the quiz's answers are earned (the same rule as the results),
  * a reflection's model answer once the learner has answered it.
  */
-@customElement('lesson-answer-key')
 export class LessonAnswerKey extends LitElement {
   static override styles = [
     baseStyles,
@@ -53,14 +51,22 @@ export class LessonAnswerKey extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) quizQuestions: readonly QuizQuestion[] = [];
-  @property({ attribute: false }) reflections: readonly WrittenQuestion[] = [];
+  static override properties = {
+    quizQuestions: { attribute: false },
+    reflections: { attribute: false },
+    quizRevealed: { type: Boolean },
+    revealAfterAttempts: { attribute: false },
+    answeredReflections: { attribute: false },
+  };
+
+  quizQuestions: readonly QuizQuestion[] = [];
+  reflections: readonly WrittenQuestion[] = [];
   /** The quiz's answers are earned (settings.revealAnswers). */
-  @property({ type: Boolean }) quizRevealed = false;
+  quizRevealed = false;
   /** A number of attempts that also earns the answers, if any (for the locked entries' wording). */
-  @property({ attribute: false }) revealAfterAttempts: number | undefined;
+  revealAfterAttempts: number | undefined;
   /** Reflection question ids already answered. */
-  @property({ attribute: false }) answeredReflections: readonly string[] = [];
+  answeredReflections: readonly string[] = [];
 
   private entries(): KeyEntry[] {
     const quiz = this.quizQuestions.map((q, i): KeyEntry => {
@@ -75,16 +81,14 @@ export class LessonAnswerKey extends LitElement {
         lockedText: ui.keyLockedQuiz(this.revealAfterAttempts),
       };
     });
-    const reflections = this.reflections.map(
-      (q, i): KeyEntry => ({
-        what: ui.keyReflectionEntry(i + 1, q.answerKey ?? ''),
-        label: q.answerKey ?? '',
-        question: q.text,
-        answer: q.modelAnswer,
-        open: this.answeredReflections.includes(q.id),
-        lockedText: ui.reflectionLocked,
-      }),
-    );
+    const reflections = this.reflections.map((q, i): KeyEntry => ({
+      what: ui.keyReflectionEntry(i + 1, q.answerKey ?? ''),
+      label: q.answerKey ?? '',
+      question: q.text,
+      answer: q.modelAnswer,
+      open: this.answeredReflections.includes(q.id),
+      lockedText: ui.reflectionLocked,
+    }));
     const number = (e: KeyEntry) => Number(e.label.slice(1));
     return [...quiz, ...reflections].sort((a, b) => number(a) - number(b));
   }
@@ -108,6 +112,8 @@ export class LessonAnswerKey extends LitElement {
     </ul>`;
   }
 }
+
+customElements.define('lesson-answer-key', LessonAnswerKey);
 
 declare global {
   interface HTMLElementTagNameMap {

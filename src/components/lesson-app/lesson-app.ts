@@ -1,5 +1,4 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { LessonSession } from '../../app/lesson-session.js';
 import type { ProgressState } from '../../domain/progress.js';
@@ -49,7 +48,6 @@ function pageFromHash(hash: string): string | undefined {
  * to the tracker); every other component only renders what it is given and
  * fires events.
  */
-@customElement('lesson-app')
 export class LessonApp extends LitElement {
   static override styles = [
     baseStyles,
@@ -268,21 +266,36 @@ export class LessonApp extends LitElement {
     `,
   ];
 
-  @state() private progress: ProgressState | undefined;
-  @state() private status: ConnectionStatus = { kind: 'standalone' };
-  @state() private tocOpen = false;
+  static override properties = {
+    progress: { state: true },
+    status: { state: true },
+    tocOpen: { state: true },
+    onEnd: { state: true },
+    finishState: { state: true },
+    review: { state: true },
+    printReady: { state: true },
+    session: { attribute: false },
+  };
+
+  private progress: ProgressState | undefined;
+  private status: ConnectionStatus = { kind: 'standalone' };
+  private tocOpen = false;
   /** The end screen is on screen (#finish) instead of a page. */
-  @state() private onEnd = false;
-  @state() private finishState: FinishState = 'open';
+  private onEnd = false;
+  private finishState: FinishState = 'open';
   /** Feedback sent the learner to review a page (`to`): that page offers the way back to `from`. */
-  @state() private review: { readonly from: string; readonly to: string } | undefined;
+  private review: { readonly from: string; readonly to: string } | undefined;
   /** The print copy is rendered once the first page is on screen (see renderPrintCopy). */
-  @state() private printReady = false;
-  @query('main lesson-page') private pageElement!: LessonPage | null;
-  @query('main lesson-end') private endElement!: LessonEnd | null;
+  private printReady = false;
+  private get pageElement(): LessonPage | null {
+    return this.renderRoot.querySelector<LessonPage>('main lesson-page');
+  }
+  private get endElement(): LessonEnd | null {
+    return this.renderRoot.querySelector<LessonEnd>('main lesson-end');
+  }
 
   /** The learner's session (lesson, progress, tracker); set once by main.ts. */
-  @property({ attribute: false }) session!: LessonSession;
+  session!: LessonSession;
 
   private unsubscribe: (() => void)[] = [];
   private readonly handleHashChange = () => this.goTo(pageFromHash(location.hash));
@@ -374,7 +387,10 @@ export class LessonApp extends LitElement {
     document.documentElement.style.setProperty('--bar', bar);
     const meter = this.renderRoot.querySelector<HTMLElement>('.bar');
     const fill = meter?.firstElementChild as HTMLElement | null | undefined;
-    fill?.style.setProperty('width', `${(100 * Number(meter?.getAttribute('aria-valuenow'))) / Number(meter?.getAttribute('aria-valuemax'))}%`);
+    fill?.style.setProperty(
+      'width',
+      `${(100 * Number(meter?.getAttribute('aria-valuenow'))) / Number(meter?.getAttribute('aria-valuemax'))}%`,
+    );
     void this.revealCurrentInContents();
   }
 
@@ -612,6 +628,8 @@ export class LessonApp extends LitElement {
     `;
   }
 }
+
+customElements.define('lesson-app', LessonApp);
 
 declare global {
   interface HTMLElementTagNameMap {

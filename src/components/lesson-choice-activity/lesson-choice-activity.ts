@@ -1,5 +1,4 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import type { ActivityCase, ActivityOption, OptionFeedback } from '../../content/lesson.js';
 import { rightOptions, type ChoiceActivityBlock } from '../../domain/lesson-queries.js';
 import { CaseAnswerEvent, CasePickEvent, CaseRevealEvent, QuestionShownEvent, ReviewEvent } from '../events.js';
@@ -19,7 +18,6 @@ import { ui } from '../strings.js';
  * @fires lesson-case-reveal - the learner asked to see the best answer
  * @fires lesson-question-shown - a case was rendered for the first time
  */
-@customElement('lesson-choice-activity')
 export class LessonChoiceActivity extends LitElement {
   static override styles = [
     baseStyles,
@@ -66,27 +64,39 @@ export class LessonChoiceActivity extends LitElement {
     `,
   ];
 
+  static override properties = {
+    missing: { state: true },
+    trying: { state: true },
+    activity: { attribute: false },
+    answers: { attribute: false },
+    retries: { attribute: false },
+    revealed: { attribute: false },
+    picks: { attribute: false },
+    pageTitles: { attribute: false },
+    readonly: { type: Boolean },
+  };
+
   /** Case whose "Check" was pressed without a choice. */
-  @state() private missing: string | undefined;
+  private missing: string | undefined;
   /** Cases the learner chose to try again (their options are open once more). */
-  @state() private trying: ReadonlySet<string> = new Set();
+  private trying: ReadonlySet<string> = new Set();
   /** Case just checked: its feedback takes focus once the new answer arrives from the host. */
   private focusFeedbackOf: string | undefined;
 
   /** The activity from the lesson. */
-  @property({ attribute: false }) activity!: ChoiceActivityBlock;
+  activity!: ChoiceActivityBlock;
   /** First checked answers (what the LMS records): case id → option id. */
-  @property({ attribute: false }) answers: Readonly<Record<string, string>> = {};
+  answers: Readonly<Record<string, string>> = {};
   /** Later tries after a wrong first answer: case id → the option checked last. */
-  @property({ attribute: false }) retries: Readonly<Record<string, string>> = {};
+  retries: Readonly<Record<string, string>> = {};
   /** Case ids whose best answer the learner asked to see. */
-  @property({ attribute: false }) revealed: readonly string[] = [];
+  revealed: readonly string[] = [];
   /** Picked but not yet checked (kept with the learner's progress): case id → option id. */
-  @property({ attribute: false }) picks: Readonly<Record<string, string>> = {};
+  picks: Readonly<Record<string, string>> = {};
   /** Page titles by id, for the feedback's "Review …" links. */
-  @property({ attribute: false }) pageTitles: Readonly<Record<string, string>> = {};
+  pageTitles: Readonly<Record<string, string>> = {};
   /** Read-only (review mode). */
-  @property({ type: Boolean }) readonly = false;
+  readonly = false;
 
   override firstUpdated() {
     for (const c of this.activity.cases) this.dispatchEvent(new QuestionShownEvent(`${this.activity.id}.${c.id}`));
@@ -206,9 +216,9 @@ export class LessonChoiceActivity extends LitElement {
         ${
           open
             ? html`<div class="actions">
-                <button type="button" ?disabled=${this.readonly} @click=${() => this.handleCheck(item.id)}>${ui.check}</button>
-              </div>
-              ${this.missing === item.id ? html`<p class="hint" role="alert">${ui.chooseFirst}</p>` : nothing}`
+                  <button type="button" ?disabled=${this.readonly} @click=${() => this.handleCheck(item.id)}>${ui.check}</button>
+                </div>
+                ${this.missing === item.id ? html`<p class="hint" role="alert">${ui.chooseFirst}</p>` : nothing}`
             : nothing
         }
         <div aria-live="polite">${latest !== undefined && !trying ? this.renderFeedback(item, latest, settled) : nothing}</div>
@@ -243,6 +253,8 @@ export class LessonChoiceActivity extends LitElement {
     `;
   }
 }
+
+customElements.define('lesson-choice-activity', LessonChoiceActivity);
 
 declare global {
   interface HTMLElementTagNameMap {

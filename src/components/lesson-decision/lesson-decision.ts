@@ -1,5 +1,4 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import type { Block } from '../../content/lesson.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { cardIcon } from '../shared/icons.js';
@@ -14,7 +13,6 @@ type DecisionBlock = Extract<Block, { kind: 'decision' }>;
  * lists and headings, so a screen reader reads it in order as question → branches; the lines and
  * arrows are drawing only.
  */
-@customElement('lesson-decision')
 export class LessonDecision extends LitElement {
   static override styles = [
     baseStyles,
@@ -165,11 +163,13 @@ export class LessonDecision extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) decision!: DecisionBlock;
+  static override properties = { decision: { attribute: false }, pageTitles: { attribute: false }, currentPage: {} };
+
+  decision!: DecisionBlock;
   /** Page titles by id, for the branches' links. */
-  @property({ attribute: false }) pageTitles: Readonly<Record<string, string>> = {};
+  pageTitles: Readonly<Record<string, string>> = {};
   /** The page this diagram is on (a branch about it needs no link). */
-  @property() currentPage = '';
+  currentPage = '';
 
   private link(page: string | undefined) {
     const title = page && page !== this.currentPage ? this.pageTitles[page] : undefined;
@@ -197,12 +197,16 @@ export class LessonDecision extends LitElement {
       </ol>
       ${
         otherwise
-          ? html`<p class="otherwise"><strong>${ui.decisionOtherwise}</strong> ${otherwise.when}: ${renderLine(otherwise.pattern)}. ${this.link(otherwise.page)}</p>`
+          ? html`<p class="otherwise">
+              <strong>${ui.decisionOtherwise}</strong> ${otherwise.when}: ${renderLine(otherwise.pattern)}. ${this.link(otherwise.page)}
+            </p>`
           : nothing
       }
     </figure>`;
   }
 }
+
+customElements.define('lesson-decision', LessonDecision);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import type { PageProgress } from '../../domain/completion.js';
 import type { Outcome } from '../../domain/outcome.js';
 import { toPercent } from '../../domain/scoring.js';
@@ -26,7 +25,6 @@ export type FinishState = 'open' | 'finishing' | 'ended' | 'unconfirmed';
  *
  * @fires lesson-finish - the learner chose Finish
  */
-@customElement('lesson-end')
 export class LessonEnd extends LitElement {
   static override styles = [
     baseStyles,
@@ -70,28 +68,42 @@ export class LessonEnd extends LitElement {
     `,
   ];
 
+  static override properties = {
+    finished: { type: Boolean },
+    recorded: { type: Boolean },
+    left: { attribute: false },
+    outcome: { attribute: false },
+    reported: { attribute: false },
+    passDeferred: { type: Boolean },
+    standard: {},
+    kept: { type: Boolean },
+    nextLesson: {},
+    notice: {},
+    finishState: {},
+  };
+
   /**
    * The lesson is finished: every page done (read, its activity done) and, where the course asks
    * for one, the quiz passed. Only then does the screen say "complete" in success colours.
    */
-  @property({ type: Boolean }) finished = false;
+  finished = false;
   /** The learning record already holds the lesson as complete (the LMS's completion rule), though pages are still open. */
-  @property({ type: Boolean }) recorded = false;
+  recorded = false;
   /** Left before the lesson is complete (empty once finished). */
-  @property({ attribute: false }) left: readonly LeftItem[] = [];
-  @property({ attribute: false }) outcome!: Outcome;
+  left: readonly LeftItem[] = [];
+  outcome!: Outcome;
   /** What the tracker last accepted, if anything. */
-  @property({ attribute: false }) reported: Outcome | undefined;
+  reported: Outcome | undefined;
   /** The pass could not be reported in this session; it goes to the LMS at the next launch. */
-  @property({ type: Boolean }) passDeferred = false;
+  passDeferred = false;
   /** Which standard the lesson reports to ("web": none). */
-  @property() standard: keyof typeof ui.standards = 'web';
+  standard: keyof typeof ui.standards = 'web';
   /** Whether the browser keeps the progress (standalone only: storage may be blocked or full). */
-  @property({ type: Boolean }) kept = true;
-  @property() nextLesson = '';
+  kept = true;
+  nextLesson = '';
   /** A calm notice to show here (e.g. "not connected to an LMS"), if any. */
-  @property() notice = '';
-  @property() finishState: FinishState = 'open';
+  notice = '';
+  finishState: FinishState = 'open';
 
   focusHeading() {
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
@@ -153,8 +165,7 @@ export class LessonEnd extends LitElement {
           }
         </dl>
       </section>
-      ${this.renderFinish()}
-      ${this.notice ? html`<p>${this.notice}</p>` : nothing}
+      ${this.renderFinish()} ${this.notice ? html`<p>${this.notice}</p>` : nothing}
       <details>
         <summary>${ui.lmsDetails}</summary>
         <p>${this.renderTold()}</p>
@@ -179,6 +190,8 @@ export function leftItems(pages: readonly PageProgress[], quizTitle: string): Le
       return { page: p.page.id, text };
     });
 }
+
+customElements.define('lesson-end', LessonEnd);
 
 declare global {
   interface HTMLElementTagNameMap {

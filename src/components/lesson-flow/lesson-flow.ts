@@ -1,5 +1,4 @@
 import { css, html, LitElement } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import type { Block } from '../../content/lesson.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { renderLine } from '../shared/rich-text.js';
@@ -10,7 +9,6 @@ type FlowBlock = Extract<Block, { kind: 'flow' }>;
  * Steps in order, drawn as a flow: numbered boxes joined by arrows (across on a wide screen, down
  * on a phone). An ordered list underneath, so it reads as steps without the drawing.
  */
-@customElement('lesson-flow')
 export class LessonFlow extends LitElement {
   static override styles = [
     baseStyles,
@@ -109,7 +107,9 @@ export class LessonFlow extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) flow!: FlowBlock;
+  static override properties = { flow: { attribute: false } };
+
+  flow!: FlowBlock;
 
   override render() {
     return html`<figure aria-labelledby="flow-title">
@@ -126,6 +126,8 @@ export class LessonFlow extends LitElement {
     </figure>`;
   }
 }
+
+customElements.define('lesson-flow', LessonFlow);
 
 declare global {
   interface HTMLElementTagNameMap {

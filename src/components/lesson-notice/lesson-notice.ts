@@ -1,12 +1,10 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import { baseStyles } from '../shared/base-styles.js';
 
 /**
  * A calm, non-blocking notice (connection state, resume problems). Announced
  * politely by screen readers; never steals focus.
  */
-@customElement('lesson-notice')
 export class LessonNotice extends LitElement {
   static override styles = [
     baseStyles,
@@ -25,10 +23,12 @@ export class LessonNotice extends LitElement {
     `,
   ];
 
+  static override properties = { message: {}, tone: {} };
+
   /** Text to show; empty shows nothing (the live region stays in place). */
-  @property() message = '';
+  message = '';
   /** "info" or "warning". */
-  @property() tone: 'info' | 'warning' = 'info';
+  tone: 'info' | 'warning' = 'info';
 
   override render() {
     return html`<div role="status" aria-live="polite">
@@ -36,6 +36,8 @@ export class LessonNotice extends LitElement {
     </div>`;
   }
 }
+
+customElements.define('lesson-notice', LessonNotice);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import type { Block, Card, Lesson, Page, RichLine } from '../../content/lesson.js';
 import { answerKey, blocksOf, quizOf } from '../../domain/lesson-queries.js';
 import { canRetakeQuiz, type ProgressState } from '../../domain/progress.js';
@@ -32,7 +31,6 @@ function memoryLine(line: RichLine) {
 }
 
 /** One page of the lesson: its title and its blocks, each rendered by its component. */
-@customElement('lesson-page')
 export class LessonPage extends LitElement {
   static override styles = [
     baseStyles,
@@ -162,18 +160,28 @@ export class LessonPage extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) lesson!: Lesson;
-  @property({ attribute: false }) page!: Page;
-  @property({ attribute: false }) progress!: ProgressState;
-  @property({ type: Number }) passingScore = 0.8;
-  @property({ type: Boolean }) readonly = false;
+  static override properties = {
+    lesson: { attribute: false },
+    page: { attribute: false },
+    progress: { attribute: false },
+    passingScore: { type: Number },
+    readonly: { type: Boolean },
+    print: { type: Boolean },
+    heading: {},
+  };
+
+  lesson!: Lesson;
+  page!: Page;
+  progress!: ProgressState;
+  passingScore = 0.8;
+  readonly = false;
   /** Part of the printed lesson: the quiz shows every question at once. */
-  @property({ type: Boolean }) print = false;
+  print = false;
   /**
    * The page's visible heading when it is not the page's own title: the first page opens with the
    * lesson's title, and its own title ("Learning outcomes") becomes the heading under it.
    */
-  @property() heading = '';
+  heading = '';
 
   /** Focus the page heading: done by the shell after navigation. */
   focusHeading() {
@@ -213,17 +221,17 @@ export class LessonPage extends LitElement {
   private renderCardList(items: readonly Card[]) {
     const pages = this.lesson.pages;
     return html`<ul>
-        ${items.map((item) => {
-          const page = pages.find((p) => p.id === item.page);
-          return html`<li>
-            <h4>${cardIcon(item.icon)}${item.title}</h4>
-            <ul>
-              ${item.points.map((point) => html`<li>${renderLine(point)}</li>`)}
-            </ul>
-            ${page && page !== this.page ? html`<a href="#/${page.id}">${ui.goToPage(pageTitle(page))}</a>` : nothing}
-          </li>`;
-        })}
-      </ul>`;
+      ${items.map((item) => {
+        const page = pages.find((p) => p.id === item.page);
+        return html`<li>
+          <h4>${cardIcon(item.icon)}${item.title}</h4>
+          <ul>
+            ${item.points.map((point) => html`<li>${renderLine(point)}</li>`)}
+          </ul>
+          ${page && page !== this.page ? html`<a href="#/${page.id}">${ui.goToPage(pageTitle(page))}</a>` : nothing}
+        </li>`;
+      })}
+    </ul>`;
   }
 
   private renderBlock(block: Block) {
@@ -315,6 +323,8 @@ export class LessonPage extends LitElement {
       ${this.heading ? html`<h3 class="subtitle">${pageTitle(this.page)}</h3>` : nothing} ${blocks.map((b) => this.renderBlock(b))}`;
   }
 }
+
+customElements.define('lesson-page', LessonPage);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { css, html, LitElement } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import type { QuizQuestion } from '../../content/lesson.js';
 import { QuizChooseEvent } from '../events.js';
 import { baseStyles } from '../shared/base-styles.js';
@@ -10,7 +9,6 @@ import { baseStyles } from '../shared/base-styles.js';
  *
  * @fires lesson-quiz-choose - the learner picked an option
  */
-@customElement('lesson-quiz-question')
 export class LessonQuizQuestion extends LitElement {
   static override styles = [
     baseStyles,
@@ -25,10 +23,12 @@ export class LessonQuizQuestion extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) question!: QuizQuestion;
+  static override properties = { question: { attribute: false }, chosen: {}, readonly: { type: Boolean } };
+
+  question!: QuizQuestion;
   /** Option id chosen so far, if any. */
-  @property() chosen: string | undefined;
-  @property({ type: Boolean }) readonly = false;
+  chosen: string | undefined;
+  readonly = false;
 
   override render() {
     const q = this.question;
@@ -57,6 +57,8 @@ export class LessonQuizQuestion extends LitElement {
 export function optionLetter(index: number): string {
   return String.fromCharCode(65 + index);
 }
+
+customElements.define('lesson-quiz-question', LessonQuizQuestion);
 
 declare global {
   interface HTMLElementTagNameMap {

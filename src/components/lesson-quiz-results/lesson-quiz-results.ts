@@ -1,5 +1,4 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import type { QuizQuestion } from '../../content/lesson.js';
 import type { QuizAttempt } from '../../domain/progress.js';
 import { meetsPassingScore, toPercent } from '../../domain/scoring.js';
@@ -23,7 +22,6 @@ import { ui } from '../strings.js';
  *
  * @fires lesson-quiz-retake - the learner asked to take the quiz again
  */
-@customElement('lesson-quiz-results')
 export class LessonQuizResults extends LitElement {
   static override styles = [
     baseStyles,
@@ -67,22 +65,37 @@ export class LessonQuizResults extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) questions: readonly QuizQuestion[] = [];
+  static override properties = {
+    questions: { attribute: false },
+    attempt: { attribute: false },
+    attemptNumber: { type: Number },
+    passingScore: { type: Number },
+    bestScore: { type: Number },
+    passed: { type: Boolean },
+    readonly: { type: Boolean },
+    revealed: { type: Boolean },
+    canRetake: { type: Boolean },
+    attemptsLeft: { attribute: false },
+    revealAfterAttempts: { attribute: false },
+    pageTitles: { attribute: false },
+  };
+
+  questions: readonly QuizQuestion[] = [];
   /** The attempt to show; none while the learner is answering (only the empty status region is rendered). */
-  @property({ attribute: false }) attempt: QuizAttempt | undefined;
-  @property({ type: Number }) attemptNumber = 1;
-  @property({ type: Number }) passingScore = 0.8;
-  @property({ type: Number }) bestScore = 0;
+  attempt: QuizAttempt | undefined;
+  attemptNumber = 1;
+  passingScore = 0.8;
+  bestScore = 0;
   /** Passed now or in an earlier attempt (a pass is never taken back). */
-  @property({ type: Boolean }) passed = false;
-  @property({ type: Boolean }) readonly = false;
+  passed = false;
+  readonly = false;
   /** The right answers may be shown. */
-  @property({ type: Boolean }) revealed = false;
-  @property({ type: Boolean }) canRetake = true;
-  @property({ attribute: false }) attemptsLeft: number | undefined;
-  @property({ attribute: false }) revealAfterAttempts: number | undefined;
+  revealed = false;
+  canRetake = true;
+  attemptsLeft: number | undefined;
+  revealAfterAttempts: number | undefined;
   /** Page titles by id, for the feedback's "Review …" links. */
-  @property({ attribute: false }) pageTitles: Readonly<Record<string, string>> = {};
+  pageTitles: Readonly<Record<string, string>> = {};
 
   /** Focus the result so it is read first after submitting. */
   override focus() {
@@ -130,7 +143,10 @@ export class LessonQuizResults extends LitElement {
               ${
                 this.revealed
                   ? html`${right ? nothing : html`<p>${ui.rightAnswer(this.answerText(q, q.correct))}</p>`}
-                      <p>${ui.keyEntry(q.answerKey)} ${optionLetter(q.options.findIndex((o) => o.id === q.correct))}. ${renderLine(q.explanation)}</p>`
+                      <p>
+                        ${ui.keyEntry(q.answerKey)} ${optionLetter(q.options.findIndex((o) => o.id === q.correct))}.
+                        ${renderLine(q.explanation)}
+                      </p>`
                   : nothing
               }
             </div>
@@ -140,7 +156,9 @@ export class LessonQuizResults extends LitElement {
       ${
         this.canRetake
           ? html`${this.attemptsLeft === undefined ? nothing : html`<p>${ui.attemptsLeft(this.attemptsLeft)}</p>`}
-              <button type="button" ?disabled=${this.readonly} @click=${() => this.dispatchEvent(new QuizRetakeEvent())}>${ui.retake}</button>`
+              <button type="button" ?disabled=${this.readonly} @click=${() => this.dispatchEvent(new QuizRetakeEvent())}>
+                ${ui.retake}
+              </button>`
           : html`<p>${ui.noAttemptsLeft}</p>`
       }`;
   }
@@ -159,6 +177,8 @@ export class LessonQuizResults extends LitElement {
     `;
   }
 }
+
+customElements.define('lesson-quiz-results', LessonQuizResults);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { QuizProgress } from '../../domain/progress.js';
 import type { QuizBlock } from '../../domain/lesson-queries.js';
@@ -18,7 +17,6 @@ import '../lesson-quiz-results/lesson-quiz-results.js';
  * @fires lesson-quiz-submit - the learner submitted the attempt
  * @fires lesson-question-shown - a question was shown
  */
-@customElement('lesson-quiz')
 export class LessonQuiz extends LitElement {
   static override styles = [
     baseStyles,
@@ -40,26 +38,40 @@ export class LessonQuiz extends LitElement {
     `,
   ];
 
-  @state() private missing: string | undefined;
+  static override properties = {
+    missing: { state: true },
+    quiz: { attribute: false },
+    progress: { attribute: false },
+    passingScore: { type: Number },
+    readonly: { type: Boolean },
+    all: { type: Boolean },
+    revealed: { type: Boolean },
+    canRetake: { type: Boolean },
+    attemptsLeft: { attribute: false },
+    revealAfterAttempts: { attribute: false },
+    pageTitles: { attribute: false },
+  };
+
+  private missing: string | undefined;
   /** What takes focus after the host's next update: the results, or the question position. */
   private focusNext: 'results' | 'position' | undefined;
 
-  @property({ attribute: false }) quiz!: QuizBlock;
-  @property({ attribute: false }) progress!: QuizProgress;
-  @property({ type: Number }) passingScore = 0.8;
-  @property({ type: Boolean }) readonly = false;
+  quiz!: QuizBlock;
+  progress!: QuizProgress;
+  passingScore = 0.8;
+  readonly = false;
   /** Every question at once, without navigation: the printed lesson. */
-  @property({ type: Boolean }) all = false;
+  all = false;
   /** The right answers may be shown (earned: settings.revealAnswers). */
-  @property({ type: Boolean }) revealed = false;
+  revealed = false;
   /** Another attempt may be started (settings.maxQuizAttempts). */
-  @property({ type: Boolean }) canRetake = true;
+  canRetake = true;
   /** Attempts left, when the course limits them. */
-  @property({ attribute: false }) attemptsLeft: number | undefined;
+  attemptsLeft: number | undefined;
   /** A number of attempts that also earns the answers (settings.revealAnswers), if any. */
-  @property({ attribute: false }) revealAfterAttempts: number | undefined;
+  revealAfterAttempts: number | undefined;
   /** Page titles by id, for the feedback's "Review …" links. */
-  @property({ attribute: false }) pageTitles: Readonly<Record<string, string>> = {};
+  pageTitles: Readonly<Record<string, string>> = {};
 
   /** The questions in the order this attempt presents them (the attempt shown, or the one being taken). */
   private get ordered() {
@@ -184,6 +196,8 @@ export class LessonQuiz extends LitElement {
       ${answering ? (this.all ? this.renderAll() : this.renderQuestion()) : nothing} ${this.renderResults()}`;
   }
 }
+
+customElements.define('lesson-quiz', LessonQuiz);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { css, html, LitElement } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import type { Block } from '../../content/lesson.js';
 import { baseStyles } from '../shared/base-styles.js';
 import { ui } from '../strings.js';
@@ -10,7 +9,6 @@ type TableBlock = Extract<Block, { kind: 'table' }>;
  * A data table with a caption and header cells, plus its CSV version
  * (shown, and offered as the file the build ships beside the page).
  */
-@customElement('lesson-table')
 export class LessonTable extends LitElement {
   static override styles = [
     baseStyles,
@@ -70,8 +68,10 @@ export class LessonTable extends LitElement {
     `,
   ];
 
+  static override properties = { table: { attribute: false } };
+
   /** The table block from the lesson. */
-  @property({ attribute: false }) table!: TableBlock;
+  table!: TableBlock;
 
   override render() {
     const { caption, columns, rows, csv, csvFileName } = this.table;
@@ -105,6 +105,8 @@ export class LessonTable extends LitElement {
     `;
   }
 }
+
+customElements.define('lesson-table', LessonTable);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { css, html, LitElement } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import type { Page } from '../../content/lesson.js';
 import type { PageStatus } from '../../domain/completion.js';
 import { NavigateEvent } from '../events.js';
@@ -28,7 +27,6 @@ export function pageTitle(page: Page): string {
  *
  * @fires lesson-navigate - the learner chose a page
  */
-@customElement('lesson-toc')
 export class LessonToc extends LitElement {
   static override styles = [
     baseStyles,
@@ -101,13 +99,15 @@ export class LessonToc extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) pages: readonly Page[] = [];
+  static override properties = { pages: { attribute: false }, current: {}, statuses: { attribute: false }, finished: { type: Boolean } };
+
+  pages: readonly Page[] = [];
   /** Page id on screen, or "finish" for the end screen. */
-  @property() current = '';
+  current = '';
   /** Each page's progress by id. */
-  @property({ attribute: false }) statuses: Readonly<Record<string, PageStatus>> = {};
+  statuses: Readonly<Record<string, PageStatus>> = {};
   /** The lesson is finished (the end screen's entry shows done). */
-  @property({ type: Boolean }) finished = false;
+  finished = false;
 
   private handleClick(event: MouseEvent, pageId: string) {
     if (event.ctrlKey || event.metaKey || event.shiftKey) return; // let the browser open a new tab
@@ -118,7 +118,12 @@ export class LessonToc extends LitElement {
   private renderEntry(id: string, title: string, status: PageStatus, extraClass = '') {
     const isCurrent = id === this.current;
     return html`<li class=${extraClass}>
-      <a href=${hrefOf(id)} class=${status} aria-current=${isCurrent ? 'page' : 'false'} @click=${(e: MouseEvent) => this.handleClick(e, id)}>
+      <a
+        href=${hrefOf(id)}
+        class=${status}
+        aria-current=${isCurrent ? 'page' : 'false'}
+        @click=${(e: MouseEvent) => this.handleClick(e, id)}
+      >
         <span class="mark" aria-hidden="true"></span>
         <span>${title}<span class="visually-hidden"> (${ui.pageStatus[status]})</span></span>
       </a>
@@ -135,6 +140,8 @@ export class LessonToc extends LitElement {
     </nav>`;
   }
 }
+
+customElements.define('lesson-toc', LessonToc);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import type { WrittenQuestion } from '../../content/lesson.js';
 import { DraftEvent, QuestionShownEvent, WrittenAnswerEvent } from '../events.js';
 import { baseStyles } from '../shared/base-styles.js';
@@ -14,7 +13,6 @@ import { ui } from '../strings.js';
  * @fires lesson-written-answer - the learner submitted an answer
  * @fires lesson-question-shown - a question was rendered for the first time
  */
-@customElement('lesson-written-activity')
 export class LessonWrittenActivity extends LitElement {
   static override styles = [
     baseStyles,
@@ -73,24 +71,37 @@ export class LessonWrittenActivity extends LitElement {
     `,
   ];
 
-  @state() private missing: string | undefined;
+  static override properties = {
+    missing: { state: true },
+    activityId: {},
+    heading: {},
+    prompt: {},
+    perQuestionHeading: { type: Boolean },
+    questions: { attribute: false },
+    answers: { attribute: false },
+    drafts: { attribute: false },
+    maxLength: { type: Number },
+    readonly: { type: Boolean },
+  };
+
+  private missing: string | undefined;
   /** Question just submitted: its model answer takes focus once the host confirms the answer. */
   private focusModelOf: string | undefined;
 
   /** Activity id, for the events. */
-  @property() activityId = '';
+  activityId = '';
   /** Heading above the questions ("Think about it"); with `perQuestionHeading` it is repeated above each question. */
-  @property() heading = '';
+  heading = '';
   /** Instruction shown once under the heading. */
-  @property() prompt = '';
-  @property({ type: Boolean }) perQuestionHeading = false;
-  @property({ attribute: false }) questions: readonly WrittenQuestion[] = [];
+  prompt = '';
+  perQuestionHeading = false;
+  questions: readonly WrittenQuestion[] = [];
   /** Submitted answers: question id → text. */
-  @property({ attribute: false }) answers: Readonly<Record<string, string>> = {};
+  answers: Readonly<Record<string, string>> = {};
   /** Typed but not submitted yet (kept with the learner's progress): question id → text. */
-  @property({ attribute: false }) drafts: Readonly<Record<string, string>> = {};
-  @property({ type: Number }) maxLength = 250;
-  @property({ type: Boolean }) readonly = false;
+  drafts: Readonly<Record<string, string>> = {};
+  maxLength = 250;
+  readonly = false;
 
   override firstUpdated() {
     for (const q of this.questions) this.dispatchEvent(new QuestionShownEvent(`${this.activityId}.${q.id}`));
@@ -171,6 +182,8 @@ export class LessonWrittenActivity extends LitElement {
     `;
   }
 }
+
+customElements.define('lesson-written-activity', LessonWrittenActivity);
 
 declare global {
   interface HTMLElementTagNameMap {
