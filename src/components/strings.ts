@@ -84,6 +84,8 @@ export const ui = {
     web: 'Done. Your progress stays in this browser; you can close this page.',
     lms: 'Done: your results are saved in your learning system. You can close this window or go back to your course.',
   },
+  sessionOver: (standalone: boolean) =>
+    `This session has ended, so the lesson is read-only now: ${standalone ? 'reload the page' : 'open it again from your learning system'} to go on where you left off.`,
   finishFailed:
     'Your learning system has not confirmed your results yet. They are kept and will be sent again; please keep this window open a moment.',
   lmsDetails: 'What your learning system was told',

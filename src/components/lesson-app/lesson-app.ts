@@ -437,7 +437,15 @@ export class LessonApp extends LitElement {
     this.pageElement?.focusHeading();
   }
 
+  /** Nothing the learner does can change the record: a browse or review launch, or a session ended with Finish. */
+  private get locked(): boolean {
+    return this.session.mode !== 'normal' || this.finishState === 'ended';
+  }
+
   private notice(): { message: string; tone: 'info' | 'warning' } {
+    // Said on every page: answers given now would not be recorded.
+    if (this.finishState === 'ended' && !this.onEnd)
+      return { message: ui.sessionOver(this.session.tracker.standard === 'web'), tone: 'warning' };
     if (this.session.launchProblem)
       return {
         message: `${this.session.launchProblem} ${this.status.kind === 'unsaved' ? ui.noStorage : ui.launchFallback}`,
@@ -539,7 +547,7 @@ export class LessonApp extends LitElement {
             .progress=${progress}
             .passingScore=${this.session.passingScore}
             .heading=${i === 0 ? lesson.title : ''}
-            ?readonly=${this.session.mode !== 'normal'}
+            ?readonly=${this.locked}
             print
           ></lesson-page>`,
       )}
@@ -616,7 +624,7 @@ export class LessonApp extends LitElement {
                         .progress=${progress}
                         .passingScore=${this.session.passingScore}
                         .heading=${index === 0 ? lesson.title : ''}
-                        ?readonly=${this.session.mode !== 'normal'}
+                        ?readonly=${this.locked}
                         >${index === 0 ? this.renderCover() : nothing}</lesson-page
                       >`,
                     )}
