@@ -75,6 +75,10 @@ pageTest.describe('standalone', () => {
       await course.openEndScreen();
       await end.getByRole('button', { name: 'Finish' }).click();
       await expectPage(end.getByRole('status').filter({ hasText: 'Done.' })).toContainText('Your progress stays in this browser');
+      // The session has ended: nothing done now would be kept, so the lesson says so and takes no answers.
+      await course.goToPage(LESSON.choiceActivityTitle);
+      await expectPage(course.main.getByText(/This session has ended, so the lesson is read-only now: reload the page/)).toBeVisible();
+      for (const radio of await course.main.getByRole('radio').all()) await expectPage(radio).toBeDisabled();
     },
   );
 });
