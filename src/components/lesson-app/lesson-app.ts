@@ -523,7 +523,7 @@ export class LessonApp extends LitElement {
       .reported=${this.session.reported}
       ?passDeferred=${this.session.passDeferred}
       .standard=${this.session.tracker.standard}
-      ?kept=${this.status.kind !== 'unsaved'}
+      .kept=${this.status.kind !== 'unsaved'}
       .nextLesson=${next?.kind === 'next-lesson' ? next.title : ''}
       .notice=${notice}
       .finishState=${this.finishState}
@@ -569,8 +569,10 @@ export class LessonApp extends LitElement {
     const learning = progress ? learningProgress(lesson, progress) : { pages: [], done: 0, total: lesson.pages.length, measure: 0 };
     const percent = toPercent(learning.measure);
     const statuses = Object.fromEntries(learning.pages.map((p) => [p.page.id, p.status]));
-    // A calm "not connected" note belongs on the first page and the end screen; warnings go everywhere.
-    const showInfo = notice.message !== '' && notice.tone === 'info' && (index === 0 || this.onEnd);
+    // The calm "not connected" note belongs on the first page and the end screen; other notices (a
+    // refused value, review or browse mode) and warnings go everywhere.
+    const showInfo =
+      notice.message !== '' && notice.tone === 'info' && (this.status.kind !== 'standalone' || index === 0 || this.onEnd);
     const noticeEl = html`<lesson-notice .message=${notice.message} .tone=${notice.tone}></lesson-notice>`;
     return html`
       <header>

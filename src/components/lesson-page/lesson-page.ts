@@ -295,7 +295,7 @@ export class LessonPage extends LitElement {
           ?readonly=${this.readonly}
           ?all=${this.print}
           ?revealed=${quizAnswersRevealed(this.lesson, this.progress.quiz)}
-          ?canRetake=${canRetakeQuiz(this.lesson, this.progress.quiz)}
+          .canRetake=${canRetakeQuiz(this.lesson, this.progress.quiz)}
           .attemptsLeft=${maxQuizAttempts === undefined ? undefined : maxQuizAttempts - this.progress.quiz.attemptCount}
           .revealAfterAttempts=${typeof revealAnswers === 'object' ? revealAnswers['after-attempts'] : undefined}
           .pageTitles=${this.pageTitles}

@@ -129,7 +129,7 @@ export class LessonQuiz extends LitElement {
       .questions=${this.ordered}
       .attempt=${attempt}
       ?revealed=${this.revealed}
-      ?canRetake=${this.canRetake}
+      .canRetake=${this.canRetake}
       .attemptsLeft=${this.attemptsLeft}
       .revealAfterAttempts=${this.revealAfterAttempts}
       .pageTitles=${this.pageTitles}
