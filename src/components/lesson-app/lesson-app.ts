@@ -571,8 +571,7 @@ export class LessonApp extends LitElement {
     const statuses = Object.fromEntries(learning.pages.map((p) => [p.page.id, p.status]));
     // The calm "not connected" note belongs on the first page and the end screen; other notices (a
     // refused value, review or browse mode) and warnings go everywhere.
-    const showInfo =
-      notice.message !== '' && notice.tone === 'info' && (this.status.kind !== 'standalone' || index === 0 || this.onEnd);
+    const showInfo = notice.message !== '' && notice.tone === 'info' && (this.status.kind !== 'standalone' || index === 0 || this.onEnd);
     const noticeEl = html`<lesson-notice .message=${notice.message} .tone=${notice.tone}></lesson-notice>`;
     return html`
       <header>
