@@ -72,8 +72,9 @@ export const ui = {
   quizNotTaken: (title: string) => `${title}: take the quiz`,
   pageNotRead: (title: string) => `Read “${title}”`,
   activityLeft: (title: string, left: number) => `“${title}”: ${left} ${left === 1 ? 'answer' : 'answers'} left`,
-  alreadyRecorded: (passed: boolean) =>
-    `Your learning record already shows this lesson as completed${passed ? ' and passed' : ''}. To finish all of it:`,
+  /** Said instead of endLeft when the completion rule already holds but something is still open: not "left before this lesson is complete". */
+  alreadyRecorded: (passed: boolean, standalone: boolean, open: number) =>
+    `${standalone ? 'This browser already counts' : 'Your learning record already shows'} this lesson as completed${passed ? ' and passed' : ''}. ${open === 1 ? 'One thing is' : `${open} things are`} still open, if you want to finish all of it:`,
   finishIntro: (finished: boolean) =>
     finished
       ? 'Finish ends this session and saves your results.'

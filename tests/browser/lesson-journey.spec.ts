@@ -80,7 +80,10 @@ test('each page is reached with "Next", focus on its heading; activities give fe
   // After the last page, the end screen. Every page read and the quiz passed: the learning record holds the
   // lesson as complete, but written answers are still open, so the learner is not told "complete" yet.
   await expect(course.main.getByRole('heading', { level: 2 })).toHaveText('Your progress');
-  await expect(course.main).toContainText('Your learning record already shows this lesson as completed and passed.');
+  await expect(course.main).toContainText('This browser already counts this lesson as completed and passed.');
+  // …and says what is still open without calling it "left before this lesson is complete".
+  await expect(course.main).toContainText(/still open, if you want to finish all of it:/);
+  await expect(course.main).not.toContainText('before this lesson is complete');
   await expect(course.main.getByRole('link', { name: new RegExp(`^“${LESSON.writtenActivityTitle}”: \\d answers? left$`) })).toBeVisible();
 });
 

@@ -146,8 +146,13 @@ export class LessonEnd extends LitElement {
         ${
           this.finished
             ? html`<p class="verdict">${rightIcon}${ui.endDone(passed === true)}</p>`
-            : html`${this.recorded ? html`<p>${ui.alreadyRecorded(passed === true)}</p>` : nothing}
-                <p>${ui.endLeft(this.left.length)}</p>
+            : html`<p>
+                  ${
+                    this.recorded
+                      ? ui.alreadyRecorded(passed === true, this.standard === 'web', this.left.length)
+                      : ui.endLeft(this.left.length)
+                  }
+                </p>
                 ${this.renderItems(this.left)}`
         }
         <dl>
