@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { Block } from '../../content/lesson.js';
-import { baseStyles } from '../shared/base-styles.js';
+import { baseStyles, figureStyles } from '../shared/base-styles.js';
 import { cardIcon } from '../shared/icons.js';
 import { renderLine } from '../shared/rich-text.js';
 import { ui } from '../strings.js';
@@ -16,14 +16,8 @@ type DecisionBlock = Extract<Block, { kind: 'decision' }>;
 export class LessonDecision extends LitElement {
   static override styles = [
     baseStyles,
+    figureStyles,
     css`
-      figure {
-        margin: var(--space-4) 0;
-      }
-      h3 {
-        font-size: 1.2rem;
-        margin: 0 0 var(--space-3);
-      }
       .question {
         display: block;
         width: fit-content;

@@ -4,7 +4,7 @@ import type { Outcome } from '../../domain/outcome.js';
 import { toPercent } from '../../domain/scoring.js';
 import { FinishEvent } from '../events.js';
 import { pageTitle } from '../lesson-toc/lesson-toc.js';
-import { baseStyles } from '../shared/base-styles.js';
+import { baseStyles, pageHeadingStyles } from '../shared/base-styles.js';
 import { rightIcon } from '../shared/icons.js';
 import { ui } from '../strings.js';
 
@@ -28,12 +28,8 @@ export type FinishState = 'open' | 'finishing' | 'ended' | 'unconfirmed';
 export class LessonEnd extends LitElement {
   static override styles = [
     baseStyles,
+    pageHeadingStyles,
     css`
-      h2 {
-        font-size: clamp(1.4rem, 1.1rem + 1.2vw, 1.9rem);
-        line-height: 1.25;
-        margin: 0 0 var(--space-4);
-      }
       .state {
         border: 2px solid var(--border);
         border-radius: var(--radius);

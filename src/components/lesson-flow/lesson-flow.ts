@@ -1,6 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import type { Block } from '../../content/lesson.js';
-import { baseStyles } from '../shared/base-styles.js';
+import { baseStyles, figureStyles } from '../shared/base-styles.js';
 import { renderLine } from '../shared/rich-text.js';
 
 type FlowBlock = Extract<Block, { kind: 'flow' }>;
@@ -12,14 +12,8 @@ type FlowBlock = Extract<Block, { kind: 'flow' }>;
 export class LessonFlow extends LitElement {
   static override styles = [
     baseStyles,
+    figureStyles,
     css`
-      figure {
-        margin: var(--space-4) 0;
-      }
-      h3 {
-        font-size: 1.2rem;
-        margin: 0 0 var(--space-3);
-      }
       ol {
         list-style: none;
         counter-reset: step;

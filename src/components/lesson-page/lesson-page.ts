@@ -4,7 +4,7 @@ import { answerKey, blocksOf, quizOf } from '../../domain/lesson-queries.js';
 import { canRetakeQuiz, type ProgressState } from '../../domain/progress.js';
 import { quizAnswersRevealed } from '../../domain/reveal.js';
 import { pageTitle } from '../lesson-toc/lesson-toc.js';
-import { baseStyles } from '../shared/base-styles.js';
+import { baseStyles, pageHeadingStyles } from '../shared/base-styles.js';
 import { cardIcon } from '../shared/icons.js';
 import { renderLine, renderRich } from '../shared/rich-text.js';
 import { ui } from '../strings.js';
@@ -34,12 +34,8 @@ function memoryLine(line: RichLine) {
 export class LessonPage extends LitElement {
   static override styles = [
     baseStyles,
+    pageHeadingStyles,
     css`
-      h2 {
-        font-size: clamp(1.4rem, 1.1rem + 1.2vw, 1.9rem);
-        line-height: 1.25;
-        margin: 0 0 var(--space-4);
-      }
       h3 {
         font-size: 1.2rem;
         margin: var(--space-4) 0 var(--space-2);

@@ -198,3 +198,23 @@ export const baseStyles = css`
     }
   }
 `;
+
+/** The heading of a lesson page and of the end screen: one size wherever the learner arrives. */
+export const pageHeadingStyles = css`
+  h2 {
+    font-size: clamp(1.4rem, 1.1rem + 1.2vw, 1.9rem);
+    line-height: 1.25;
+    margin: 0 0 var(--space-4);
+  }
+`;
+
+/** The frame of a drawn figure (the decision and the role flow): its spacing and its title. */
+export const figureStyles = css`
+  figure {
+    margin: var(--space-4) 0;
+  }
+  h3 {
+    font-size: 1.2rem;
+    margin: 0 0 var(--space-3);
+  }
+`;

@@ -11,6 +11,7 @@ import { Cmi5Tracker } from '../../../src/tracking/cmi5/cmi5-tracker.js';
 import { xapiTracker } from '../../../src/tracking/xapi/index.js';
 import { parseCmi5Launch, parseTinCanLaunch } from '../../../src/tracking/xapi/launch-params.js';
 import type { Tracker } from '../../../src/tracking/tracker.js';
+import { keepingAnswers } from './recording-tracker.js';
 import type { LrsHarness } from '../../../hosts/lrs/index.js';
 import { cmi5Launch, xapiLaunch } from '../../../hosts/learner/lrs-launch.js';
 
@@ -59,21 +60,7 @@ export async function launchLrs(standard: 'xapi' | 'cmi5', lesson: Lesson, lrs: 
     if (launch.ok !== true) throw new Error('the cmi5 launch URL does not parse');
     real = new Cmi5Tracker(lesson, launch.launch, tab);
   }
-  const records: InteractionRecord[] = [];
-  const tracker: Tracker = {
-    standard: real.standard,
-    start: () => real.start(),
-    visit: (pageId) => real.visit(pageId),
-    record: (i) => {
-      records.push(i);
-      return real.record(i);
-    },
-    save: (state, location) => real.save(state, location),
-    conclude: (outcome) => real.conclude(outcome),
-    flush: () => real.flush(),
-    finish: (reason) => real.finish(reason),
-    onStatus: (listener) => real.onStatus(listener),
-  };
+  const { tracker, records } = keepingAnswers(real);
   const session = new LessonSession(lesson, tracker);
   await session.start();
   return { session, records };

@@ -98,3 +98,26 @@ export class RecordingTracker implements Tracker {
     return () => {};
   }
 }
+
+/**
+ * A real tracker that also keeps every answer the lesson hands it, in order: everything else
+ * passes straight through, so the package's own tracking runs unchanged.
+ */
+export function keepingAnswers(real: Tracker): { tracker: Tracker; records: InteractionRecord[] } {
+  const records: InteractionRecord[] = [];
+  const tracker: Tracker = {
+    standard: real.standard,
+    start: () => real.start(),
+    visit: (pageId) => real.visit(pageId),
+    record: (i) => {
+      records.push(i);
+      return real.record(i);
+    },
+    save: (state, location) => real.save(state, location),
+    conclude: (outcome) => real.conclude(outcome),
+    flush: () => real.flush(),
+    finish: (reason) => real.finish(reason),
+    onStatus: (listener) => real.onStatus(listener),
+  };
+  return { tracker, records };
+}

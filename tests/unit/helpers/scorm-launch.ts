@@ -13,6 +13,7 @@ import { ScormConnection } from '../../../src/tracking/scorm/scorm-connection.js
 import { Scorm12Tracker } from '../../../src/tracking/scorm12/scorm12-tracker.js';
 import { Scorm2004Tracker } from '../../../src/tracking/scorm2004/scorm2004-tracker.js';
 import type { Tracker } from '../../../src/tracking/tracker.js';
+import { keepingAnswers } from './recording-tracker.js';
 import type { FlatCmi, ScormVersion } from '../../../hosts/scorm/session-seed.js';
 import { createStrictHost, type FaultPlan, type StrictHost } from '../../../hosts/scorm/strict-scorm.js';
 
@@ -51,21 +52,7 @@ export async function launchScorm(
           slots: questionSlots(lesson),
           writtenAnswerMaxLength: lesson.settings.writtenAnswerMaxLength,
         });
-  const records: InteractionRecord[] = [];
-  const tracker: Tracker = {
-    standard: real.standard,
-    start: () => real.start(),
-    visit: (pageId) => real.visit(pageId),
-    record: (i) => {
-      records.push(i);
-      return real.record(i);
-    },
-    save: (state, location) => real.save(state, location),
-    conclude: (outcome) => real.conclude(outcome),
-    flush: () => real.flush(),
-    finish: (reason) => real.finish(reason),
-    onStatus: (listener) => real.onStatus(listener),
-  };
+  const { tracker, records } = keepingAnswers(real);
   const session = new LessonSession(lesson, tracker, { now: options.now });
   await session.start();
   return {
