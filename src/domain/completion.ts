@@ -1,6 +1,6 @@
 /** Completion and success rules, from the course settings (course/course.yaml), and the learner's progress through the pages. */
 import type { Lesson, Page } from '../content/lesson.js';
-import { activityCases, answerKey } from './lesson-queries.js';
+import { answerKey } from './lesson-queries.js';
 import type { Outcome } from './outcome.js';
 import { canRetakeQuiz, type ProgressState } from './progress.js';
 
@@ -77,9 +77,8 @@ export function pageProgress(lesson: Lesson, state: ProgressState, page: Page): 
   let hasQuiz = false;
   for (const block of page.blocks) {
     if (block.kind === 'choice-activity') {
-      const cases = activityCases(lesson).filter((c) => c.block === block);
-      total += cases.length;
-      done += cases.filter((c) => c.key in state.choices).length;
+      total += block.cases.length;
+      done += block.cases.filter((c) => answerKey(block.id, c.id) in state.choices).length;
     } else if (block.kind === 'written-activity' || block.kind === 'reflection') {
       total += block.questions.length;
       done += block.questions.filter((q) => answerKey(block.id, q.id) in state.written).length;
@@ -103,13 +102,21 @@ export function pageProgress(lesson: Lesson, state: ProgressState, page: Page): 
  * only then does the lesson say "complete".
  */
 export function isLessonDone(lesson: Lesson, state: ProgressState): boolean {
-  const { done, total } = learningProgress(lesson, state);
-  return done === total && isFinished(lesson, state);
+  return learningProgress(lesson, state).lessonDone;
 }
 
-/** Every page's progress, and the share done: the learner's progress bar and what the LMS is told as progress. */
+/**
+ * Every page's progress, the share done (the learner's progress bar and what the LMS is told as
+ * progress) and whether the lesson is done (isLessonDone), worked out together once.
+ */
 export function learningProgress(lesson: Lesson, state: ProgressState) {
   const pages = lesson.pages.map((page) => pageProgress(lesson, state, page));
   const done = pages.filter((p) => p.status === 'done').length;
-  return { pages, done, total: pages.length, measure: pages.length === 0 ? 1 : done / pages.length };
+  return {
+    pages,
+    done,
+    total: pages.length,
+    measure: pages.length === 0 ? 1 : done / pages.length,
+    lessonDone: done === pages.length && isFinished(lesson, state),
+  };
 }

@@ -3,7 +3,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import type { LessonSession } from '../../app/lesson-session.js';
 import type { ProgressState } from '../../domain/progress.js';
 import type { ConnectionStatus } from '../../tracking/tracker.js';
-import { isFinished, isLessonDone, learningProgress, outcomeOf } from '../../domain/completion.js';
+import { isFinished, learningProgress, outcomeOf } from '../../domain/completion.js';
 import { quizOf } from '../../domain/lesson-queries.js';
 import { toPercent } from '../../domain/scoring.js';
 import { lessonSources } from '../../domain/sources.js';
@@ -510,13 +510,12 @@ export class LessonApp extends LitElement {
   }
 
   /** The end screen (#finish): where the learner stands, what is left, the next lesson and Finish. */
-  private renderEnd(progress: ProgressState, notice: string) {
+  private renderEnd(progress: ProgressState, learning: ReturnType<typeof learningProgress>, notice: string) {
     const lesson = this.session.lesson;
     const quizPage = lesson.pages.find((p) => p.blocks.includes(quizOf(lesson)));
-    const learning = learningProgress(lesson, progress);
     const next = lesson.pages.flatMap((p) => p.blocks).find((b) => b.kind === 'next-lesson');
     return html`<lesson-end
-      ?finished=${isLessonDone(lesson, progress)}
+      ?finished=${learning.lessonDone}
       ?recorded=${isFinished(lesson, progress)}
       .left=${leftItems(learning.pages, quizPage ? pageTitle(quizPage) : '')}
       .outcome=${outcomeOf(lesson, progress)}
@@ -566,7 +565,9 @@ export class LessonApp extends LitElement {
     const notice = this.notice();
     const index = progress ? lesson.pages.findIndex((p) => p.id === progress.location) : -1;
     const page = lesson.pages[index];
-    const learning = progress ? learningProgress(lesson, progress) : { pages: [], done: 0, total: lesson.pages.length, measure: 0 };
+    const learning = progress
+      ? learningProgress(lesson, progress)
+      : { pages: [], done: 0, total: lesson.pages.length, measure: 0, lessonDone: false };
     const percent = toPercent(learning.measure);
     const statuses = Object.fromEntries(learning.pages.map((p) => [p.page.id, p.status]));
     // The calm "not connected" note belongs on the first page and the end screen; other notices (a
@@ -606,7 +607,7 @@ export class LessonApp extends LitElement {
             .pages=${lesson.pages}
             .current=${this.onEnd ? FINISH_ID : (progress?.location ?? '')}
             .statuses=${statuses}
-            ?finished=${progress ? isLessonDone(lesson, progress) : false}
+            ?finished=${learning.lessonDone}
           ></lesson-toc>
         </div>
         <main id="main">
@@ -615,7 +616,7 @@ export class LessonApp extends LitElement {
             !progress
               ? html`<p>${ui.loading}</p>`
               : this.onEnd
-                ? this.renderEnd(progress, showInfo ? notice.message : '')
+                ? this.renderEnd(progress, learning, showInfo ? notice.message : '')
                 : page
                   ? html`${this.renderBackLink(page.id)}${keyed(
                       page.id,
